@@ -1,0 +1,6 @@
+package vn.motcua.dossier;
+
+/** How a dossier reached the agency. */
+public enum Channel {
+    ONLINE, DESK, POST
+}

@@ -1,0 +1,166 @@
+package vn.motcua.dossier;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The dossier tables. Runs inside the caller's transaction (the engine's, when called from a
+ * delegate), so dossier rows and engine state commit or roll back together.
+ */
+@Repository
+public class DossierRepository {
+
+    private static final String COLUMNS = """
+            id, code, procedure_key, procedure_version, process_instance_id,
+            applicant_name, applicant_identity_number, applicant_birth_date, applicant_phone,
+            applicant_email, applicant_address, receiving_agency_code, competent_agency_code,
+            channel, service_level, public_status, internal_step,
+            submitted_at, received_at, due_at, finished_at, returned_at""";
+
+    private static final RowMapper<Dossier> DOSSIER = DossierRepository::mapDossier;
+
+    private final JdbcTemplate jdbc;
+
+    public DossierRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Takes the next number of a unit's receipt day; the row lock serialises concurrent submissions. */
+    public int nextCodeNumber(String unitCode, LocalDate receiptDay) {
+        return jdbc.queryForObject("""
+                insert into dossier_code_sequence (unit_code, receipt_day, last_value) values (?, ?, 1)
+                on conflict (unit_code, receipt_day)
+                do update set last_value = dossier_code_sequence.last_value + 1
+                returning last_value""", Integer.class, unitCode, receiptDay);
+    }
+
+    public long insert(Dossier d, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("""
+                    insert into dossier (code, procedure_key, procedure_version, process_instance_id,
+                        applicant_name, applicant_identity_number, applicant_birth_date, applicant_phone,
+                        applicant_email, applicant_address, receiving_agency_code, competent_agency_code,
+                        channel, service_level, public_status, internal_step, submitted_at, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+            int i = 0;
+            ps.setString(++i, d.code());
+            ps.setString(++i, d.procedureKey());
+            ps.setInt(++i, d.procedureVersion());
+            ps.setString(++i, d.processInstanceId());
+            ps.setString(++i, d.applicant().name());
+            ps.setString(++i, d.applicant().identityNumber());
+            ps.setObject(++i, d.applicant().birthDate());
+            ps.setString(++i, d.applicant().phone());
+            ps.setString(++i, d.applicant().email());
+            ps.setString(++i, d.applicant().address());
+            ps.setString(++i, d.receivingAgencyCode());
+            ps.setString(++i, d.competentAgencyCode());
+            ps.setString(++i, d.channel().name());
+            ps.setString(++i, d.serviceLevel().name());
+            ps.setInt(++i, d.publicStatus().code());
+            ps.setString(++i, d.internalStep());
+            ps.setTimestamp(++i, Timestamp.from(d.submittedAt()));
+            ps.setTimestamp(++i, Timestamp.from(now));
+            return ps;
+        }, keys);
+        return keys.getKey().longValue();
+    }
+
+    public void linkProcessInstance(long dossierId, String processInstanceId) {
+        jdbc.update("update dossier set process_instance_id = ? where id = ?", processInstanceId, dossierId);
+    }
+
+    public Optional<Dossier> findByCode(String code) {
+        return jdbc.query("select " + COLUMNS + " from dossier where code = ?", DOSSIER, code).stream().findFirst();
+    }
+
+    /** Reads a dossier and locks its row until the transaction ends, so status changes never interleave. */
+    public Optional<Dossier> findByCodeForUpdate(String code) {
+        return jdbc.query("select " + COLUMNS + " from dossier where code = ? for update", DOSSIER, code)
+                .stream().findFirst();
+    }
+
+    void updateStatus(long dossierId, PublicStatus status, String step, DossierDates dates, Instant now) {
+        jdbc.update("""
+                update dossier set public_status = ?, internal_step = ?, received_at = ?, finished_at = ?,
+                    returned_at = ?, updated_at = ?
+                where id = ?""",
+                status.code(), step, ts(dates.receivedAt()), ts(dates.finishedAt()), ts(dates.returnedAt()),
+                Timestamp.from(now), dossierId);
+    }
+
+    public void appendEvent(long dossierId, DossierEvent event) {
+        jdbc.update("""
+                insert into dossier_event (dossier_id, occurred_at, actor, public_status, internal_step,
+                    public_message, internal_note)
+                values (?, ?, ?, ?, ?, ?, ?)""",
+                dossierId, Timestamp.from(event.occurredAt()), event.actor(), event.publicStatus().code(),
+                event.internalStep(), event.publicMessage(), event.internalNote());
+    }
+
+    public List<DossierEvent> events(long dossierId) {
+        return jdbc.query("""
+                select occurred_at, actor, public_status, internal_step, public_message, internal_note
+                from dossier_event where dossier_id = ? order by id""",
+                (rs, n) -> new DossierEvent(
+                        instant(rs, "occurred_at"),
+                        rs.getString("actor"),
+                        PublicStatus.ofCode(rs.getInt("public_status")),
+                        rs.getString("internal_step"),
+                        rs.getString("public_message"),
+                        rs.getString("internal_note")),
+                dossierId);
+    }
+
+    public boolean agencyExists(String code) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from agency where code = ?)", Boolean.class, code));
+    }
+
+    private static Dossier mapDossier(ResultSet rs, int rowNum) throws SQLException {
+        return new Dossier(
+                rs.getLong("id"),
+                rs.getString("code"),
+                rs.getString("procedure_key"),
+                rs.getInt("procedure_version"),
+                rs.getString("process_instance_id"),
+                new Applicant(
+                        rs.getString("applicant_name"),
+                        rs.getString("applicant_identity_number"),
+                        rs.getObject("applicant_birth_date", LocalDate.class),
+                        rs.getString("applicant_phone"),
+                        rs.getString("applicant_email"),
+                        rs.getString("applicant_address")),
+                rs.getString("receiving_agency_code"),
+                rs.getString("competent_agency_code"),
+                Channel.valueOf(rs.getString("channel")),
+                ServiceLevel.valueOf(rs.getString("service_level")),
+                PublicStatus.ofCode(rs.getInt("public_status")),
+                rs.getString("internal_step"),
+                instant(rs, "submitted_at"),
+                instant(rs, "received_at"),
+                instant(rs, "due_at"),
+                instant(rs, "finished_at"),
+                instant(rs, "returned_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,164 @@
+package vn.motcua.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.spring.ProcessEngineFactoryBean;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
+import org.flywaydb.core.Flyway;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import vn.motcua.engine.EngineClock;
+import vn.motcua.procedure.ProcedureDeployer;
+
+/**
+ * The process engine as the application wires it, minus HTTP: real delegates, the application's
+ * Flyway schema and the engine on a real PostgreSQL (embedded binaries), with the job executor off so
+ * tests drive timers and asynchronous steps themselves. One per test JVM.
+ */
+public final class ProcessTestPlatform {
+
+    /** The receiving agency the test data uses. */
+    public static final String TEST_AGENCY = "000.00.99.H99";
+
+    private static AnnotationConfigApplicationContext context;
+
+    private ProcessTestPlatform() {
+    }
+
+    public static synchronized AnnotationConfigApplicationContext context() {
+        if (context == null) {
+            context = new AnnotationConfigApplicationContext(Wiring.class);
+            context.registerShutdownHook();
+        }
+        return context;
+    }
+
+    public static ProcessEngine engine() {
+        return context().getBean(ProcessEngine.class);
+    }
+
+    public static <T> T bean(Class<T> type) {
+        return context().getBean(type);
+    }
+
+    @Configuration
+    @ComponentScan("vn.motcua")
+    static class Wiring {
+
+        @Bean(destroyMethod = "close")
+        EmbeddedPostgres embeddedPostgres() {
+            try {
+                return EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start the embedded PostgreSQL for process tests", e);
+            }
+        }
+
+        @Bean(destroyMethod = "close")
+        HikariDataSource dataSource(EmbeddedPostgres postgres) {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+            config.setMaximumPoolSize(8);
+            HikariDataSource dataSource = new HikariDataSource(config);
+            Flyway.configure().dataSource(dataSource).load().migrate();
+            new JdbcTemplate(dataSource).update(
+                    "insert into agency (code, name, level) values (?, 'UBND xã Thử Nghiệm', 'COMMUNE')", TEST_AGENCY);
+            return dataSource;
+        }
+
+        @Bean
+        JdbcTemplate jdbcTemplate(DataSource dataSource) {
+            return new JdbcTemplate(dataSource);
+        }
+
+        @Bean
+        PlatformTransactionManager transactionManager(DataSource dataSource) {
+            return new DataSourceTransactionManager(dataSource);
+        }
+
+        @Bean
+        Clock clock() {
+            return new EngineClock();
+        }
+
+        @Bean
+        SpringProcessEngineConfiguration processEngineConfiguration(DataSource dataSource,
+                                                                    PlatformTransactionManager transactionManager) {
+            SpringProcessEngineConfiguration configuration = new SpringProcessEngineConfiguration();
+            configuration.setProcessEngineName("process-test");
+            configuration.setDataSource(dataSource);
+            configuration.setTransactionManager(transactionManager);
+            configuration.setDatabaseSchemaUpdate("true");
+            configuration.setHistoryLevel(HistoryLevel.HISTORY_LEVEL_AUDIT);
+            configuration.setJobExecutorActivate(false);
+            configuration.setEnableExceptionsAfterUnhandledBpmnError(true);
+            configuration.setJavaSerializationFormatEnabled(false);
+            return configuration;
+        }
+
+        @Bean
+        ProcessEngineFactoryBean processEngine(SpringProcessEngineConfiguration configuration) {
+            ProcessEngineFactoryBean factory = new ProcessEngineFactoryBean();
+            factory.setProcessEngineConfiguration(configuration);
+            return factory;
+        }
+
+        @Bean
+        RepositoryService repositoryService(ProcessEngine engine) {
+            return engine.getRepositoryService();
+        }
+
+        @Bean
+        RuntimeService runtimeService(ProcessEngine engine) {
+            return engine.getRuntimeService();
+        }
+
+        @Bean
+        TaskService taskService(ProcessEngine engine) {
+            return engine.getTaskService();
+        }
+
+        @Bean
+        HistoryService historyService(ProcessEngine engine) {
+            return engine.getHistoryService();
+        }
+
+        @Bean
+        ManagementService managementService(ProcessEngine engine) {
+            return engine.getManagementService();
+        }
+
+        @Bean
+        IdentityService identityService(ProcessEngine engine) {
+            return engine.getIdentityService();
+        }
+
+        @Bean
+        ProcedureDeployer procedureDeployer(RepositoryService repositoryService, ApplicationContext resources) {
+            return new ProcedureDeployer(repositoryService, resources);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package vn.motcua.procedures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import vn.motcua.dossier.Applicant;
+import vn.motcua.dossier.Channel;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierEvent;
+import vn.motcua.dossier.DossierRepository;
+import vn.motcua.dossier.DossierSubmission;
+import vn.motcua.dossier.DossierSubmission.NewDossier;
+import vn.motcua.dossier.PublicStatus;
+import vn.motcua.procedure.ProcedureDeployer;
+import vn.motcua.testing.ProcessTestPlatform;
+
+/** Every branch of "Chứng thực bản sao từ bản chính", with the real delegates on real PostgreSQL. */
+class ChungThucBanSaoProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+            .useProcessEngine(ProcessTestPlatform.engine())
+            .build();
+
+    @BeforeAll
+    static void deployProcedures() {
+        ProcessTestPlatform.bean(ProcedureDeployer.class).deployAll("classpath*:procedures", "classpath*:forms");
+    }
+
+    @Test
+    void acceptedCertifiedAndApprovedDossierEndsWithTheResultReturned() {
+        ProcessInstance instance = submit();
+
+        assertThat(instance).isWaitingAt("UserTask_ReceiveDossier");
+        assertThat(task(instance)).hasCandidateGroup("tiepnhan").isNotAssigned();
+        complete(task(instance), withVariables("receiptDecision", "accept"));
+
+        assertThat(instance).isWaitingAt("UserTask_CertifyCopies");
+        assertThat(task(instance)).hasCandidateGroup("chuyenvien");
+        assertThat(dossier(instance).publicStatus()).isEqualTo(PublicStatus.PROCESSING);
+        complete(task(instance), withVariables("certificationNumber", "125/2026/SCT-BS", "originalMatches", true));
+
+        assertThat(instance).isWaitingAt("UserTask_ApproveResult");
+        assertThat(task(instance)).hasCandidateGroup("lanhdao");
+        complete(task(instance), withVariables("approved", true));
+
+        assertThat(instance).isWaitingAt("UserTask_ReturnResult");
+        assertThat(task(instance)).hasCandidateGroup("tiepnhan");
+        assertThat(dossier(instance).publicStatus()).isEqualTo(PublicStatus.PROCESSED);
+        complete(task(instance), withVariables("resultReceivedBy", "Nguyễn Văn Đoàn"));
+
+        assertThat(instance).isEnded().hasPassedInOrder("UserTask_ReceiveDossier", "ServiceTask_MarkReceived",
+                "ServiceTask_StartProcessing", "UserTask_CertifyCopies", "UserTask_ApproveResult",
+                "ServiceTask_MarkProcessed", "UserTask_ReturnResult", "ServiceTask_MarkResultReturned",
+                "EndEvent_ResultReturned");
+        Dossier dossier = dossier(instance);
+        assertThat(dossier.publicStatus()).isEqualTo(PublicStatus.RESULT_RETURNED);
+        assertThat(dossier.receivedAt()).isNotNull();
+        assertThat(dossier.finishedAt()).isNotNull();
+        assertThat(dossier.returnedAt()).isNotNull();
+        assertThat(statusesOf(dossier)).containsExactly(PublicStatus.NEW, PublicStatus.RECEIVED,
+                PublicStatus.PROCESSING, PublicStatus.PROCESSED, PublicStatus.RESULT_RETURNED);
+    }
+
+    @Test
+    void refusedDossierEndsNotReceivedWithTheReasonOnTheTimeline() {
+        ProcessInstance instance = submit();
+
+        complete(task(instance), withVariables("receiptDecision", "refuse",
+                "refusalReason", "Bản chính bị tẩy xoá, không đủ điều kiện chứng thực"));
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_DossierRefused").hasNotPassed("ServiceTask_MarkReceived");
+        Dossier dossier = dossier(instance);
+        assertThat(dossier.publicStatus()).isEqualTo(PublicStatus.NOT_RECEIVED);
+        assertThat(dossier.receivedAt()).isNull();
+        List<DossierEvent> events = ProcessTestPlatform.bean(DossierRepository.class).events(dossier.id());
+        assertThat(events.get(events.size() - 1).publicMessage())
+                .isEqualTo("Hồ sơ không được tiếp nhận. Lý do: Bản chính bị tẩy xoá, không đủ điều kiện chứng thực");
+    }
+
+    @Test
+    void leaderSendingTheResultBackReturnsItToTheSpecialistUntilApproved() {
+        ProcessInstance instance = submit();
+        complete(task(instance), withVariables("receiptDecision", "accept"));
+        complete(task(instance), withVariables("certificationNumber", "126/2026/SCT-BS", "originalMatches", true));
+
+        complete(task(instance), withVariables("approved", false, "approvalComment", "Ghi sai số trang"));
+
+        assertThat(instance).isWaitingAt("UserTask_CertifyCopies").hasNotPassed("ServiceTask_MarkProcessed");
+        assertThat(dossier(instance).publicStatus()).isEqualTo(PublicStatus.PROCESSING);
+        complete(task(instance), withVariables("certificationNumber", "126/2026/SCT-BS"));
+        complete(task(instance), withVariables("approved", true));
+        complete(task(instance), withVariables("resultReceivedBy", "Trần Thị Hoa"));
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_ResultReturned");
+        assertThat(dossier(instance).publicStatus()).isEqualTo(PublicStatus.RESULT_RETURNED);
+    }
+
+    private static ProcessInstance submit() {
+        Dossier dossier = ProcessTestPlatform.bean(DossierSubmission.class).submit(new NewDossier(
+                "chung-thuc-ban-sao",
+                new Applicant("Nguyễn Văn Đoàn", "001090012345", LocalDate.of(1990, 5, 17), "0912345678",
+                        "doan@example.vn", "Thôn Đông, xã Thử Nghiệm"),
+                ProcessTestPlatform.TEST_AGENCY, Channel.ONLINE,
+                Map.of("documentName", "Bằng tốt nghiệp THPT", "copyCount", 2, "pagesPerCopy", 1),
+                "citizen"));
+        assertThat(dossier.publicStatus()).isEqualTo(PublicStatus.NEW);
+        return engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(dossier.code()).singleResult();
+    }
+
+    private static Dossier dossier(ProcessInstance instance) {
+        return ProcessTestPlatform.bean(DossierRepository.class).findByCode(instance.getBusinessKey()).orElseThrow();
+    }
+
+    private static List<PublicStatus> statusesOf(Dossier dossier) {
+        return ProcessTestPlatform.bean(DossierRepository.class).events(dossier.id()).stream()
+                .map(DossierEvent::publicStatus).toList();
+    }
+}
