@@ -1,0 +1,193 @@
+package vn.motcua.procedures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import vn.motcua.procedure.ProcedureDescriptorReader;
+import vn.motcua.testing.ProcessTestPlatform;
+
+/**
+ * The modelling conventions of docs/designers.md, checked over every procedure folder, so a designer
+ * learns of a slip from the build and not from a clerk.
+ */
+class ProcedureConventionsTest {
+
+    private static final Path PROCEDURES = Path.of("").toAbsolutePath();
+    private static final Path FORMS = PROCEDURES.resolveSibling("forms");
+    private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
+    private static final Pattern KEY = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    /** Readable typed ids such as UserTask_ReceiveDossier: a type prefix, then words in PascalCase. */
+    private static final Map<Class<? extends BaseElement>, String> ID_PREFIXES = Map.of(
+            UserTask.class, "UserTask_",
+            ServiceTask.class, "ServiceTask_",
+            ExclusiveGateway.class, "Gateway_",
+            SequenceFlow.class, "Flow_");
+    private static final Pattern READABLE_ID = Pattern.compile("[A-Z][A-Za-z]*_[A-Z][A-Za-z0-9]*");
+    private static final Pattern DELEGATE_EXPRESSION = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9]*)}");
+
+    @TestFactory
+    Stream<DynamicTest> everyProcedureFollowsTheConventions() throws IOException {
+        List<Path> folders;
+        try (Stream<Path> files = Files.list(PROCEDURES)) {
+            folders = files.filter(p -> Files.isRegularFile(p.resolve("procedure.yaml"))).sorted().toList();
+        }
+        assertThat(folders).as("procedure folders under %s", PROCEDURES).isNotEmpty();
+        return folders.stream().map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(),
+                () -> assertThat(violations(folder)).as("convention violations in %s", folder).isEmpty()));
+    }
+
+    @Test
+    void aFolderThatBreaksTheConventionsIsReportedSlipBySlip() throws Exception {
+        Path bad = Path.of(getClass().getResource("/conventions/bad-example").toURI());
+
+        assertThat(violations(bad)).containsExactlyInAnyOrder(
+                bad.resolve("procedure.yaml") + ": nationalCode is required",
+                "process id 'Process_0x1y2z' must equal the file name 'bad-example'",
+                "the process has no name",
+                "the process has no camunda:historyTimeToLive",
+                "id 'StartEvent_1' is not a readable typed id like UserTask_ReceiveDossier",
+                "StartEvent_1 has no name",
+                "id 'Activity_04cardr' is not a readable typed id like UserTask_ReceiveDossier",
+                "id 'Activity_04cardr' of a UserTask must start with UserTask_",
+                "Activity_04cardr has a fixed assignee; use candidate groups",
+                "Activity_04cardr has no candidate groups",
+                "Activity_04cardr must bind its form with camunda:formRefBinding=\"deployment\"",
+                "Activity_04cardr refers to form 'missing-form' but forms/missing-form.form does not exist",
+                "ServiceTask_Send: no JavaDelegate bean named 'noSuchBean'",
+                "Gateway_Decide splits without a default flow",
+                "Flow_Yes leaves Gateway_Decide without a name saying its condition",
+                "Flow_No leaves Gateway_Decide without a name saying its condition");
+    }
+
+    static List<String> violations(Path folder) throws IOException {
+        List<String> problems = new ArrayList<>();
+        String key = folder.getFileName().toString();
+        if (!KEY.matcher(key).matches()) {
+            problems.add("folder name '" + key + "' is not kebab-case");
+        }
+        try (InputStream yaml = Files.newInputStream(folder.resolve("procedure.yaml"))) {
+            ProcedureDescriptorReader.read(key, yaml, folder.resolve("procedure.yaml").toString());
+        } catch (RuntimeException e) {
+            problems.add(e.getMessage());
+        }
+        Path bpmnFile = folder.resolve(key + ".bpmn");
+        if (!Files.exists(bpmnFile)) {
+            problems.add("missing " + bpmnFile.getFileName());
+            return problems;
+        }
+        BpmnModelInstance model = Bpmn.readModelFromFile(bpmnFile.toFile());
+
+        for (Process process : model.getModelElementsByType(Process.class)) {
+            if (!process.getId().equals(key)) {
+                problems.add("process id '" + process.getId() + "' must equal the file name '" + key + "'");
+            }
+            if (process.getName() == null || process.getName().isBlank()) {
+                problems.add("the process has no name");
+            }
+            if (process.getCamundaHistoryTimeToLiveString() == null) {
+                problems.add("the process has no camunda:historyTimeToLive");
+            }
+        }
+
+        for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
+            String id = element.getId();
+            if (!READABLE_ID.matcher(id).matches()) {
+                problems.add("id '" + id + "' is not a readable typed id like UserTask_ReceiveDossier");
+            }
+            ID_PREFIXES.forEach((type, prefix) -> {
+                if (type.isInstance(element) && !id.startsWith(prefix)) {
+                    problems.add("id '" + id + "' of a " + type.getSimpleName() + " must start with " + prefix);
+                }
+            });
+            if (element instanceof FlowNode && (element.getName() == null || element.getName().isBlank())) {
+                problems.add(id + " has no name");
+            }
+        }
+
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            if (task.getCamundaAssignee() != null) {
+                problems.add(task.getId() + " has a fixed assignee; use candidate groups");
+            }
+            if (task.getCamundaCandidateGroups() == null) {
+                problems.add(task.getId() + " has no candidate groups");
+            }
+        }
+
+        for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+            String formRef = node.getAttributeValueNs(CAMUNDA, "formRef");
+            if (formRef == null) {
+                if (node instanceof UserTask) {
+                    problems.add(node.getId() + " has no camunda:formRef");
+                }
+                continue;
+            }
+            if (!"deployment".equals(node.getAttributeValueNs(CAMUNDA, "formRefBinding"))) {
+                problems.add(node.getId() + " must bind its form with camunda:formRefBinding=\"deployment\"");
+            }
+            if (!Files.exists(FORMS.resolve(formRef + ".form"))) {
+                problems.add(node.getId() + " refers to form '" + formRef + "' but forms/" + formRef + ".form does not exist");
+            }
+        }
+
+        for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+            String expression = task.getCamundaDelegateExpression();
+            if (expression == null) {
+                problems.add(task.getId() + " must call a delegate through camunda:delegateExpression");
+                continue;
+            }
+            Matcher bean = DELEGATE_EXPRESSION.matcher(expression);
+            if (!bean.matches()) {
+                problems.add(task.getId() + ": delegate expression " + expression + " must name one bean, like ${updateDossierStatus}");
+            } else if (!isDelegateBean(bean.group(1))) {
+                problems.add(task.getId() + ": no JavaDelegate bean named '" + bean.group(1) + "'");
+            }
+        }
+
+        for (ExclusiveGateway gateway : model.getModelElementsByType(ExclusiveGateway.class)) {
+            // Read the flows themselves: <bpmn:outgoing> references are optional in BPMN XML.
+            List<SequenceFlow> outgoing = model.getModelElementsByType(SequenceFlow.class).stream()
+                    .filter(flow -> flow.getSource() == gateway).toList();
+            if (outgoing.size() > 1) {
+                if (gateway.getDefault() == null) {
+                    problems.add(gateway.getId() + " splits without a default flow");
+                }
+                for (SequenceFlow flow : outgoing) {
+                    if (flow.getName() == null || flow.getName().isBlank()) {
+                        problems.add(flow.getId() + " leaves " + gateway.getId() + " without a name saying its condition");
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static boolean isDelegateBean(String name) {
+        var context = ProcessTestPlatform.context();
+        return context.containsBean(name) && context.getBean(name) instanceof JavaDelegate;
+    }
+}
