@@ -82,6 +82,7 @@ public final class ProcessTestPlatform {
             HikariConfig config = new HikariConfig();
             config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
             config.setMaximumPoolSize(8);
+            config.setConnectionTimeout(5_000);
             HikariDataSource dataSource = new HikariDataSource(config);
             Flyway.configure().dataSource(dataSource).load().migrate();
             new JdbcTemplate(dataSource).update(
@@ -116,6 +117,9 @@ public final class ProcessTestPlatform {
             configuration.setJobExecutorActivate(false);
             configuration.setEnableExceptionsAfterUnhandledBpmnError(true);
             configuration.setJavaSerializationFormatEnabled(false);
+            // Nothing to write when the JVM exits: the embedded PostgreSQL stops in its own shutdown hook.
+            configuration.setMetricsEnabled(false);
+            configuration.setDbMetricsReporterActivate(false);
             return configuration;
         }
 
