@@ -28,6 +28,8 @@ create table dossier (
     -- The national portal's status code, 1 (new) to 10 (result returned).
     public_status              smallint     not null check (public_status between 1 and 10),
     internal_step              varchar(100),
+    -- SHA-256 of the lookup key the citizen keeps; the key itself is never stored.
+    lookup_key_sha256          char(64),
     submitted_at               timestamptz  not null,
     received_at                timestamptz,
     due_at                     timestamptz,
@@ -60,3 +62,38 @@ create table dossier_code_sequence (
     last_value  integer     not null,
     primary key (unit_code, receipt_day)
 );
+
+-- Files handed in with a dossier. Kept in PostgreSQL so that a submission stores its files in the
+-- same transaction as the dossier and the engine (nothing half-stored), and every node of a
+-- cluster sees them (docs/adr/0003-files-in-postgresql.md).
+create table dossier_document (
+    id                bigint generated always as identity primary key,
+    dossier_id        bigint       not null references dossier (id),
+    document_code     varchar(100) not null,
+    file_name         varchar(255) not null,
+    content_type      varchar(100) not null,
+    size_bytes        bigint       not null,
+    sha256            char(64)     not null,
+    -- 0 for the original submission, 1.. for each supplement the citizen sends.
+    supplement_round  integer      not null default 0,
+    uploaded_at       timestamptz  not null,
+    content           bytea        not null
+);
+
+create index dossier_document_dossier_idx on dossier_document (dossier_id);
+
+-- Transactional outbox: written in the same transaction as the change it reports; drained by
+-- workers (search indexer, notifications) that may run late but never before the commit.
+create table outbox (
+    id           bigint generated always as identity primary key,
+    topic        varchar(50)  not null,
+    aggregate_id varchar(100) not null,
+    payload      text         not null,
+    created_at   timestamptz  not null,
+    attempts     integer      not null default 0,
+    next_attempt_at timestamptz not null,
+    last_error   text,
+    done_at      timestamptz
+);
+
+create index outbox_pending_idx on outbox (topic, next_attempt_at) where done_at is null;

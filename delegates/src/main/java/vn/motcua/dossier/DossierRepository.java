@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,15 +45,16 @@ public class DossierRepository {
                 returning last_value""", Integer.class, unitCode, receiptDay);
     }
 
-    public long insert(Dossier d, Instant now) {
+    public long insert(Dossier d, String lookupKeySha256, Instant now) {
         var keys = new GeneratedKeyHolder();
         jdbc.update(con -> {
             var ps = con.prepareStatement("""
                     insert into dossier (code, procedure_key, procedure_version, process_instance_id,
                         applicant_name, applicant_identity_number, applicant_birth_date, applicant_phone,
                         applicant_email, applicant_address, receiving_agency_code, competent_agency_code,
-                        channel, service_level, public_status, internal_step, submitted_at, updated_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+                        channel, service_level, public_status, internal_step, lookup_key_sha256,
+                        submitted_at, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
             int i = 0;
             ps.setString(++i, d.code());
             ps.setString(++i, d.procedureKey());
@@ -70,11 +72,38 @@ public class DossierRepository {
             ps.setString(++i, d.serviceLevel().name());
             ps.setInt(++i, d.publicStatus().code());
             ps.setString(++i, d.internalStep());
+            ps.setString(++i, lookupKeySha256);
             ps.setTimestamp(++i, Timestamp.from(d.submittedAt()));
             ps.setTimestamp(++i, Timestamp.from(now));
             return ps;
         }, keys);
         return keys.getKey().longValue();
+    }
+
+    public void insertDocument(long dossierId, DocumentFile file, int supplementRound, Instant now) {
+        jdbc.update("""
+                insert into dossier_document (dossier_id, document_code, file_name, content_type, size_bytes, sha256,
+                    supplement_round, uploaded_at, content)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                dossierId, file.documentCode(), file.fileName(),
+                DocumentType.sniff(file.content()).map(DocumentType::mediaType).orElseThrow(),
+                file.content().length, sha256(file.content()), supplementRound, Timestamp.from(now), file.content());
+    }
+
+    /** The documents of a dossier, without their content. */
+    public List<StoredDocument> documents(long dossierId) {
+        return jdbc.query("""
+                select id, document_code, file_name, content_type, size_bytes, sha256, supplement_round, uploaded_at
+                from dossier_document where dossier_id = ? order by id""",
+                (rs, n) -> new StoredDocument(rs.getLong("id"), rs.getString("document_code"), rs.getString("file_name"),
+                        rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
+                        rs.getInt("supplement_round"), instant(rs, "uploaded_at")),
+                dossierId);
+    }
+
+    public Optional<String> lookupKeySha256(String code) {
+        return jdbc.query("select lookup_key_sha256 from dossier where code = ?",
+                (rs, n) -> rs.getString(1), code).stream().filter(Objects::nonNull).findFirst();
     }
 
     public void linkProcessInstance(long dossierId, String processInstanceId) {
@@ -158,6 +187,14 @@ public class DossierRepository {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Timestamp ts(Instant instant) {

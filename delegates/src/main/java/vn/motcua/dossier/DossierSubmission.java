@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -11,30 +12,34 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.motcua.dossier.InvalidSubmissionException.FieldProblem;
 import vn.motcua.procedure.ProcedureCatalog;
 import vn.motcua.procedure.ProcedureCatalog.DeployedProcedure;
 
 /**
- * Takes a new dossier in: gives it its national code, records it, and starts its procedure's
- * latest version with the code as business key, all in one transaction.
+ * Takes a new dossier in: checks it, gives it its national code, stores it with its files, and
+ * starts its procedure's latest version with the code as business key, all in one transaction, so
+ * a failure anywhere leaves nothing behind.
  */
 @Service
 public class DossierSubmission {
 
-    /** Process variable holding the dossier code, for expressions in BPMN (it is also the business key). */
+    /** Process variable holding the dossier code, for expressions and forms (it is also the business key). */
     public static final String VAR_DOSSIER_CODE = "dossierCode";
 
     private final ProcedureCatalog catalog;
+    private final SubmissionCheck check;
     private final DossierRepository dossiers;
     private final DossierCodes codes;
     private final RuntimeService runtimeService;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public DossierSubmission(ProcedureCatalog catalog, DossierRepository dossiers, DossierCodes codes,
-                             RuntimeService runtimeService, PlatformTransactionManager transactionManager,
-                             Clock clock) {
+    public DossierSubmission(ProcedureCatalog catalog, SubmissionCheck check, DossierRepository dossiers,
+                             DossierCodes codes, RuntimeService runtimeService,
+                             PlatformTransactionManager transactionManager, Clock clock) {
         this.catalog = catalog;
+        this.check = check;
         this.dossiers = dossiers;
         this.codes = codes;
         this.runtimeService = runtimeService;
@@ -43,16 +48,16 @@ public class DossierSubmission {
     }
 
     /**
-     * @throws UnknownProcedureException when no procedure has this key
-     * @throws UnknownAgencyException    when the receiving agency is not known
+     * @throws RejectedDocumentException  for a file of the wrong type or size
+     * @throws InvalidSubmissionException listing every problem with the request
      */
-    public Dossier submit(NewDossier request) {
-        return transaction.execute(status -> {
-            DeployedProcedure procedure = catalog.latest(request.procedureKey())
-                    .orElseThrow(() -> new UnknownProcedureException(request.procedureKey()));
-            if (!dossiers.agencyExists(request.receivingAgencyCode())) {
-                throw new UnknownAgencyException(request.receivingAgencyCode());
-            }
+    public SubmittedDossier submit(NewDossier request) {
+        DeployedProcedure procedure = catalog.latest(request.procedureKey()).orElseThrow(() ->
+                new InvalidSubmissionException(List.of(new FieldProblem("procedureKey", "is not a known procedure"))));
+        Map<String, Object> formVariables = check.check(procedure, request.applicant(), request.receivingAgencyCode(),
+                request.data(), request.documents());
+        String lookupKey = LookupKeys.generate();
+        Dossier dossier = transaction.execute(status -> {
             Instant now = clock.instant();
             LocalDate receiptDay = now.atZone(clock.getZone()).toLocalDate();
             String code = codes.next(request.receivingAgencyCode(), receiptDay);
@@ -60,11 +65,14 @@ public class DossierSubmission {
                     request.receivingAgencyCode(), request.receivingAgencyCode(), request.channel(),
                     procedure.descriptor().serviceLevel(), PublicStatus.NEW, "submitted",
                     now, null, null, null, null);
-            long id = dossiers.insert(draft, now);
+            long id = dossiers.insert(draft, LookupKeys.sha256(lookupKey), now);
+            for (DocumentFile file : request.documents()) {
+                dossiers.insertDocument(id, file, 0, now);
+            }
             dossiers.appendEvent(id, new DossierEvent(now, request.actor(), PublicStatus.NEW, "submitted",
                     submittedMessage(request.channel()), null));
 
-            Map<String, Object> variables = new HashMap<>(request.variables());
+            Map<String, Object> variables = new HashMap<>(formVariables);
             variables.put(VAR_DOSSIER_CODE, code);
             String processInstanceId = runtimeService
                     .startProcessInstanceById(procedure.processDefinitionId(), code, variables)
@@ -72,6 +80,7 @@ public class DossierSubmission {
             dossiers.linkProcessInstance(id, processInstanceId);
             return dossiers.findByCode(code).orElseThrow();
         });
+        return new SubmittedDossier(dossier, lookupKey);
     }
 
     private static String submittedMessage(Channel channel) {
@@ -85,14 +94,20 @@ public class DossierSubmission {
     /**
      * A dossier to take in.
      *
-     * @param variables the start form's fields, as process variables (strings, numbers, booleans, dates)
-     * @param actor     the user who submitted it: the clerk at the desk, or {@code citizen} online
+     * @param data      the start form's fields, as submitted (checked and typed against the form)
+     * @param documents the files, each for one of the procedure's documents
+     * @param actor     who submitted it: the clerk at the desk, or {@code citizen} online
      */
     public record NewDossier(String procedureKey, Applicant applicant, String receivingAgencyCode, Channel channel,
-                             Map<String, Object> variables, String actor) {
+                             Map<String, Object> data, List<DocumentFile> documents, String actor) {
 
         public NewDossier {
-            variables = variables == null ? Map.of() : Map.copyOf(variables);
+            data = data == null ? Map.of() : new HashMap<>(data);
+            documents = documents == null ? List.of() : List.copyOf(documents);
         }
+    }
+
+    /** The stored dossier and the lookup key to give the citizen, once: it is not kept. */
+    public record SubmittedDossier(Dossier dossier, String lookupKey) {
     }
 }

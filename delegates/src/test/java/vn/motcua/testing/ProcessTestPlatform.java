@@ -6,6 +6,7 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -138,6 +139,11 @@ public final class ProcessTestPlatform {
         @Bean
         RuntimeService runtimeService(ProcessEngine engine) {
             return engine.getRuntimeService();
+        }
+
+        @Bean
+        FormService formService(ProcessEngine engine) {
+            return engine.getFormService();
         }
 
         @Bean

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DocumentFile;
 import vn.motcua.dossier.DossierEvent;
 import vn.motcua.dossier.DossierRepository;
 import vn.motcua.dossier.DossierSubmission;
@@ -26,6 +27,7 @@ import vn.motcua.dossier.DossierSubmission.NewDossier;
 import vn.motcua.dossier.PublicStatus;
 import vn.motcua.procedure.ProcedureDeployer;
 import vn.motcua.testing.ProcessTestPlatform;
+import vn.motcua.testing.TestDocuments;
 
 /** Every branch of "Chứng thực bản sao từ bản chính", with the real delegates on real PostgreSQL. */
 class ChungThucBanSaoProcessTest {
@@ -116,7 +118,8 @@ class ChungThucBanSaoProcessTest {
                         "doan@example.vn", "Thôn Đông, xã Thử Nghiệm"),
                 ProcessTestPlatform.TEST_AGENCY, Channel.ONLINE,
                 Map.of("documentName", "Bằng tốt nghiệp THPT", "copyCount", 2, "pagesPerCopy", 1),
-                "citizen"));
+                List.of(new DocumentFile("ban-chinh", "bang-tot-nghiep.pdf", "application/pdf", TestDocuments.pdf())),
+                "citizen")).dossier();
         assertThat(dossier.publicStatus()).isEqualTo(PublicStatus.NEW);
         return engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(dossier.code()).singleResult();
