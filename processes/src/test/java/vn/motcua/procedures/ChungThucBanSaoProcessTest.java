@@ -1,6 +1,7 @@
 package vn.motcua.procedures;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -22,6 +23,9 @@ import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DocumentFile;
 import vn.motcua.dossier.DossierEvent;
 import vn.motcua.dossier.DossierRepository;
+import vn.motcua.dossier.DossierRequests;
+import vn.motcua.dossier.DossierStateException;
+import vn.motcua.dossier.StoredDocument;
 import vn.motcua.dossier.DossierSubmission;
 import vn.motcua.dossier.DossierSubmission.NewDossier;
 import vn.motcua.dossier.PublicStatus;
@@ -109,6 +113,84 @@ class ChungThucBanSaoProcessTest {
 
         assertThat(instance).isEnded().hasPassed("EndEvent_ResultReturned");
         assertThat(dossier(instance).publicStatus()).isEqualTo(PublicStatus.RESULT_RETURNED);
+    }
+
+    @Test
+    void aSupplementRequestWaitsForTheCitizensFilesThenReturnsToReceipt() {
+        ProcessInstance instance = submit();
+        complete(task(instance), withVariables("receiptDecision", "supplement",
+                "missingDocuments", "Bản chính Giấy khai sinh"));
+
+        assertThat(instance).isWaitingAt("IntermediateCatchEvent_SupplementReceived");
+        assertThat(dossier(instance).publicStatus()).isEqualTo(PublicStatus.SUPPLEMENT_REQUESTED);
+        assertThat(lastEvent(instance).publicMessage()).isEqualTo("Đề nghị bổ sung hồ sơ: Bản chính Giấy khai sinh");
+
+        requests().supplement(instance.getBusinessKey(), List.of(
+                new DocumentFile("ban-chinh", "giay-khai-sinh.png", "image/png", TestDocuments.png())));
+
+        assertThat(instance).isWaitingAt("UserTask_ReceiveDossier").hasPassed("ServiceTask_MarkSupplemented");
+        assertThat(dossier(instance).publicStatus()).isEqualTo(PublicStatus.NEW);
+        assertThat(ProcessTestPlatform.bean(DossierRepository.class).documents(dossier(instance).id()))
+                .extracting(StoredDocument::supplementRound).containsExactly(0, 1);
+        complete(task(instance), withVariables("receiptDecision", "accept"));
+        assertThat(instance).isWaitingAt("UserTask_CertifyCopies");
+    }
+
+    @Test
+    void aSupplementIsRefusedWhenNoneWasRequested() {
+        ProcessInstance instance = submit();
+
+        assertThatThrownBy(() -> requests().supplement(instance.getBusinessKey(), List.of(
+                new DocumentFile("ban-chinh", "x.pdf", "application/pdf", TestDocuments.pdf()))))
+                .isInstanceOf(DossierStateException.class);
+        assertThat(ProcessTestPlatform.bean(DossierRepository.class).documents(dossier(instance).id())).hasSize(1);
+    }
+
+    @Test
+    void theCitizenMayWithdrawWhileTheDossierIsProcessed() {
+        ProcessInstance instance = submit();
+        complete(task(instance), withVariables("receiptDecision", "accept"));
+
+        requests().withdraw(instance.getBusinessKey(), "Không còn nhu cầu");
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_Withdrawn").hasNotPassed("EndEvent_ResultReturned");
+        assertThat(dossier(instance).publicStatus()).isEqualTo(PublicStatus.WITHDRAWAL_REQUESTED);
+        assertThat(lastEvent(instance).publicMessage()).isEqualTo("Công dân đã rút hồ sơ. Lý do: Không còn nhu cầu");
+    }
+
+    @Test
+    void noWithdrawalOnceTheResultIsReady() {
+        ProcessInstance instance = submit();
+        complete(task(instance), withVariables("receiptDecision", "accept"));
+        complete(task(instance), withVariables("certificationNumber", "1/2026", "originalMatches", true));
+        complete(task(instance), withVariables("approved", true));
+
+        assertThatThrownBy(() -> requests().withdraw(instance.getBusinessKey(), "Đổi ý"))
+                .isInstanceOf(DossierStateException.class);
+        assertThat(instance).isWaitingAt("UserTask_ReturnResult");
+        assertThat(dossier(instance).publicStatus()).isEqualTo(PublicStatus.PROCESSED);
+    }
+
+    @Test
+    void aClerkMayStopProcessingWithAReason() {
+        ProcessInstance instance = submit();
+        complete(task(instance), withVariables("receiptDecision", "accept"));
+
+        requests().stop(instance.getBusinessKey(), "Giấy tờ giả mạo, chuyển cơ quan công an");
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_Stopped");
+        Dossier dossier = dossier(instance);
+        assertThat(dossier.publicStatus()).isEqualTo(PublicStatus.STOPPED);
+        assertThat(dossier.finishedAt()).isNotNull();
+    }
+
+    private static DossierRequests requests() {
+        return ProcessTestPlatform.bean(DossierRequests.class);
+    }
+
+    private static DossierEvent lastEvent(ProcessInstance instance) {
+        List<DossierEvent> events = ProcessTestPlatform.bean(DossierRepository.class).events(dossier(instance).id());
+        return events.get(events.size() - 1);
     }
 
     private static ProcessInstance submit() {

@@ -20,6 +20,7 @@ import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import vn.motcua.dossier.DossierRequests;
 import vn.motcua.procedure.ProcedureDescriptorReader;
 import vn.motcua.testing.ProcessTestPlatform;
 
@@ -79,6 +81,8 @@ class ProcedureConventionsTest {
                 "Activity_04cardr must bind its form with camunda:formRefBinding=\"deployment\"",
                 "Activity_04cardr refers to form 'missing-form' but forms/missing-form.form does not exist",
                 "ServiceTask_Send: no JavaDelegate bean named 'noSuchBean'",
+                "no event sub-process catches the message WithdrawalRequested",
+                "no event sub-process catches the message ProcessingStopped",
                 "Gateway_Decide splits without a default flow",
                 "Flow_Yes leaves Gateway_Decide without a name saying its condition",
                 "Flow_No leaves Gateway_Decide without a name saying its condition");
@@ -165,6 +169,16 @@ class ProcedureConventionsTest {
                 problems.add(task.getId() + ": delegate expression " + expression + " must name one bean, like ${updateDossierStatus}");
             } else if (!isDelegateBean(bean.group(1))) {
                 problems.add(task.getId() + ": no JavaDelegate bean named '" + bean.group(1) + "'");
+            }
+        }
+
+        // The application's withdraw and stop requests are messages every procedure must catch.
+        List<String> caught = model.getModelElementsByType(MessageEventDefinition.class).stream()
+                .filter(m -> m.getMessage() != null).map(m -> m.getMessage().getName()).toList();
+        for (String message : List.of(DossierRequests.MESSAGE_WITHDRAWAL_REQUESTED,
+                DossierRequests.MESSAGE_PROCESSING_STOPPED)) {
+            if (!caught.contains(message)) {
+                problems.add("no event sub-process catches the message " + message);
             }
         }
 
