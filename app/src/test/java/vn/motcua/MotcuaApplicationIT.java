@@ -1,0 +1,233 @@
+package vn.motcua;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.web.client.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The whole application on its embedded defaults: a real PostgreSQL and a real Elasticsearch started
+ * by the application itself, one data folder kept across restarts. A citizen's dossier goes from
+ * submission to returned result through the public API and the engine's REST API, as the demo staff.
+ */
+@TestMethodOrder(OrderAnnotation.class)
+class MotcuaApplicationIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Path dataDir;
+    private static Path proceduresDir;
+    private static ConfigurableApplicationContext app;
+    private static RestClient http;
+    private static String dossierCode;
+    private static String lookupKey;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Path root = Files.createTempDirectory("motcua-it-");
+        root.toFile().setExecutable(true, false);
+        dataDir = root.resolve("data");
+        proceduresDir = root.resolve("procedures");
+        copyClasspathFolder("procedures", proceduresDir.resolve("processes"));
+        copyClasspathFolder("forms", proceduresDir.resolve("forms"));
+        startApplication();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void healthIsUpWithTheEngineThePostgresqlAndTheElasticsearchItStarted() {
+        JsonNode health = get("/actuator/health", null);
+
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("components").path("db").path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("components").path("elasticsearch").path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("components").path("processEngine").path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    @Order(2)
+    void thePublicCatalogueListsTheDeployedProcedures() {
+        JsonNode procedures = get("/api/public/procedures", null);
+
+        JsonNode chungThuc = find(procedures, "chung-thuc-ban-sao");
+        assertThat(chungThuc.path("nationalCode").asText()).isEqualTo("2.000815");
+        assertThat(chungThuc.path("name").asText()).startsWith("Chứng thực bản sao từ bản chính");
+        assertThat(chungThuc.path("version").asInt()).isEqualTo(1);
+        assertThat(chungThuc.path("timeLimitWorkingDays").asInt()).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void theOpenApiDescriptionIsPublished() {
+        JsonNode api = get("/v3/api-docs", null);
+
+        assertThat(api.path("paths").has("/api/public/dossiers")).isTrue();
+        assertThat(api.path("paths").has("/api/public/procedures")).isTrue();
+    }
+
+    @Test
+    @Order(4)
+    void aDossierGoesFromOnlineSubmissionToReturnedResultAndTheCitizenSeesEachStep() throws IOException {
+        MultipartBodyBuilder parts = new MultipartBodyBuilder();
+        parts.part("dossier", Map.of(
+                "procedureKey", "chung-thuc-ban-sao",
+                "agencyCode", "000.00.99.H99",
+                "applicant", Map.of("name", "Nguyễn Văn Đoàn", "identityNumber", "001090012345",
+                        "phone", "0912345678", "email", "doan@example.vn"),
+                "data", Map.of("documentName", "Bằng tốt nghiệp THPT", "copyCount", 2, "pagesPerCopy", 1)),
+                MediaType.APPLICATION_JSON);
+        parts.part("ban-chinh", new ByteArrayResource(pdf()) {
+            @Override
+            public String getFilename() {
+                return "bang-tot-nghiep.pdf";
+            }
+        }, MediaType.APPLICATION_PDF);
+        ResponseEntity<String> created = http.post().uri("/api/public/dossiers")
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts.build()).retrieve().toEntity(String.class);
+
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        JsonNode receipt = JSON.readTree(created.getBody());
+        dossierCode = receipt.path("code").asText();
+        lookupKey = receipt.path("lookupKey").asText();
+        assertThat(dossierCode).matches("000\\.00\\.99\\.H99-\\d{6}-0001");
+        assertThat(receipt.path("status").asInt()).isEqualTo(1);
+        assertThat(publicStatus()).isEqualTo(1);
+
+        completeTask("tiepnhan01", Map.of("receiptDecision", "accept"));
+        assertThat(publicStatus()).isEqualTo(4);
+        completeTask("chuyenvien01", Map.of("certificationNumber", "15/2026/SCT-BS", "originalMatches", true));
+        completeTask("lanhdao01", Map.of("approved", true));
+        assertThat(publicStatus()).isEqualTo(9);
+        completeTask("tiepnhan01", Map.of("resultReceivedBy", "Nguyễn Văn Đoàn"));
+
+        JsonNode view = get("/api/public/dossiers/" + dossierCode, null);
+        assertThat(view.path("status").asInt()).isEqualTo(10);
+        assertThat(view.path("statusName").asText()).isEqualTo("Đã trả kết quả");
+        assertThat(view.path("timeline").findValuesAsText("status")).containsExactly("1", "2", "4", "9", "10");
+        assertThat(view.has("applicant")).as("no personal data without the lookup key").isFalse();
+        JsonNode own = get("/api/public/dossiers/" + dossierCode, lookupKey);
+        assertThat(own.path("applicant").path("name").asText()).isEqualTo("Nguyễn Văn Đoàn");
+        assertThat(own.path("documents").get(0).path("documentCode").asText()).isEqualTo("ban-chinh");
+    }
+
+    @Test
+    @Order(5)
+    void aRestartKeepsTheDossierAndDoesNotRedeployAnUnchangedProcedure() {
+        restartApplication();
+
+        assertThat(find(get("/api/public/procedures", null), "chung-thuc-ban-sao").path("version").asInt())
+                .isEqualTo(1);
+        assertThat(get("/api/public/dossiers/" + dossierCode, null).path("status").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    @Order(6)
+    void aChangedBpmnBecomesANewVersionAtTheNextStart() throws IOException {
+        Path bpmn = proceduresDir.resolve("processes/chung-thuc-ban-sao/chung-thuc-ban-sao.bpmn");
+        Files.writeString(bpmn, Files.readString(bpmn).replace("name=\"Trả kết quả\"", "name=\"Trả kết quả cho công dân\""));
+
+        restartApplication();
+
+        assertThat(find(get("/api/public/procedures", null), "chung-thuc-ban-sao").path("version").asInt())
+                .isEqualTo(2);
+        assertThat(get("/api/public/dossiers/" + dossierCode, null).path("status").asInt()).isEqualTo(10);
+    }
+
+    private static void completeTask(String user, Map<String, Object> values) {
+        RestClient engine = http.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Basic "
+                + Base64.getEncoder().encodeToString((user + ":demo").getBytes())).build();
+        JsonNode tasks = engine.get().uri("/engine-rest/task?processInstanceBusinessKey={code}", dossierCode)
+                .retrieve().body(JsonNode.class);
+        assertThat(tasks).as("open tasks %s can see", user).hasSize(1);
+        String taskId = tasks.get(0).path("id").asText();
+        engine.post().uri("/engine-rest/task/{id}/claim", taskId).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("userId", user)).retrieve().toBodilessEntity();
+        Map<String, Object> variables = new java.util.HashMap<>();
+        values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+        engine.post().uri("/engine-rest/task/{id}/complete", taskId).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("variables", variables)).retrieve().toBodilessEntity();
+    }
+
+    private static int publicStatus() {
+        return get("/api/public/dossiers/" + dossierCode, null).path("status").asInt();
+    }
+
+    private static JsonNode get(String path, String lookupKey) {
+        return http.get().uri(path).headers(h -> {
+            if (lookupKey != null) {
+                h.set("X-Lookup-Key", lookupKey);
+            }
+        }).retrieve().body(JsonNode.class);
+    }
+
+    private static JsonNode find(JsonNode procedures, String key) {
+        for (JsonNode p : procedures) {
+            if (p.path("key").asText().equals(key)) {
+                return p;
+            }
+        }
+        throw new AssertionError("No procedure " + key + " in " + procedures);
+    }
+
+    private static void restartApplication() {
+        app.close();
+        startApplication();
+    }
+
+    private static void startApplication() {
+        app = new SpringApplicationBuilder(MotcuaApplication.class).run(
+                "--server.port=0",
+                "--motcua.data-dir=" + dataDir,
+                "--motcua.procedures.location=file:" + proceduresDir.resolve("processes"),
+                "--motcua.procedures.forms-location=file:" + proceduresDir.resolve("forms"));
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        http = RestClient.builder().baseUrl("http://localhost:" + port).build();
+    }
+
+    private static void copyClasspathFolder(String folder, Path target) throws IOException {
+        for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:" + folder + "/**/*.*")) {
+            String url = resource.getURL().toString();
+            Path file = target.resolve(url.substring(url.lastIndexOf("/" + folder + "/") + folder.length() + 2));
+            Files.createDirectories(file.getParent());
+            try (InputStream in = resource.getInputStream()) {
+                Files.write(file, in.readAllBytes());
+            }
+        }
+    }
+
+    private static byte[] pdf() {
+        return "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".getBytes();
+    }
+
+}
