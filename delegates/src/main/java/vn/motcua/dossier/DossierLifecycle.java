@@ -2,8 +2,12 @@ package vn.motcua.dossier;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
+
+import vn.motcua.notification.CitizenNotifications;
+import vn.motcua.procedure.ProcedureCatalog;
 
 /**
  * Moves a dossier from one public status to the next and logs the move. The only place where a
@@ -13,10 +17,15 @@ import org.springframework.stereotype.Service;
 public class DossierLifecycle {
 
     private final DossierRepository dossiers;
+    private final CitizenNotifications notifications;
+    private final ProcedureCatalog catalog;
     private final Clock clock;
 
-    public DossierLifecycle(DossierRepository dossiers, Clock clock) {
+    public DossierLifecycle(DossierRepository dossiers, CitizenNotifications notifications, ProcedureCatalog catalog,
+                            Clock clock) {
         this.dossiers = dossiers;
+        this.notifications = notifications;
+        this.catalog = catalog;
         this.clock = clock;
     }
 
@@ -35,7 +44,24 @@ public class DossierLifecycle {
                 DossierDates.of(dossier).reaching(change.status(), now), now);
         dossiers.appendEvent(dossier.id(), new DossierEvent(now, change.actor(), change.status(), change.step(),
                 change.publicMessage(), change.internalNote()));
-        return dossiers.findByCode(code).orElseThrow();
+        Dossier changed = dossiers.findByCode(code).orElseThrow();
+        if (from != change.status()) {
+            notificationFor(change.status()).ifPresent(event -> notifications.notify(changed, event,
+                    catalog.latest(changed.procedureKey()).map(p -> p.descriptor().name().vi()).orElse(null),
+                    change.publicMessage()));
+        }
+        return changed;
+    }
+
+    /** The moments a citizen is told of by SMS and e-mail. */
+    static Optional<String> notificationFor(PublicStatus status) {
+        return Optional.ofNullable(switch (status) {
+            case RECEIVED -> "received";
+            case SUPPLEMENT_REQUESTED -> "supplement-requested";
+            case NOT_RECEIVED -> "not-received";
+            case PROCESSED -> "result-ready";
+            default -> null;
+        });
     }
 
     /** What a status change says: the new status, the internal step, and the words for the citizen and staff. */

@@ -16,6 +16,10 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.Channel;
@@ -35,6 +39,8 @@ import vn.motcua.testing.TestDocuments;
 
 /** Every branch of "Chứng thực bản sao từ bản chính", with the real delegates on real PostgreSQL. */
 class ChungThucBanSaoProcessTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineExtension.builder()
@@ -79,6 +85,11 @@ class ChungThucBanSaoProcessTest {
         assertThat(dossier.returnedAt()).isNotNull();
         assertThat(statusesOf(dossier)).containsExactly(PublicStatus.NEW, PublicStatus.RECEIVED,
                 PublicStatus.PROCESSING, PublicStatus.PROCESSED, PublicStatus.RESULT_RETURNED);
+        assertThat(outboxOf(dossier)).containsExactly(
+                "sms: Ho so " + dossier.code() + " da duoc tiep nhan. Tra cuu tinh trang tren Cong dich vu cong bang ma ho so.",
+                "email: Hồ sơ " + dossier.code() + " đã được tiếp nhận",
+                "sms: Ho so " + dossier.code() + " da co ket qua. Moi Ong/Ba nhan ket qua theo huong dan.",
+                "email: Hồ sơ " + dossier.code() + " đã có kết quả");
     }
 
     @Test
@@ -182,6 +193,25 @@ class ChungThucBanSaoProcessTest {
         Dossier dossier = dossier(instance);
         assertThat(dossier.publicStatus()).isEqualTo(PublicStatus.STOPPED);
         assertThat(dossier.finishedAt()).isNotNull();
+    }
+
+    /** The notifications queued for a dossier: the SMS text, or the e-mail subject. */
+    private static List<String> outboxOf(Dossier dossier) {
+        return ProcessTestPlatform.bean(JdbcTemplate.class).query(
+                "select topic, payload from outbox where aggregate_id = ? and topic in ('sms', 'email') order by id",
+                (rs, n) -> {
+                    JsonNode payload = readJson(rs.getString("payload"));
+                    return rs.getString("topic") + ": " + (rs.getString("topic").equals("sms")
+                            ? payload.path("text").asText() : payload.path("subject").asText());
+                }, dossier.code());
+    }
+
+    private static JsonNode readJson(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static DossierRequests requests() {

@@ -1,0 +1,92 @@
+package vn.motcua.notification;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import vn.motcua.dossier.Dossier;
+import vn.motcua.outbox.Outbox;
+import vn.motcua.text.VietnameseText;
+
+/**
+ * Tells the citizen, by SMS and e-mail, of the moments that need them: receipt, a supplement
+ * request, a refusal, a result ready, a delay. The words are Vietnamese templates in
+ * {@code notification-templates.yaml}; the messages go through the outbox.
+ */
+@Component
+public class CitizenNotifications {
+
+    public static final String TOPIC_SMS = "sms";
+    public static final String TOPIC_EMAIL = "email";
+
+    private final Outbox outbox;
+    private final Map<String, Template> templates;
+    private final boolean smsWithoutDiacritics;
+
+    public CitizenNotifications(Outbox outbox,
+                                @Value("${motcua.notifications.sms-without-diacritics:true}") boolean smsWithoutDiacritics) {
+        this.outbox = outbox;
+        this.templates = loadTemplates();
+        this.smsWithoutDiacritics = smsWithoutDiacritics;
+    }
+
+    /**
+     * Queues the messages for this moment, if the dossier's applicant gave a phone or an e-mail.
+     *
+     * @param event   a template name: received, supplement-requested, not-received, result-ready, delayed
+     * @param message the public message of the status change (e.g. what to supplement, why refused)
+     */
+    public void notify(Dossier dossier, String event, String procedureName, String message) {
+        Template template = templates.get(event);
+        if (template == null) {
+            throw new IllegalArgumentException("No notification template named '" + event + "'");
+        }
+        Map<String, String> values = Map.of(
+                "code", dossier.code(),
+                "procedure", procedureName == null ? dossier.procedureKey() : procedureName,
+                "message", message == null ? "" : message);
+        if (dossier.applicant().phone() != null && !dossier.applicant().phone().isBlank()) {
+            String text = fill(template.sms(), values);
+            outbox.add(TOPIC_SMS, dossier.code(), new SmsMessage(dossier.applicant().phone(),
+                    smsWithoutDiacritics ? VietnameseText.fold(text) : text, dossier.code()));
+        }
+        if (dossier.applicant().email() != null && !dossier.applicant().email().isBlank()) {
+            outbox.add(TOPIC_EMAIL, dossier.code(), new EmailMessage(dossier.applicant().email(),
+                    fill(template.subject(), values), fill(template.body(), values), dossier.code()));
+        }
+    }
+
+    static String fill(String template, Map<String, String> values) {
+        String text = template;
+        for (var entry : values.entrySet()) {
+            text = text.replace("{" + entry.getKey() + "}", entry.getValue());
+        }
+        return text.strip();
+    }
+
+    private static Map<String, Template> loadTemplates() {
+        try (InputStream in = CitizenNotifications.class.getResourceAsStream("/notification-templates.yaml")) {
+            ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+            return yaml.readValue(in, yaml.getTypeFactory().constructMapType(Map.class, String.class, Template.class));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read notification-templates.yaml", e);
+        }
+    }
+
+    record Template(String sms, String subject, String body) {
+    }
+
+    /** The payload of an SMS in the outbox. */
+    public record SmsMessage(String phone, String text, String dossierCode) {
+    }
+
+    /** The payload of an e-mail in the outbox. */
+    public record EmailMessage(String to, String subject, String body, String dossierCode) {
+    }
+}
