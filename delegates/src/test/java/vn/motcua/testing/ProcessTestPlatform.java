@@ -52,6 +52,7 @@ public final class ProcessTestPlatform {
     public static synchronized AnnotationConfigApplicationContext context() {
         if (context == null) {
             context = new AnnotationConfigApplicationContext(Wiring.class);
+            context.getBean(Flyway.class);
             context.registerShutdownHook();
         }
         return context;
@@ -84,11 +85,18 @@ public final class ProcessTestPlatform {
             config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
             config.setMaximumPoolSize(8);
             config.setConnectionTimeout(5_000);
-            HikariDataSource dataSource = new HikariDataSource(config);
-            Flyway.configure().dataSource(dataSource).load().migrate();
+            return new HikariDataSource(config);
+        }
+
+        /** As in the application: the application's migrations run once the engine has made its tables. */
+        @Bean
+        Flyway flyway(DataSource dataSource, ProcessEngine engine) {
+            Flyway flyway = Flyway.configure().dataSource(dataSource)
+                    .baselineOnMigrate(true).baselineVersion("0").load();
+            flyway.migrate();
             new JdbcTemplate(dataSource).update(
                     "insert into agency (code, name, level) values (?, 'UBND xã Thử Nghiệm', 'COMMUNE')", TEST_AGENCY);
-            return dataSource;
+            return flyway;
         }
 
         @Bean
