@@ -1,0 +1,95 @@
+package vn.motcua.procedures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.motcua.dossier.Applicant;
+import vn.motcua.dossier.Channel;
+import vn.motcua.dossier.DocumentFile;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierEvent;
+import vn.motcua.dossier.DossierRepository;
+import vn.motcua.dossier.DossierRequests;
+import vn.motcua.dossier.DossierSubmission;
+import vn.motcua.dossier.DossierSubmission.NewDossier;
+import vn.motcua.dossier.PublicStatus;
+import vn.motcua.procedure.ProcedureDeployer;
+import vn.motcua.testing.ProcessTestPlatform;
+import vn.motcua.testing.TestDocuments;
+
+/** What the process tests of every procedure share: submitting a dossier for real, and reading back what happened to it. */
+final class ProcedureTestSupport {
+
+    private ProcedureTestSupport() {
+    }
+
+    static void deployProcedures() {
+        ProcessTestPlatform.bean(ProcedureDeployer.class).deployAll("classpath*:procedures", "classpath*:forms");
+    }
+
+    /** Submits a dossier online through the real submission checks and returns its running process instance. */
+    static ProcessInstance submit(String procedureKey, Applicant applicant, Map<String, Object> data,
+                                  List<DocumentFile> documents) {
+        Dossier dossier = ProcessTestPlatform.bean(DossierSubmission.class).submit(new NewDossier(procedureKey, applicant,
+                ProcessTestPlatform.TEST_AGENCY, Channel.ONLINE, data, documents, "citizen")).dossier();
+        assertThat(dossier.publicStatus()).isEqualTo(PublicStatus.NEW);
+        return ProcessTestPlatform.bean(RuntimeService.class).createProcessInstanceQuery()
+                .processInstanceBusinessKey(dossier.code()).singleResult();
+    }
+
+    static DocumentFile pdf(String documentCode, String fileName) {
+        return new DocumentFile(documentCode, fileName, "application/pdf", TestDocuments.pdf());
+    }
+
+    static DocumentFile png(String documentCode, String fileName) {
+        return new DocumentFile(documentCode, fileName, "image/png", TestDocuments.png());
+    }
+
+    static DossierRequests requests() {
+        return ProcessTestPlatform.bean(DossierRequests.class);
+    }
+
+    static Dossier dossier(ProcessInstance instance) {
+        return ProcessTestPlatform.bean(DossierRepository.class).findByCode(instance.getBusinessKey()).orElseThrow();
+    }
+
+    /** The public statuses of the dossier's timeline, oldest first, starting with 1 (new). */
+    static List<PublicStatus> statusHistory(ProcessInstance instance) {
+        return events(instance).stream().map(DossierEvent::publicStatus).toList();
+    }
+
+    static List<DossierEvent> events(ProcessInstance instance) {
+        return ProcessTestPlatform.bean(DossierRepository.class).events(dossier(instance).id());
+    }
+
+    static DossierEvent lastEvent(ProcessInstance instance) {
+        List<DossierEvent> events = events(instance);
+        return events.get(events.size() - 1);
+    }
+
+    /** The ids of the end events the instance reached, in the order it reached them. */
+    static List<String> endEvents(ProcessInstance instance) {
+        return ProcessTestPlatform.bean(HistoryService.class).createHistoricActivityInstanceQuery()
+                .processInstanceId(instance.getId()).activityType("noneEndEvent")
+                .orderPartiallyByOccurrence().asc().list().stream()
+                .map(HistoricActivityInstance::getActivityId).toList();
+    }
+
+    static long countDossiers() {
+        return ProcessTestPlatform.bean(JdbcTemplate.class).queryForObject("select count(*) from dossier", Long.class);
+    }
+
+    /** How many times the instance entered an activity. */
+    static long timesPassed(ProcessInstance instance, String activityId) {
+        return ProcessTestPlatform.bean(HistoryService.class).createHistoricActivityInstanceQuery()
+                .processInstanceId(instance.getId()).activityId(activityId).count();
+    }
+}
