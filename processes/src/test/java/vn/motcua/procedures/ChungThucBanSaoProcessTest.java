@@ -167,6 +167,7 @@ class ChungThucBanSaoProcessTest {
         assertThat(instance).isEnded().hasPassed("EndEvent_Withdrawn").hasNotPassed("EndEvent_ResultReturned");
         assertThat(dossier(instance).publicStatus()).isEqualTo(PublicStatus.WITHDRAWAL_REQUESTED);
         assertThat(lastEvent(instance).publicMessage()).isEqualTo("Công dân đã rút hồ sơ. Lý do: Không còn nhu cầu");
+        assertThat(dossier(instance).finishedAt()).isNotNull();
     }
 
     @Test
