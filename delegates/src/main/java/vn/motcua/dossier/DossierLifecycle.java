@@ -18,12 +18,14 @@ public class DossierLifecycle {
 
     private final DossierRepository dossiers;
     private final CitizenNotifications notifications;
+    private final DossierChanges changes;
     private final ProcedureCatalog catalog;
     private final Clock clock;
 
-    public DossierLifecycle(DossierRepository dossiers, CitizenNotifications notifications, ProcedureCatalog catalog,
-                            Clock clock) {
+    public DossierLifecycle(DossierRepository dossiers, CitizenNotifications notifications, DossierChanges changes,
+                            ProcedureCatalog catalog, Clock clock) {
         this.dossiers = dossiers;
+        this.changes = changes;
         this.notifications = notifications;
         this.catalog = catalog;
         this.clock = clock;
@@ -44,6 +46,7 @@ public class DossierLifecycle {
                 DossierDates.of(dossier).reaching(change.status(), now), now);
         dossiers.appendEvent(dossier.id(), new DossierEvent(now, change.actor(), change.status(), change.step(),
                 change.publicMessage(), change.internalNote()));
+        changes.changed(code);
         Dossier changed = dossiers.findByCode(code).orElseThrow();
         if (from != change.status()) {
             notificationFor(change.status()).ifPresent(event -> notifications.notify(changed, event,

@@ -26,14 +26,17 @@ public class DossierRequests {
 
     private final DossierRepository dossiers;
     private final SubmissionCheck check;
+    private final DossierChanges changes;
     private final RuntimeService runtimeService;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public DossierRequests(DossierRepository dossiers, SubmissionCheck check, RuntimeService runtimeService,
+    public DossierRequests(DossierRepository dossiers, SubmissionCheck check, DossierChanges changes,
+                           RuntimeService runtimeService,
                            PlatformTransactionManager transactionManager, Clock clock) {
         this.dossiers = dossiers;
         this.check = check;
+        this.changes = changes;
         this.runtimeService = runtimeService;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -60,6 +63,7 @@ public class DossierRequests {
             for (DocumentFile file : files) {
                 dossiers.insertDocument(dossier.id(), file, round, now);
             }
+            changes.changed(code);
             correlate(runtimeService.createMessageCorrelation(MESSAGE_SUPPLEMENT_RECEIVED), code);
             return dossiers.findByCode(code).orElseThrow();
         });

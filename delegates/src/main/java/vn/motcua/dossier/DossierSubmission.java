@@ -31,17 +31,19 @@ public class DossierSubmission {
     private final SubmissionCheck check;
     private final DossierRepository dossiers;
     private final DossierCodes codes;
+    private final DossierChanges changes;
     private final RuntimeService runtimeService;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     public DossierSubmission(ProcedureCatalog catalog, SubmissionCheck check, DossierRepository dossiers,
-                             DossierCodes codes, RuntimeService runtimeService,
+                             DossierCodes codes, DossierChanges changes, RuntimeService runtimeService,
                              PlatformTransactionManager transactionManager, Clock clock) {
         this.catalog = catalog;
         this.check = check;
         this.dossiers = dossiers;
         this.codes = codes;
+        this.changes = changes;
         this.runtimeService = runtimeService;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -78,6 +80,7 @@ public class DossierSubmission {
                     .startProcessInstanceById(procedure.processDefinitionId(), code, variables)
                     .getProcessInstanceId();
             dossiers.linkProcessInstance(id, processInstanceId);
+            changes.changed(code);
             return dossiers.findByCode(code).orElseThrow();
         });
         return new SubmittedDossier(dossier, lookupKey);
