@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -18,10 +19,12 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.accept.HeaderContentNegotiationStrategy;
@@ -47,8 +50,9 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
  *       ({@link EngineRestAuthenticationConfiguration}). Stateless, so no CSRF.</li>
  *   <li>Everything else, the application itself: public catalogue, API docs, health and static assets
  *       open; the rest needs a signed-in user, by HTTP Basic (API clients) or the form at
- *       {@code /login} (browsers), checked by {@link CamundaIdentityAuthenticationProvider}. Session
- *       requests need a CSRF token ({@link CsrfSupport}); requests carrying Basic credentials do not.
+ *       {@code /login} (browsers), checked by {@link CamundaIdentityAuthenticationProvider}. Requests
+ *       with a session, and the sign-in form, need a CSRF token ({@link CsrfSupport}); requests
+ *       carrying Basic credentials and requests to the public API (which acts for no one) do not.
  *       Refusals of API requests are problem-details JSON ({@link ProblemDetailsSecurityHandler}).</li>
  * </ol>
  */
@@ -115,8 +119,15 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CsrfSupport.tokenRepository())
                         .csrfTokenRequestHandler(new CsrfSupport.RequestHandler())
-                        // Credentials sent with each request cannot be forged by another site's page.
-                        .ignoringRequestMatchers(SecurityConfiguration::carriesBasicCredentials))
+                        // Only a session carries authority a forged request could borrow, so without one
+                        // an API call gets its 401, not a CSRF 403. The sign-in form always needs the token.
+                        .requireCsrfProtectionMatcher(new AndRequestMatcher(CsrfFilter.DEFAULT_CSRF_MATCHER,
+                                new OrRequestMatcher(SecurityConfiguration::hasSession,
+                                        withDefaults().matcher(HttpMethod.POST, LOGIN_PAGE))))
+                        // Credentials sent with each request cannot be forged by another site's page;
+                        // public endpoints act for no one (citizens post dossiers there without a session).
+                        .ignoringRequestMatchers(SecurityConfiguration::carriesBasicCredentials)
+                        .ignoringRequestMatchers(withDefaults().matcher(PUBLIC_API)))
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(entryPoint(browserPage, problems))
@@ -144,6 +155,10 @@ class SecurityConfiguration {
                 new NegatedRequestMatcher(withDefaults().matcher("/api/**")),
                 new NegatedRequestMatcher(new RequestHeaderRequestMatcher("X-Requested-With")),
                 acceptsHtml);
+    }
+
+    static boolean hasSession(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getRequestedSessionId() != null;
     }
 
     static boolean carriesBasicCredentials(jakarta.servlet.http.HttpServletRequest request) {

@@ -238,6 +238,32 @@ class SecurityIT {
     }
 
     @Test
+    void citizensPostToThePublicApiWithoutCsrfToken() throws Exception {
+        Browser browser = new Browser(); // with a session: the page it asked for before sign-in is kept there
+        assertThat(browser.send(get("/").header("Accept", "text/html")).statusCode()).isEqualTo(302);
+        assertThat(browser.cookie("JSESSIONID")).isNotNull();
+
+        // Past the security layer (no 403), refused by MVC: the catalogue has no POST.
+        assertThat(browser.send(post("/api/public/procedures")).statusCode()).isEqualTo(405);
+        assertThat(send(post("/api/public/procedures")).statusCode()).isEqualTo(405);
+        // Elsewhere the same session without the token is refused.
+        assertProblem(browser.send(post("/api/me")), 403);
+    }
+
+    @Test
+    void anonymousApiPostGets401NotACsrfRefusal() throws Exception {
+        assertProblem(send(post("/api/me")), 401);
+    }
+
+    @Test
+    void signInFormNeedsTheCsrfTokenEvenWithoutSession() throws Exception {
+        HttpResponse<String> response = send(postForm("/login", Map.of("username", "tiepnhan01", "password", "demo")));
+
+        assertProblem(response, 403);
+        assertThat(response.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
+    }
+
+    @Test
     void statelessBasicCallsNeedNoCsrfToken() throws Exception {
         HttpResponse<String> response = send(post("/api/me").header("Authorization", basic("tiepnhan01", "demo")));
 
