@@ -27,9 +27,9 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>{@code tiepnhan}, {@code chuyenvien}, {@code lanhdao}: use Tasklist (application
  *       {@code tasklist}), see its filters, read process definitions, their deployments (diagrams,
- *       forms, {@code procedure.yaml}) and their history, and read users and groups (names shown in
- *       Tasklist). Tasks themselves need nothing here: the engine grants a task's candidate group
- *       READ and UPDATE on that task when it is created.</li>
+ *       forms) and their history, and read users and groups (names shown in Tasklist). Tasks
+ *       themselves need nothing here: the engine grants a task's candidate group READ and UPDATE on
+ *       that task when it is created, enough to claim and complete it.</li>
  *   <li>{@code camunda-admin}: ALL on every resource, as Camunda Admin's own first-user setup grants.</li>
  * </ul>
  *

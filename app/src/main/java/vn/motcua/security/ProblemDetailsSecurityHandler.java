@@ -30,6 +30,8 @@ import jakarta.servlet.http.HttpServletResponse;
 class ProblemDetailsSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     static final String REALM = "motcua";
+    /** As the application's other problems ({@code vn.motcua.web.ApiProblems}). */
+    private static final String TYPES = "https://motcua.vn/problems/";
 
     private final ObjectMapper objectMapper;
 
@@ -43,27 +45,31 @@ class ProblemDetailsSecurityHandler implements AuthenticationEntryPoint, AccessD
         if (request.getHeader("X-Requested-With") == null) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
         }
-        write(request, response, HttpStatus.UNAUTHORIZED,
-                "Cần đăng nhập: thiếu hoặc sai tên đăng nhập, mật khẩu. (Authentication required.)");
+        write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "Cần đăng nhập",
+                "Thiếu hoặc sai tên đăng nhập, mật khẩu.");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
                        AccessDeniedException accessDeniedException) throws IOException {
-        String detail = accessDeniedException instanceof CsrfException
-                ? "Thiếu hoặc sai mã CSRF: hãy tải lại trang rồi thử lại. (Missing or invalid CSRF token.)"
-                : "Tài khoản không có quyền thực hiện thao tác này. (Access denied.)";
-        write(request, response, HttpStatus.FORBIDDEN, detail);
+        if (accessDeniedException instanceof CsrfException) {
+            write(request, response, HttpStatus.FORBIDDEN, "csrf", "Thiếu hoặc sai mã chống giả mạo (CSRF)",
+                    "Yêu cầu trong phiên đăng nhập phải kèm mã CSRF (cookie " + CsrfSupport.COOKIE_NAME
+                            + ", header " + CsrfSupport.HEADER_NAME + "); hãy tải lại trang rồi thử lại.");
+        } else {
+            write(request, response, HttpStatus.FORBIDDEN, "forbidden", "Không có quyền",
+                    "Tài khoản không có quyền thực hiện thao tác này.");
+        }
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
-            throws IOException {
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
+                       String title, String detail) throws IOException {
         if (response.isCommitted()) {
             return;
         }
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", status.getReasonPhrase());
+        problem.put("type", TYPES + type);
+        problem.put("title", title);
         problem.put("status", status.value());
         problem.put("detail", detail);
         problem.put("instance", request.getRequestURI());

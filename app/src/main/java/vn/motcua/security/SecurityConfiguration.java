@@ -1,6 +1,5 @@
 package vn.motcua.security;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.autoconfigure.security.servlet.PathRequest;
@@ -16,7 +15,6 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -89,8 +87,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain applicationChain(HttpSecurity http, ObjectMapper objectMapper,
-                                         IdentityService identityService) throws Exception {
+    SecurityFilterChain applicationChain(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
         ProblemDetailsSecurityHandler problems = new ProblemDetailsSecurityHandler(objectMapper);
         RequestMatcher browserPage = browserPageRequest();
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
@@ -131,9 +128,7 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(entryPoint(browserPage, problems))
-                        .accessDeniedHandler(problems))
-                .addFilterAfter(new EngineAuthenticationFilter(identityService, withDefaults().matcher(PUBLIC_API)),
-                        AuthorizationFilter.class);
+                        .accessDeniedHandler(problems));
         return http.build();
     }
 

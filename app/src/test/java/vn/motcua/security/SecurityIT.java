@@ -214,7 +214,6 @@ class SecurityIT {
         HttpResponse<String> me = browser.send(get("/api/me"));
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(json.readTree(me.body()).path("id").asText()).isEqualTo("tiepnhan01");
-        // Public endpoints work the same for a signed-in user (no engine authentication set for them).
         assertThat(browser.send(get("/api/public/procedures")).statusCode()).isEqualTo(200);
         HttpResponse<String> home = browser.send(get("/").header("Accept", "text/html"));
         assertThat(home.statusCode()).isEqualTo(200);
@@ -223,7 +222,7 @@ class SecurityIT {
         // A POST riding on the session cookie alone, as a forged cross-site form would: refused.
         HttpResponse<String> forged = browser.send(post("/api/me"));
         assertProblem(forged, 403);
-        assertThat(json.readTree(forged.body()).path("detail").asText()).contains("CSRF");
+        assertThat(json.readTree(forged.body()).path("type").asText()).isEqualTo("https://motcua.vn/problems/csrf");
 
         // The same POST with the token from the cookie gets past the CSRF check (and then, as /api/me
         // has no POST, to the 405 of the MVC layer).
@@ -269,6 +268,19 @@ class SecurityIT {
 
         assertThat(response.statusCode()).isEqualTo(405); // past security, refused by MVC: no POST there
         assertThat(response.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
+    }
+
+    @Test
+    void deskIntakeIsForSignedInStaffAndLogsTheClerk() throws Exception {
+        assertProblem(send(multipartDossier("/api/dossiers")), 401);
+
+        HttpResponse<String> created = send(multipartDossier("/api/dossiers")
+                .header("Authorization", basic("tiepnhan01", "demo")));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String code = json.readTree(created.body()).path("code").asText();
+        // The principal's name is the Camunda user id: the dossier's log names the clerk.
+        assertThat(jdbc.queryForList("select e.actor from dossier_event e join dossier d on d.id = e.dossier_id "
+                + "where d.code = ?", String.class, code)).contains("tiepnhan01");
     }
 
     // ---------------------------------------------------------------- Camunda's REST API
@@ -323,6 +335,9 @@ class SecurityIT {
                 .header("Authorization", basic("chuyenvien01", "demo")));
         assertThat(specialistCompletes.statusCode()).isEqualTo(403);
 
+        HttpResponse<String> clerkClaims = send(postJson("/engine-rest/task/" + taskId + "/claim",
+                "{\"userId\": \"tiepnhan01\"}").header("Authorization", basic("tiepnhan01", "demo")));
+        assertThat(clerkClaims.statusCode()).isEqualTo(204);
         HttpResponse<String> clerkCompletes = send(postJson("/engine-rest/task/" + taskId + "/complete", "{}")
                 .header("Authorization", basic("tiepnhan01", "demo")));
         assertThat(clerkCompletes.statusCode()).isEqualTo(204);
@@ -426,6 +441,23 @@ class SecurityIT {
                 .collect(Collectors.joining("&"));
         return request(path).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /** A paper dossier of the sample procedure, as the desk or a citizen sends it. */
+    private HttpRequest.Builder multipartDossier(String path) {
+        String boundary = "motcua-it-boundary";
+        String dossier = """
+                {"procedureKey": "chung-thuc-ban-sao", "agencyCode": "000.00.99.H99",
+                 "applicant": {"name": "Nguyễn Văn Đoàn", "identityNumber": "001090012345", "phone": "0912345678"},
+                 "data": {"documentName": "Bằng tốt nghiệp THPT", "copyCount": 2, "pagesPerCopy": 1}}""";
+        String pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+        String body = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"dossier\"\r\nContent-Type: application/json\r\n\r\n"
+                + dossier + "\r\n--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"ban-chinh\"; filename=\"ban-chinh.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n" + pdf + "\r\n--" + boundary + "--\r\n";
+        return request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     }
 
     private HttpRequest.Builder request(String path) {
