@@ -167,7 +167,7 @@ class MotcuaApplicationIT {
     private static void completeTask(String user, Map<String, Object> values) {
         RestClient engine = http.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Basic "
                 + Base64.getEncoder().encodeToString((user + ":demo").getBytes())).build();
-        JsonNode tasks = engine.get().uri("/engine-rest/task?processInstanceBusinessKey={code}", dossierCode)
+        JsonNode tasks = engine.get().uri("/engine-rest/task?processInstanceBusinessKey={code}&firstResult=0&maxResults=10", dossierCode)
                 .retrieve().body(JsonNode.class);
         assertThat(tasks).as("open tasks %s can see", user).hasSize(1);
         String taskId = tasks.get(0).path("id").asText();

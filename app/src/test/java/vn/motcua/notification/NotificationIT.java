@@ -150,7 +150,7 @@ class NotificationIT {
     private static void receive(String code) {
         RestClient engine = http.mutate().defaultHeader(HttpHeaders.AUTHORIZATION,
                 "Basic " + Base64.getEncoder().encodeToString("tiepnhan01:demo".getBytes())).build();
-        String taskId = engine.get().uri("/engine-rest/task?processInstanceBusinessKey={code}", code)
+        String taskId = engine.get().uri("/engine-rest/task?processInstanceBusinessKey={code}&firstResult=0&maxResults=10", code)
                 .retrieve().body(JsonNode.class).get(0).path("id").asText();
         engine.post().uri("/engine-rest/task/{id}/claim", taskId).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("userId", "tiepnhan01")).retrieve().toBodilessEntity();
