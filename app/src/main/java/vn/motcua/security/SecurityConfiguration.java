@@ -104,6 +104,12 @@ class SecurityConfiguration {
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
                         .requestMatchers(EndpointRequest.to("health", "info")).permitAll()
                         .requestMatchers(EndpointRequest.to("prometheus")).hasRole(StaffGroups.ADMIN)
+                        // Desk intake is the desk's job; stopping a dossier is the desk's or a leader's.
+                        .requestMatchers(HttpMethod.POST, "/api/dossiers").hasRole(StaffGroups.TIEPNHAN)
+                        .requestMatchers(HttpMethod.POST, "/api/dossiers/*/stop")
+                        .hasAnyRole(StaffGroups.TIEPNHAN, StaffGroups.LANHDAO)
+                        .requestMatchers("/api/stats/**")
+                        .hasAnyRole(StaffGroups.TIEPNHAN, StaffGroups.CHUYENVIEN, StaffGroups.LANHDAO, StaffGroups.ADMIN)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic
                         .realmName(ProblemDetailsSecurityHandler.REALM)
