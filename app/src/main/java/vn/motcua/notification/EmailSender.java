@@ -57,7 +57,9 @@ class EmailSender implements OutboxHandler {
                 helper.setSubject(email.subject());
                 helper.setText(email.body());
                 mime.setHeader("X-Motcua-Dossier", email.dossierCode());
-                mail.send(new StableIdMimeMessage(mime, "<outbox-" + message.id() + "@motcua>"));
+                // JavaMailSenderImpl keeps a Message-ID set before sending.
+                mime.setHeader("Message-ID", "<outbox-" + message.id() + "@motcua>");
+                mail.send(mime);
             } catch (MailException | MessagingException | IOException e) {
                 failures.put(message.id(), e.getMessage());
             }
