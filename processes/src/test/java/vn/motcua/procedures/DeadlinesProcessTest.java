@@ -161,7 +161,7 @@ class DeadlinesProcessTest {
                 instance.getBusinessKey(), "Chứng thực bản sao từ bản chính", "07 giờ 30 phút, ngày 13/03/2026",
                 "UBND xã Thử Nghiệm");
 
-        // A second firing (e.g. a retried job) changes nothing.
+        // Finishing the dossier afterwards produces no second letter.
         long documentsBefore = documents(instance).size();
 
         // The dossier is finished late; the leader's task stays until the leader answers it.
