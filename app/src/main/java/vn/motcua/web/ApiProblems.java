@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import vn.motcua.calendar.CalendarDataMissingException;
 import vn.motcua.dossier.DossierStateException;
 import vn.motcua.dossier.InvalidSubmissionException;
 import vn.motcua.dossier.RejectedDocumentException;
@@ -52,6 +53,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "dossier-state",
                 "Yêu cầu không phù hợp với trạng thái hồ sơ", e.getMessage());
         problem.setProperty("status", e.status().code());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidParameter(InvalidParameterException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Tham số không hợp lệ", e.getMessage());
+        problem.setProperty("parameter", e.parameter());
+        return problem;
+    }
+
+    /** A date outside the years the working-day calendar has data for (docs/deadlines.md). */
+    @ExceptionHandler
+    ProblemDetail calendarYearMissing(CalendarDataMissingException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "calendar-year-missing",
+                "Chưa có lịch làm việc cho năm " + e.year(), e.getMessage());
+        problem.setProperty("year", e.year());
         return problem;
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import vn.motcua.deadline.DossierDeadlines;
 import vn.motcua.notification.CitizenNotifications;
 import vn.motcua.procedure.ProcedureCatalog;
 
@@ -20,10 +21,12 @@ public class DossierLifecycle {
     private final CitizenNotifications notifications;
     private final DossierChanges changes;
     private final ProcedureCatalog catalog;
+    private final DossierDeadlines deadlines;
     private final Clock clock;
 
     public DossierLifecycle(DossierRepository dossiers, CitizenNotifications notifications, DossierChanges changes,
-                            ProcedureCatalog catalog, Clock clock) {
+                            ProcedureCatalog catalog, DossierDeadlines deadlines, Clock clock) {
+        this.deadlines = deadlines;
         this.dossiers = dossiers;
         this.changes = changes;
         this.notifications = notifications;
@@ -42,8 +45,10 @@ public class DossierLifecycle {
             throw new IllegalStatusChangeException(code, from, change.status());
         }
         Instant now = clock.instant();
-        dossiers.updateStatus(dossier.id(), change.status(), change.step(),
-                DossierDates.of(dossier).reaching(change.status(), now), now);
+        DossierDates dates = DossierDates.of(dossier).reaching(change.status(), now);
+        dossiers.updateStatus(dossier.id(), change.status(), change.step(), dates, now);
+        // Receipt starts the clock, a supplement request stops it, the supplement restarts it (docs/deadlines.md).
+        deadlines.statusChanged(dossier, change.status(), dates.receivedAt(), now);
         dossiers.appendEvent(dossier.id(), new DossierEvent(now, change.actor(), change.status(), change.step(),
                 change.publicMessage(), change.internalNote()));
         changes.changed(code);

@@ -49,6 +49,13 @@ public class ProcedureCatalog {
                 .flatMap(this::withDescriptor);
     }
 
+    /** The procedure version a dossier names (its procedure key and version). */
+    public Optional<DeployedProcedure> byKeyAndVersion(String key, int version) {
+        return Optional.ofNullable(repositoryService.createProcessDefinitionQuery()
+                        .processDefinitionKey(key).processDefinitionVersion(version).singleResult())
+                .flatMap(this::withDescriptor);
+    }
+
     private Optional<DeployedProcedure> withDescriptor(ProcessDefinition definition) {
         return descriptorsByDeployment
                 .computeIfAbsent(definition.getDeploymentId(), id -> readDescriptor(id, definition.getKey()))

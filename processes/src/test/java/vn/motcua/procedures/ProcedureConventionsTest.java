@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
@@ -24,11 +25,13 @@ import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import vn.motcua.deadline.DossierDeadlines;
 import vn.motcua.dossier.DossierRequests;
 import vn.motcua.procedure.ProcedureDescriptorReader;
 import vn.motcua.testing.ProcessTestPlatform;
@@ -83,6 +86,8 @@ class ProcedureConventionsTest {
                 "ServiceTask_Send: no JavaDelegate bean named 'noSuchBean'",
                 "no event sub-process catches the message WithdrawalRequested",
                 "no event sub-process catches the message ProcessingStopped",
+                "no deadline timer BoundaryEvent_DeadlineWarning (a boundary timer on the processing phase, timeDate ${warningDate})",
+                "no deadline timer BoundaryEvent_DeadlineReached (a boundary timer on the processing phase, timeDate ${dueDate})",
                 "Gateway_Decide splits without a default flow",
                 "Flow_Yes leaves Gateway_Decide without a name saying its condition",
                 "Flow_No leaves Gateway_Decide without a name saying its condition");
@@ -182,6 +187,15 @@ class ProcedureConventionsTest {
             }
         }
 
+        // The deadline watch (docs/deadlines.md): a warning and an escalation timer, both non-interrupting,
+        // dated by the variables the dossier lifecycle sets; the escalation reaches a leader.
+        deadlineTimer(model, DossierDeadlines.ACTIVITY_WARNING_TIMER, DossierDeadlines.VAR_WARNING_DATE, problems);
+        deadlineTimer(model, DossierDeadlines.ACTIVITY_DUE_TIMER, DossierDeadlines.VAR_DUE_DATE, problems);
+        BoundaryEvent due = model.getModelElementById(DossierDeadlines.ACTIVITY_DUE_TIMER);
+        if (due != null && !reachesLeaderTask(due, new java.util.HashSet<>())) {
+            problems.add(DossierDeadlines.ACTIVITY_DUE_TIMER + " must lead to a user task for candidate group lanhdao");
+        }
+
         for (ExclusiveGateway gateway : model.getModelElementsByType(ExclusiveGateway.class)) {
             // Read the flows themselves: <bpmn:outgoing> references are optional in BPMN XML.
             List<SequenceFlow> outgoing = model.getModelElementsByType(SequenceFlow.class).stream()
@@ -198,6 +212,35 @@ class ProcedureConventionsTest {
             }
         }
         return problems;
+    }
+
+    private static void deadlineTimer(BpmnModelInstance model, String id, String variable, List<String> problems) {
+        if (!(model.getModelElementById(id) instanceof BoundaryEvent timer)) {
+            problems.add("no deadline timer " + id + " (a boundary timer on the processing phase, timeDate ${"
+                    + variable + "})");
+            return;
+        }
+        if (timer.cancelActivity()) {
+            problems.add(id + " must be non-interrupting");
+        }
+        TimerEventDefinition definition = timer.getEventDefinitions().stream()
+                .filter(TimerEventDefinition.class::isInstance).map(TimerEventDefinition.class::cast)
+                .findFirst().orElse(null);
+        if (definition == null || definition.getTimeDate() == null
+                || !("${" + variable + "}").equals(definition.getTimeDate().getTextContent().trim())) {
+            problems.add(id + " must be a timer with timeDate ${" + variable + "}");
+        }
+    }
+
+    private static boolean reachesLeaderTask(FlowNode node, java.util.Set<FlowNode> seen) {
+        if (!seen.add(node)) {
+            return false;
+        }
+        if (node instanceof UserTask task && task.getCamundaCandidateGroups() != null
+                && task.getCamundaCandidateGroups().contains("lanhdao")) {
+            return true;
+        }
+        return node.getOutgoing().stream().anyMatch(flow -> reachesLeaderTask(flow.getTarget(), seen));
     }
 
     private static boolean isDelegateBean(String name) {

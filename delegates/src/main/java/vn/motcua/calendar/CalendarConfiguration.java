@@ -1,0 +1,103 @@
+package vn.motcua.calendar;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.ResourcePatternResolver;
+
+import vn.motcua.engine.EngineClock;
+
+/**
+ * The working-day calendar of this installation: the national files shipped in
+ * {@code classpath:calendar/<year>.yaml}, each replaced by a file of the same name in
+ * {@code motcua.calendar.location} when a province keeps its own (e.g. {@code file:/srv/motcua/calendar}).
+ * Working hours and the same-day cut-off are properties. Start-up fails when the current year has no data.
+ */
+@Configuration
+public class CalendarConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(CalendarConfiguration.class);
+
+    @Bean
+    WorkingCalendar workingCalendar(ResourcePatternResolver resources,
+                                    @Value("${motcua.calendar.location:}") String location,
+                                    @Value("${motcua.calendar.opens-at:07:30}") String opensAt,
+                                    @Value("${motcua.calendar.closes-at:17:00}") String closesAt,
+                                    @Value("${motcua.calendar.same-day-cut-off:15:00}") String sameDayCutOff,
+                                    Clock clock) {
+        Map<Integer, CalendarYear> years = new TreeMap<>();
+        read(resources, "classpath*:calendar", years);
+        if (location != null && !location.isBlank()) {
+            read(resources, location, years);
+        }
+        WorkingCalendar calendar = new WorkingCalendar(years.values(), new WorkingHours(LocalTime.parse(opensAt), LocalTime.parse(closesAt), LocalTime.parse(sameDayCutOff)),
+                EngineClock.VIETNAM);
+        check(calendar, LocalDate.now(clock.withZone(EngineClock.VIETNAM)));
+        return calendar;
+    }
+
+    @Bean
+    DueDateRule dueDateRule(WorkingCalendar calendar) {
+        return new DueDateRule(calendar);
+    }
+
+    /** The current year must have data; a missing next year is announced loudly, as due dates soon reach it. */
+    static void check(WorkingCalendar calendar, LocalDate today) {
+        if (!calendar.hasYear(today.getYear())) {
+            throw new CalendarDataMissingException(today.getYear());
+        }
+        if (!calendar.hasYear(today.getYear() + 1)) {
+            log.warn("The working-day calendar has no data for {}: due dates that reach into {} cannot be computed "
+                    + "(receipt fails) until calendar/{}.yaml is added", today.getYear() + 1, today.getYear() + 1,
+                    today.getYear() + 1);
+        }
+        for (CalendarYear year : calendar.years()) {
+            log.info("Working-day calendar {}: {} days off, from {}", year.year(), year.daysOff().size(), year.location());
+            year.unconfirmed().forEach(note -> log.warn("Calendar {}: not included, unconfirmed: {}", year.year(), note));
+        }
+    }
+
+    private static void read(ResourcePatternResolver resources, String location, Map<Integer, CalendarYear> years) {
+        Resource[] files;
+        try {
+            files = resources.getResources(location.replaceAll("/+$", "") + "/*.yaml");
+        } catch (IOException e) {
+            throw new CalendarDefinitionException("Cannot list calendar files in " + location, e);
+        }
+        for (Resource file : files) {
+            String name = file.getFilename();
+            String where = describe(file);
+            if (name == null || !name.matches("\\d{4}\\.yaml")) {
+                throw new CalendarDefinitionException(where + ": a calendar file is named <year>.yaml, e.g. 2026.yaml");
+            }
+            try (InputStream in = file.getInputStream()) {
+                CalendarYear year = CalendarFileReader.read(in, where);
+                if (!name.equals(year.year() + ".yaml")) {
+                    throw new CalendarDefinitionException(where + ": says year " + year.year() + " but is named " + name);
+                }
+                years.put(year.year(), year); // a later location (the province's) replaces the national year
+            } catch (IOException e) {
+                throw new CalendarDefinitionException("Cannot read " + where, e);
+            }
+        }
+    }
+
+    private static String describe(Resource resource) {
+        try {
+            return resource.getURL().toString();
+        } catch (IOException e) {
+            return resource.getDescription();
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package vn.motcua.deadline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import vn.motcua.calendar.DueDateRule;
+import vn.motcua.deadline.DeadlineRepository.Deadline;
+import vn.motcua.deadline.DeadlineRepository.Pause;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.PublicStatus;
+import vn.motcua.procedure.ProcedureCatalog;
+
+/**
+ * A dossier's due moment: set on receipt from the procedure's time limit, stopped while the citizen
+ * supplements and moved on by the pause's working time on resume, and handed to the engine as the
+ * process variables the BPMN deadline timers read ({@value #VAR_DUE_DATE}, {@value #VAR_WARNING_DATE}).
+ * Called by {@code DossierLifecycle} in the transaction of the status change.
+ */
+@Service
+public class DossierDeadlines {
+
+    /** Process variable (java.util.Date): when the time limit runs out; the escalation timer's {@code timeDate}. */
+    public static final String VAR_DUE_DATE = "dueDate";
+    /** Process variable (java.util.Date): when the handling clerk is warned; the warning timer's {@code timeDate}. */
+    public static final String VAR_WARNING_DATE = "warningDate";
+    /** The timers every procedure attaches to its processing phase (checked by the convention test). */
+    public static final String ACTIVITY_WARNING_TIMER = "BoundaryEvent_DeadlineWarning";
+    public static final String ACTIVITY_DUE_TIMER = "BoundaryEvent_DeadlineReached";
+
+    private static final Logger log = LoggerFactory.getLogger(DossierDeadlines.class);
+
+    private final DeadlineRepository deadlines;
+    private final ProcedureCatalog catalog;
+    private final DueDateRule rule;
+    private final RuntimeService runtimeService;
+    private final ManagementService managementService;
+    private final int warningWorkingDays;
+
+    public DossierDeadlines(DeadlineRepository deadlines, ProcedureCatalog catalog, DueDateRule rule,
+                            RuntimeService runtimeService, ManagementService managementService,
+                            @Value("${motcua.deadlines.warning-working-days:1}") int warningWorkingDays) {
+        this.deadlines = deadlines;
+        this.catalog = catalog;
+        this.rule = rule;
+        this.runtimeService = runtimeService;
+        this.managementService = managementService;
+        this.warningWorkingDays = warningWorkingDays;
+    }
+
+    public DueDateRule rule() {
+        return rule;
+    }
+
+    /**
+     * @param before     the dossier as it was before the change
+     * @param receivedAt the receipt stamp after the change (null until received)
+     */
+    public void statusChanged(Dossier before, PublicStatus to, Instant receivedAt, Instant now) {
+        PublicStatus from = before.publicStatus();
+        Deadline deadline = deadlines.deadline(before.id()).orElseThrow();
+        if (to == PublicStatus.RECEIVED && deadline.dueAt() == null && receivedAt != null) {
+            start(before, deadline, receivedAt, now);
+        } else if (to == PublicStatus.SUPPLEMENT_REQUESTED && from != to && deadline.dueAt() != null) {
+            pause(deadline, now);
+        } else if (from == PublicStatus.SUPPLEMENT_REQUESTED && to != from) {
+            deadlines.openPause(before.id()).ifPresent(pause -> resume(deadline, pause, now));
+        }
+    }
+
+    private void start(Dossier dossier, Deadline deadline, Instant receivedAt, Instant now) {
+        Integer limit = catalog.byKeyAndVersion(dossier.procedureKey(), dossier.procedureVersion())
+                .map(p -> p.descriptor().timeLimitWorkingDays()).orElse(null);
+        if (limit == null) {
+            log.warn("Dossier {}: procedure {} v{} has no time limit; no due date", dossier.code(),
+                    dossier.procedureKey(), dossier.procedureVersion());
+            return;
+        }
+        Instant due = rule.due(receivedAt, limit);
+        deadlines.setDue(dossier.id(), limit, due, now);
+        publish(deadline.processInstanceId(), receivedAt, due);
+    }
+
+    private void pause(Deadline deadline, Instant now) {
+        if (deadlines.openPause(deadline.dossierId()).isPresent()) {
+            return;
+        }
+        deadlines.startPause(deadline.dossierId(), now);
+        timers(deadline.processInstanceId()).forEach(job -> managementService.suspendJobById(job.getId()));
+    }
+
+    private void resume(Deadline deadline, Pause pause, Instant now) {
+        Duration paused = rule.calendar().workingTimeBetween(pause.startedAt(), now);
+        Instant due = rule.extend(deadline.dueAt(), paused);
+        deadlines.endPause(pause.id(), now, paused.toSeconds(), deadline.dueAt(), due);
+        deadlines.setDue(deadline.dossierId(), deadline.timeLimitWorkingDays(), due, now);
+        publish(deadline.processInstanceId(), deadline.receivedAt(), due);
+        timers(deadline.processInstanceId()).forEach(job -> managementService.activateJobById(job.getId()));
+    }
+
+    /**
+     * The due moment the calendar gives now for an open dossier: the time limit from receipt, moved on by the
+     * working time of its finished pauses. Differs from the stored one only when the calendar changed.
+     */
+    Instant recompute(Deadline deadline) {
+        Instant due = rule.due(deadline.receivedAt(), deadline.timeLimitWorkingDays());
+        Duration paused = Duration.ZERO;
+        for (Pause pause : deadlines.pauses(deadline.dossierId())) {
+            if (pause.endedAt() != null) {
+                paused = paused.plus(rule.calendar().workingTimeBetween(pause.startedAt(), pause.endedAt()));
+            }
+        }
+        return rule.extend(due, paused);
+    }
+
+    /** Stores a recomputed due moment and moves the dossier's timers. */
+    void move(Deadline deadline, Instant due, Instant now) {
+        deadlines.setDue(deadline.dossierId(), deadline.timeLimitWorkingDays(), due, now);
+        publish(deadline.processInstanceId(), deadline.receivedAt(), due);
+    }
+
+    /** Sets the timer variables and moves timers that already wait on the old dates. */
+    private void publish(String processInstanceId, Instant receivedAt, Instant due) {
+        if (processInstanceId == null) {
+            return;
+        }
+        Instant warning = rule.warning(receivedAt, due, warningWorkingDays);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_DUE_DATE, Date.from(due));
+        variables.put(VAR_WARNING_DATE, Date.from(warning));
+        runtimeService.setVariables(processInstanceId, variables);
+        for (Job job : timers(processInstanceId, ACTIVITY_DUE_TIMER)) {
+            managementService.setJobDuedate(job.getId(), Date.from(due));
+        }
+        for (Job job : timers(processInstanceId, ACTIVITY_WARNING_TIMER)) {
+            managementService.setJobDuedate(job.getId(), Date.from(warning));
+        }
+    }
+
+    private List<Job> timers(String processInstanceId) {
+        List<Job> all = new ArrayList<>(timers(processInstanceId, ACTIVITY_WARNING_TIMER));
+        all.addAll(timers(processInstanceId, ACTIVITY_DUE_TIMER));
+        return all;
+    }
+
+    private List<Job> timers(String processInstanceId, String activityId) {
+        if (processInstanceId == null) {
+            return List.of();
+        }
+        return managementService.createJobQuery().processInstanceId(processInstanceId).activityId(activityId)
+                .timers().list();
+    }
+}
