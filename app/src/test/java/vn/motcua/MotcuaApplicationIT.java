@@ -98,7 +98,7 @@ class MotcuaApplicationIT {
 
     @Test
     @Order(4)
-    void aDossierGoesFromOnlineSubmissionToReturnedResultAndTheCitizenSeesEachStep() throws IOException {
+    void aDossierGoesFromSubmissionThroughSupplementToItsDownloadableResultAndTheCitizenSeesEachStep() throws IOException {
         MultipartBodyBuilder parts = new MultipartBodyBuilder();
         parts.part("dossier", Map.of(
                 "procedureKey", "chung-thuc-ban-sao",
@@ -107,12 +107,7 @@ class MotcuaApplicationIT {
                         "phone", "0912345678", "email", "doan@example.vn"),
                 "data", Map.of("documentName", "Bằng tốt nghiệp THPT", "copyCount", 2, "pagesPerCopy", 1)),
                 MediaType.APPLICATION_JSON);
-        parts.part("ban-chinh", new ByteArrayResource(pdf()) {
-            @Override
-            public String getFilename() {
-                return "bang-tot-nghiep.pdf";
-            }
-        }, MediaType.APPLICATION_PDF);
+        parts.part("ban-chinh", file("bang-tot-nghiep.pdf", pdf()), MediaType.APPLICATION_PDF);
         ResponseEntity<String> created = http.post().uri("/api/public/dossiers")
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(parts.build()).retrieve().toEntity(String.class);
 
@@ -124,17 +119,51 @@ class MotcuaApplicationIT {
         assertThat(receipt.path("status").asInt()).isEqualTo(1);
         assertThat(publicStatus()).isEqualTo(1);
 
+        completeTask("tiepnhan01", Map.of("receiptDecision", "supplement",
+                "missingDocuments", "Bản chính có đóng dấu giáp lai"));
+        assertThat(publicStatus()).isEqualTo(5);
+        MultipartBodyBuilder supplement = new MultipartBodyBuilder();
+        supplement.part("ban-chinh", file("ban-chinh-giap-lai.pdf", pdf()), MediaType.APPLICATION_PDF);
+        ResponseEntity<String> supplemented = http.post().uri("/api/public/dossiers/{code}/supplements", dossierCode)
+                .header("X-Lookup-Key", lookupKey).contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(supplement.build()).retrieve().toEntity(String.class);
+        assertThat(supplemented.getStatusCode().value()).isEqualTo(200);
+        assertThat(publicStatus()).isEqualTo(1);
+
         completeTask("tiepnhan01", Map.of("receiptDecision", "accept"));
         assertThat(publicStatus()).isEqualTo(4);
         completeTask("chuyenvien01", Map.of("certificationNumber", "15/2026/SCT-BS", "originalMatches", true));
         completeTask("lanhdao01", Map.of("approved", true));
         assertThat(publicStatus()).isEqualTo(9);
+
+        byte[] result = "%PDF-1.4\n% ban sao da chung thuc\n%%EOF\n".getBytes();
+        MultipartBodyBuilder resultParts = new MultipartBodyBuilder();
+        resultParts.part("ket-qua", file("ban-sao-chung-thuc.pdf", result), MediaType.APPLICATION_PDF);
+        http.post().uri("/api/dossiers/{code}/result", dossierCode).header(HttpHeaders.AUTHORIZATION, basic("chuyenvien01"))
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(resultParts.build()).retrieve().toBodilessEntity();
+        JsonNode withResult = get("/api/public/dossiers/" + dossierCode, lookupKey);
+        String href = null;
+        for (JsonNode document : withResult.path("documents")) {
+            if (document.path("documentCode").asText().equals("ket-qua")) {
+                href = document.path("href").asText();
+            }
+        }
+        assertThat(href).as("the result is listed for its owner").isNotNull();
+        byte[] downloaded = http.get().uri(href).header("X-Lookup-Key", lookupKey).retrieve().body(byte[].class);
+        assertThat(downloaded).isEqualTo(result);
+        int wrongKeyStatus = http.get().uri(href).header("X-Lookup-Key", "AAAA-BBBB-CCCC-DDDD")
+                .exchange((request, response) -> response.getStatusCode().value());
+        assertThat(wrongKeyStatus).isEqualTo(404);
+
         completeTask("tiepnhan01", Map.of("resultReceivedBy", "Nguyễn Văn Đoàn"));
 
         JsonNode view = get("/api/public/dossiers/" + dossierCode, null);
         assertThat(view.path("status").asInt()).isEqualTo(10);
         assertThat(view.path("statusName").asText()).isEqualTo("Đã trả kết quả");
-        assertThat(view.path("timeline").findValuesAsText("status")).containsExactly("1", "2", "4", "9", "10");
+        assertThat(view.path("timeline").findValuesAsText("status"))
+                .containsSubsequence("1", "5", "1", "2", "4", "9", "10");
+        assertThat(view.path("timeline").findValuesAsText("message"))
+                .contains("Đề nghị bổ sung hồ sơ: Bản chính có đóng dấu giáp lai");
         assertThat(view.has("applicant")).as("no personal data without the lookup key").isFalse();
         JsonNode own = get("/api/public/dossiers/" + dossierCode, lookupKey);
         assertThat(own.path("applicant").path("name").asText()).isEqualTo("Nguyễn Văn Đoàn");
@@ -164,9 +193,21 @@ class MotcuaApplicationIT {
         assertThat(get("/api/public/dossiers/" + dossierCode, null).path("status").asInt()).isEqualTo(10);
     }
 
+    private static ByteArrayResource file(String name, byte[] content) {
+        return new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        };
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes());
+    }
+
     private static void completeTask(String user, Map<String, Object> values) {
-        RestClient engine = http.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Basic "
-                + Base64.getEncoder().encodeToString((user + ":demo").getBytes())).build();
+        RestClient engine = http.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, basic(user)).build();
         JsonNode tasks = engine.get().uri("/engine-rest/task?processInstanceBusinessKey={code}&firstResult=0&maxResults=10", dossierCode)
                 .retrieve().body(JsonNode.class);
         assertThat(tasks).as("open tasks %s can see", user).hasSize(1);

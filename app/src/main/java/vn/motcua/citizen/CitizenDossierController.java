@@ -1,7 +1,10 @@
 package vn.motcua.citizen;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +20,7 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.motcua.dossier.Channel;
+import vn.motcua.dossier.DocumentFile;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierRequests;
 import vn.motcua.dossier.DossierSubmission;
@@ -68,6 +72,21 @@ class CitizenDossierController {
     DossierView status(@PathVariable String code,
                        @RequestHeader(name = LOOKUP_KEY_HEADER, required = false) String lookupKey) {
         return lookupKey == null ? views.publicView(code) : views.ownerView(code, lookupKey);
+    }
+
+    @GetMapping("/{code}/documents/{documentId}")
+    @Operation(summary = "Download one of the dossier's files",
+            description = "The applicant's own documents and, once issued, the result (document code ket-qua). "
+                    + "Needs the lookup key; an unknown code, document or key answer 404 alike.")
+    ResponseEntity<byte[]> document(@PathVariable String code, @PathVariable long documentId,
+                                    @RequestHeader(LOOKUP_KEY_HEADER) String lookupKey) {
+        DocumentFile file = views.document(code, lookupKey, documentId);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(file.content());
     }
 
     @PostMapping(path = "/{code}/supplements", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -43,7 +43,7 @@ public record DossierView(
     public DossierView withPersonalPart(Applicant applicant, List<StoredDocument> documents) {
         return new DossierView(code, procedureKey, procedureName, status, statusName, statusNameEn, submittedAt,
                 receivedAt, appointmentAt, finishedAt, returnedAt, timeline, applicant,
-                documents.stream().map(DocumentView::of).toList());
+                documents.stream().map(d -> DocumentView.of(code, d)).toList());
     }
 
     /** Times are given in Vietnam's offset (+07:00), as citizens read them. */
@@ -59,12 +59,13 @@ public record DossierView(
         }
     }
 
-    public record DocumentView(String documentCode, String fileName, String contentType, long sizeBytes,
-                               String sha256, int supplementRound, OffsetDateTime uploadedAt) {
+    /** A document, with the address its owner downloads it from (the lookup key is needed there too). */
+    public record DocumentView(long id, String documentCode, String fileName, String contentType, long sizeBytes,
+                               String sha256, int supplementRound, OffsetDateTime uploadedAt, String href) {
 
-        static DocumentView of(StoredDocument d) {
-            return new DocumentView(d.documentCode(), d.fileName(), d.contentType(), d.sizeBytes(), d.sha256(),
-                    d.supplementRound(), local(d.uploadedAt()));
+        static DocumentView of(String code, StoredDocument d) {
+            return new DocumentView(d.id(), d.documentCode(), d.fileName(), d.contentType(), d.sizeBytes(), d.sha256(),
+                    d.supplementRound(), local(d.uploadedAt()), "/api/public/dossiers/" + code + "/documents/" + d.id());
         }
     }
 }

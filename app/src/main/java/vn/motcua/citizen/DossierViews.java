@@ -2,6 +2,7 @@ package vn.motcua.citizen;
 
 import org.springframework.stereotype.Component;
 
+import vn.motcua.dossier.DocumentFile;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierRepository;
 import vn.motcua.dossier.LookupKeys;
@@ -30,6 +31,13 @@ class DossierViews {
         requireOwner(code, lookupKey);
         Dossier d = dossiers.findByCode(code).orElseThrow(() -> new UnknownDossierException(code));
         return publicView(code).withPersonalPart(d.applicant(), dossiers.documents(d.id()));
+    }
+
+    /** One of the dossier's files, for its owner only. */
+    DocumentFile document(String code, String lookupKey, long documentId) {
+        requireOwner(code, lookupKey);
+        Dossier d = dossiers.findByCode(code).orElseThrow(() -> new UnknownDossierException(code));
+        return dossiers.documentContent(d.id(), documentId).orElseThrow(() -> new UnknownDossierException(code));
     }
 
     /** A wrong key is answered like an unknown code. */

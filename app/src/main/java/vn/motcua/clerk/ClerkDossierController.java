@@ -60,9 +60,19 @@ class ClerkDossierController {
 
     @PostMapping("/{code}/stop")
     @Operation(summary = "Stop processing a dossier", description = "The reason is shown to the citizen. 409 when the dossier has ended.")
-    StopResult stop(@PathVariable String code, @Valid @RequestBody StopRequest request, Principal clerk) {
+    DossierState stop(@PathVariable String code, @Valid @RequestBody StopRequest request, Principal clerk) {
         Dossier d = actor.as(clerk.getName(), () -> requests.stop(code, request.reason()));
-        return new StopResult(d.code(), d.publicStatus().code(), d.publicStatus().nameVi());
+        return new DossierState(d.code(), d.publicStatus().code(), d.publicStatus().nameVi());
+    }
+
+    @PostMapping(path = "/{code}/result", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Attach the result files",
+            description = "Any multipart file parts; stored as document code ket-qua. The citizen downloads them "
+                    + "with the lookup key (full-online service) or receives them at the desk. 409 unless the "
+                    + "dossier is processing or processed.")
+    DossierState attachResult(@PathVariable String code, MultipartHttpServletRequest multipart) {
+        Dossier d = requests.attachResult(code, SubmissionRequest.files(multipart));
+        return new DossierState(d.code(), d.publicStatus().code(), d.publicStatus().nameVi());
     }
 
     record DeskReceipt(String code, int status, String statusName, String lookupKey) {
@@ -71,6 +81,7 @@ class ClerkDossierController {
     record StopRequest(@NotBlank @Size(max = 2000) String reason) {
     }
 
-    record StopResult(String code, int status, String statusName) {
+    /** Where a dossier stands after a staff action. */
+    record DossierState(String code, int status, String statusName) {
     }
 }

@@ -108,6 +108,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/dossiers").hasRole(StaffGroups.TIEPNHAN)
                         .requestMatchers(HttpMethod.POST, "/api/dossiers/*/stop")
                         .hasAnyRole(StaffGroups.TIEPNHAN, StaffGroups.LANHDAO)
+                        .requestMatchers(HttpMethod.POST, "/api/dossiers/*/result")
+                        .hasAnyRole(StaffGroups.TIEPNHAN, StaffGroups.CHUYENVIEN, StaffGroups.LANHDAO)
                         .requestMatchers("/api/stats/**")
                         .hasAnyRole(StaffGroups.TIEPNHAN, StaffGroups.CHUYENVIEN, StaffGroups.LANHDAO, StaffGroups.ADMIN)
                         .anyRequest().authenticated())

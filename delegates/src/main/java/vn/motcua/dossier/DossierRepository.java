@@ -101,6 +101,16 @@ public class DossierRepository {
                 dossierId);
     }
 
+    /** One document's bytes, if it belongs to this dossier. */
+    public Optional<DocumentFile> documentContent(long dossierId, long documentId) {
+        return jdbc.query("""
+                select document_code, file_name, content_type, content from dossier_document
+                where dossier_id = ? and id = ?""",
+                (rs, n) -> new DocumentFile(rs.getString("document_code"), rs.getString("file_name"),
+                        rs.getString("content_type"), rs.getBytes("content")),
+                dossierId, documentId).stream().findFirst();
+    }
+
     public Optional<String> lookupKeySha256(String code) {
         return jdbc.query("select lookup_key_sha256 from dossier where code = ?",
                 (rs, n) -> rs.getString(1), code).stream().filter(Objects::nonNull).findFirst();

@@ -23,6 +23,8 @@ public class DossierRequests {
     public static final String MESSAGE_PROCESSING_STOPPED = "ProcessingStopped";
     public static final String VAR_WITHDRAWAL_REASON = "withdrawalReason";
     public static final String VAR_STOP_REASON = "stopReason";
+    /** The document code of result files. */
+    public static final String RESULT_DOCUMENT = "ket-qua";
 
     private final DossierRepository dossiers;
     private final SubmissionCheck check;
@@ -65,6 +67,31 @@ public class DossierRequests {
             }
             changes.changed(code);
             correlate(runtimeService.createMessageCorrelation(MESSAGE_SUPPLEMENT_RECEIVED), code);
+            return dossiers.findByCode(code).orElseThrow();
+        });
+    }
+
+    /**
+     * Staff attach the result (the signed certificate, the copy, the decision) while the dossier is
+     * processed or ready; the citizen of a full-online dossier downloads it with the lookup key.
+     */
+    public Dossier attachResult(String code, List<DocumentFile> files) {
+        if (files.isEmpty()) {
+            throw new InvalidSubmissionException(List.of(
+                    new InvalidSubmissionException.FieldProblem(RESULT_DOCUMENT, "at least one file is required")));
+        }
+        check.checkFiles(files);
+        return transaction.execute(status -> {
+            Dossier dossier = lock(code);
+            if (dossier.publicStatus() != PublicStatus.PROCESSING && dossier.publicStatus() != PublicStatus.PROCESSED) {
+                throw new DossierStateException(code, dossier.publicStatus(), "is not being processed");
+            }
+            Instant now = clock.instant();
+            for (DocumentFile file : files) {
+                dossiers.insertDocument(dossier.id(), new DocumentFile(RESULT_DOCUMENT, file.fileName(),
+                        file.contentType(), file.content()), 0, now);
+            }
+            changes.changed(code);
             return dossiers.findByCode(code).orElseThrow();
         });
     }
