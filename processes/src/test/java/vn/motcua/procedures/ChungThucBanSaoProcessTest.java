@@ -6,6 +6,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static vn.motcua.procedures.ProcedureTestSupport.dossier;
+import static vn.motcua.procedures.ProcedureTestSupport.lastEvent;
+import static vn.motcua.procedures.ProcedureTestSupport.requests;
+import static vn.motcua.procedures.ProcedureTestSupport.statusHistory;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -22,16 +26,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.motcua.dossier.Applicant;
-import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DocumentFile;
 import vn.motcua.dossier.DossierEvent;
 import vn.motcua.dossier.DossierRepository;
-import vn.motcua.dossier.DossierRequests;
 import vn.motcua.dossier.DossierStateException;
 import vn.motcua.dossier.StoredDocument;
-import vn.motcua.dossier.DossierSubmission;
-import vn.motcua.dossier.DossierSubmission.NewDossier;
 import vn.motcua.dossier.PublicStatus;
 import vn.motcua.procedure.ProcedureDeployer;
 import vn.motcua.testing.ProcessTestPlatform;
@@ -83,7 +83,7 @@ class ChungThucBanSaoProcessTest {
         assertThat(dossier.receivedAt()).isNotNull();
         assertThat(dossier.finishedAt()).isNotNull();
         assertThat(dossier.returnedAt()).isNotNull();
-        assertThat(statusesOf(dossier)).containsExactly(PublicStatus.NEW, PublicStatus.RECEIVED,
+        assertThat(statusHistory(instance)).containsExactly(PublicStatus.NEW, PublicStatus.RECEIVED,
                 PublicStatus.PROCESSING, PublicStatus.PROCESSED, PublicStatus.RESULT_RETURNED);
         assertThat(outboxOf(dossier)).containsExactly(
                 "sms: Ho so " + dossier.code() + " da duoc tiep nhan. Tra cuu tinh trang tren Cong dich vu cong bang ma ho so.",
@@ -215,35 +215,11 @@ class ChungThucBanSaoProcessTest {
         }
     }
 
-    private static DossierRequests requests() {
-        return ProcessTestPlatform.bean(DossierRequests.class);
-    }
-
-    private static DossierEvent lastEvent(ProcessInstance instance) {
-        List<DossierEvent> events = ProcessTestPlatform.bean(DossierRepository.class).events(dossier(instance).id());
-        return events.get(events.size() - 1);
-    }
-
     private static ProcessInstance submit() {
-        Dossier dossier = ProcessTestPlatform.bean(DossierSubmission.class).submit(new NewDossier(
-                "chung-thuc-ban-sao",
+        return ProcedureTestSupport.submit("chung-thuc-ban-sao",
                 new Applicant("Nguyễn Văn Đoàn", "001090012345", LocalDate.of(1990, 5, 17), "0912345678",
                         "doan@example.vn", "Thôn Đông, xã Thử Nghiệm"),
-                ProcessTestPlatform.TEST_AGENCY, Channel.ONLINE,
                 Map.of("documentName", "Bằng tốt nghiệp THPT", "copyCount", 2, "pagesPerCopy", 1),
-                List.of(new DocumentFile("ban-chinh", "bang-tot-nghiep.pdf", "application/pdf", TestDocuments.pdf())),
-                "citizen")).dossier();
-        assertThat(dossier.publicStatus()).isEqualTo(PublicStatus.NEW);
-        return engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(dossier.code()).singleResult();
-    }
-
-    private static Dossier dossier(ProcessInstance instance) {
-        return ProcessTestPlatform.bean(DossierRepository.class).findByCode(instance.getBusinessKey()).orElseThrow();
-    }
-
-    private static List<PublicStatus> statusesOf(Dossier dossier) {
-        return ProcessTestPlatform.bean(DossierRepository.class).events(dossier.id()).stream()
-                .map(DossierEvent::publicStatus).toList();
+                List.of(ProcedureTestSupport.pdf("ban-chinh", "bang-tot-nghiep.pdf")));
     }
 }
