@@ -172,6 +172,22 @@ class MotcuaApplicationIT {
 
     @Test
     @Order(5)
+    void theCitizensTrackingPageShowsTheStatusTheTimelineAndWithTheKeyTheirOwnDetails() throws Exception {
+        String url = baseUrl() + "/tra-cuu/?ma=" + dossierCode + "#khoa=" + lookupKey;
+
+        String page = Chromium.renderedDom(url);
+
+        assertThat(page).contains("Đã trả kết quả").contains(dossierCode).contains("Nguyễn Văn Đoàn")
+                .contains("Đề nghị bổ sung hồ sơ: Bản chính có đóng dấu giáp lai")
+                .contains("Kết quả: ban-sao-chung-thuc.pdf");
+        assertThat(page).as("dates as dd/MM/yyyy HH:mm").containsPattern("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
+        String withoutKey = Chromium.renderedDom(baseUrl() + "/tra-cuu/?ma=" + dossierCode);
+        assertThat(withoutKey).contains("Đã trả kết quả").doesNotContain("Nguyễn Văn Đoàn");
+        Chromium.screenshot(url, Path.of("target/screenshots/tra-cuu-phone.png"), 390, 1400);
+    }
+
+    @Test
+    @Order(6)
     void aRestartKeepsTheDossierAndDoesNotRedeployAnUnchangedProcedure() {
         restartApplication();
 
@@ -181,7 +197,7 @@ class MotcuaApplicationIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aChangedBpmnBecomesANewVersionAtTheNextStart() throws IOException {
         Path bpmn = proceduresDir.resolve("processes/chung-thuc-ban-sao/chung-thuc-ban-sao.bpmn");
         Files.writeString(bpmn, Files.readString(bpmn).replace("name=\"Trả kết quả\"", "name=\"Trả kết quả cho công dân\""));
@@ -252,8 +268,11 @@ class MotcuaApplicationIT {
                 "--motcua.data-dir=" + dataDir,
                 "--motcua.procedures.location=file:" + proceduresDir.resolve("processes"),
                 "--motcua.procedures.forms-location=file:" + proceduresDir.resolve("forms"));
-        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-        http = RestClient.builder().baseUrl("http://localhost:" + port).build();
+        http = RestClient.builder().baseUrl(baseUrl()).build();
+    }
+
+    private static String baseUrl() {
+        return "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
     }
 
     private static void copyClasspathFolder(String folder, Path target) throws IOException {

@@ -100,7 +100,7 @@ class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(PUBLIC_API, LOGIN_PAGE,
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                                "/favicon.ico", "/webjars/**").permitAll()
+                                "/favicon.ico", "/webjars/**", "/tra-cuu/**").permitAll()
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
                         .requestMatchers(EndpointRequest.to("health", "info")).permitAll()
                         .requestMatchers(EndpointRequest.to("prometheus")).hasRole(StaffGroups.ADMIN)
