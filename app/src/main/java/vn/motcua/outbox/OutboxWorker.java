@@ -94,7 +94,7 @@ class OutboxWorker {
             for (OutboxMessage m : batch) {
                 String error = failed.get(m.id());
                 if (error != null) {
-                    outbox.markFailed(m.id(), error, now.plus(retryDelay(m.attempts())));
+                    outbox.markFailed(m.id(), error, now.plus(retryDelay(m.attempts(), handler.maxRetry())));
                     log.warn("Outbox message {} ({} for {}) failed, attempt {}: {}", m.id(), m.topic(),
                             m.aggregateId(), m.attempts() + 1, error);
                 }
@@ -104,10 +104,11 @@ class OutboxWorker {
         return count == null ? 0 : count;
     }
 
-    /** 5 s, 10 s, 20 s … up to an hour: a provider that is down for a day is not hammered. */
-    Duration retryDelay(int attemptsSoFar) {
+    /** 5 s, 10 s, 20 s … up to an hour (or the handler's own cap): a provider that is down for a day is not hammered. */
+    Duration retryDelay(int attemptsSoFar, Duration handlerMaxRetry) {
+        Duration cap = handlerMaxRetry != null ? handlerMaxRetry : maxRetry;
         Duration delay = firstRetry.multipliedBy(1L << Math.min(attemptsSoFar, 20));
-        return delay.compareTo(maxRetry) > 0 ? maxRetry : delay;
+        return delay.compareTo(cap) > 0 ? cap : delay;
     }
 
     private Backlog backlog(String topic) {
