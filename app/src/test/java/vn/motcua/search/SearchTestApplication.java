@@ -98,6 +98,10 @@ final class SearchTestApplication implements AutoCloseable {
                 OTHER_CLERK, OTHER_AGENCY);
     }
 
+    String baseUrl() {
+        return "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
     <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
@@ -169,8 +173,10 @@ final class SearchTestApplication implements AutoCloseable {
         return http.get().uri(uri, variables).headers(h -> basic(h, user)).retrieve();
     }
 
+    /** @param query already encoded, sent as it is */
     JsonNode search(String user, String query) {
-        var response = get(user, "/api/dossiers?" + query).toEntity(JsonNode.class);
+        var response = http.get().uri(java.net.URI.create(baseUrl() + "/api/dossiers?" + query))
+                .headers(h -> basic(h, user)).retrieve().toEntity(JsonNode.class);
         if (response.getStatusCode().value() != 200) {
             throw new AssertionError("Search " + query + " as " + user + " answered " + response.getStatusCode() + " "
                     + response.getBody());
@@ -211,5 +217,16 @@ final class SearchTestApplication implements AutoCloseable {
     @Override
     public void close() {
         context.close();
+        deleteDataDir();
+    }
+
+    void deleteDataDir() {
+        try (var paths = Files.walk(dataDir)) {
+            for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            System.err.println("Could not delete " + dataDir + ": " + e);
+        }
     }
 }
