@@ -81,9 +81,14 @@ class OutboxWorker {
                 return 0;
             }
             Map<Long, String> failures;
+            boolean wholeBatch = false;
             try {
                 failures = handler.handle(batch);
             } catch (RuntimeException e) {
+                // The receiver is away: one line for the batch, not one per message.
+                wholeBatch = true;
+                log.warn("Outbox topic '{}': a batch of {} messages failed, each is tried again later: {}",
+                        handler.topic(), batch.size(), e.toString());
                 failures = new HashMap<>();
                 for (OutboxMessage m : batch) {
                     failures.put(m.id(), e.toString());
@@ -95,8 +100,10 @@ class OutboxWorker {
                 String error = failed.get(m.id());
                 if (error != null) {
                     outbox.markFailed(m.id(), error, now.plus(retryDelay(m.attempts(), handler.maxRetry())));
-                    log.warn("Outbox message {} ({} for {}) failed, attempt {}: {}", m.id(), m.topic(),
-                            m.aggregateId(), m.attempts() + 1, error);
+                    if (!wholeBatch) {
+                        log.warn("Outbox message {} ({} for {}) failed, attempt {}: {}", m.id(), m.topic(),
+                                m.aggregateId(), m.attempts() + 1, error);
+                    }
                 }
             }
             return batch.size();

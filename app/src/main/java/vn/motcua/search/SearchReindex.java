@@ -49,7 +49,7 @@ public class SearchReindex {
 
     private static final Logger log = LoggerFactory.getLogger(SearchReindex.class);
     /** PostgreSQL advisory lock ("motcua" + 2), held for a whole run. */
-    private static final long RUN_LOCK = 0x6d6f74637561_02L;
+    static final long RUN_LOCK = 0x6d6f74637561_02L;
     private static final int WRITE_ATTEMPTS = 5;
 
     private final DataSource dataSource;
