@@ -66,6 +66,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    static ProblemDetail notFound() {
+        return problem(HttpStatus.NOT_FOUND, "dossier-not-found", "Không tìm thấy hồ sơ",
+                "Không có hồ sơ với mã này, hoặc mã tra cứu không đúng.");
+    }
+
+    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPES + type));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    // The dossier search (docs/search.md).
+
     /** Staff see the dossiers of their own agencies only (docs/search.md). */
     @ExceptionHandler
     ProblemDetail agencyAccess(AgencyAccessException e) {
@@ -91,17 +105,4 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail unknownReindex(UnknownReindexException e) {
         return problem(HttpStatus.NOT_FOUND, "reindex-not-found", "Không có lượt dựng lại chỉ mục này", e.getMessage());
     }
-
-    static ProblemDetail notFound() {
-        return problem(HttpStatus.NOT_FOUND, "dossier-not-found", "Không tìm thấy hồ sơ",
-                "Không có hồ sơ với mã này, hoặc mã tra cứu không đúng.");
-    }
-
-    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPES + type));
-        problem.setTitle(title);
-        return problem;
-    }
-
 }
