@@ -32,9 +32,10 @@ import vn.motcua.outbox.OutboxMessage;
  *
  * <p>Lag: {@code motcua.search.index.lag} times each message from its outbox row (written in the change's
  * transaction, just before its commit) to the end of its write. A batch smaller than a full one, which is the
- * steady state, is written with {@code refresh=wait_for}, so there the time ends when the change can be found; a
- * full batch (a backlog) is written without waiting, for throughput, and becomes searchable at the next refresh
- * (at most a second later).
+ * steady state, is written with {@code refresh=true}: the change can be found when the request returns, so there
+ * the time is commit to searchable, and the index refreshes at most once per poll of the outbox (a few times a
+ * second), not per change. A full batch (a backlog) is written without refresh, for throughput, and becomes
+ * searchable at the index's next scheduled refresh (every second).
  */
 @Component
 class DossierIndexer implements OutboxHandler {
@@ -81,6 +82,7 @@ class DossierIndexer implements OutboxHandler {
 
     @Override
     public Map<Long, String> handle(List<OutboxMessage> batch) {
+        long t0 = System.nanoTime();
         Map<String, List<OutboxMessage>> byCode = new LinkedHashMap<>();
         for (OutboxMessage m : batch) {
             byCode.computeIfAbsent(m.aggregateId(), c -> new java.util.ArrayList<>()).add(m);
@@ -89,12 +91,15 @@ class DossierIndexer implements OutboxHandler {
         if (documents.size() < byCode.size()) {
             log.debug("{} of {} dossiers in the batch no longer exist; skipped", byCode.size() - documents.size(), byCode.size());
         }
+        long t1 = System.nanoTime();
         index.ensureOnce();
         // The targets are looked up after the rows were read: a reindex that registers its new index after this
         // look-up scans the rows later still, and finds this state or a newer one.
         List<String> targets = index.writeTargets();
-        Refresh refresh = batch.size() < batchSize() ? Refresh.WaitFor : Refresh.False;
+        Refresh refresh = batch.size() < batchSize() ? Refresh.True : Refresh.False;
+        long t2 = System.nanoTime();
         Map<String, String> failedCodes = writer.write(documents, targets, index.nextAlias(), refresh);
+        long t3 = System.nanoTime();
 
         Map<Long, String> failures = new HashMap<>();
         Instant now = clock.instant();
@@ -108,6 +113,9 @@ class DossierIndexer implements OutboxHandler {
                 }
             }
         }
+        log.debug("Indexed {} dossiers for {} messages into {} ({} failed): read {} ms, aliases {} ms, bulk {} ms",
+                documents.size(), batch.size(), targets, failedCodes.size(), (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
         if (failedCodes.values().stream().anyMatch(e -> e.contains("index_not_found"))) {
             index.forgetAlias(); // someone removed the alias: make it again before the retry
         }

@@ -135,10 +135,12 @@ public class DossierSearch {
      */
     static Query text(String text) {
         String folded = SearchText.fold(text);
+        // Codes are upper case (000.00.99.H99-…): a case-insensitive term query would scan the terms instead.
+        String code = text.toUpperCase(java.util.Locale.ROOT);
         List<Query> should = new ArrayList<>();
-        should.add(Query.of(q -> q.term(t -> t.field("code").value(text).caseInsensitive(true).boost(20f))));
+        should.add(Query.of(q -> q.term(t -> t.field("code").value(code).boost(20f))));
         if (!text.contains(" ")) {
-            should.add(Query.of(q -> q.prefix(p -> p.field("code").value(text).caseInsensitive(true).boost(10f))));
+            should.add(Query.of(q -> q.prefix(p -> p.field("code").value(code).boost(10f))));
         }
         should.add(Query.of(q -> q.match(m -> m.field("code.text").query(text).operator(Operator.And).boost(5f))));
         String identity = SearchText.identityNumber(text);
