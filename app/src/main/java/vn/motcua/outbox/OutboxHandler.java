@@ -1,5 +1,6 @@
 package vn.motcua.outbox;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,15 @@ public interface OutboxHandler {
     /** How many messages one call may take. */
     default int batchSize() {
         return 20;
+    }
+
+    /**
+     * The longest wait between two attempts of a failed message, or {@code null} for the worker's
+     * {@code motcua.outbox.max-retry} (an hour). A handler whose receiver comes back by itself and whose
+     * delay matters (the search index) keeps it short, so it catches up soon after an outage.
+     */
+    default Duration maxRetry() {
+        return null;
     }
 
     /**

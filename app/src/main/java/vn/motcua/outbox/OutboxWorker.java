@@ -81,9 +81,14 @@ class OutboxWorker {
                 return 0;
             }
             Map<Long, String> failures;
+            boolean wholeBatch = false;
             try {
                 failures = handler.handle(batch);
             } catch (RuntimeException e) {
+                // The receiver is away: one line for the batch, not one per message.
+                wholeBatch = true;
+                log.warn("Outbox topic '{}': a batch of {} messages failed, each is tried again later: {}",
+                        handler.topic(), batch.size(), e.toString());
                 failures = new HashMap<>();
                 for (OutboxMessage m : batch) {
                     failures.put(m.id(), e.toString());
@@ -94,9 +99,11 @@ class OutboxWorker {
             for (OutboxMessage m : batch) {
                 String error = failed.get(m.id());
                 if (error != null) {
-                    outbox.markFailed(m.id(), error, now.plus(retryDelay(m.attempts())));
-                    log.warn("Outbox message {} ({} for {}) failed, attempt {}: {}", m.id(), m.topic(),
-                            m.aggregateId(), m.attempts() + 1, error);
+                    outbox.markFailed(m.id(), error, now.plus(retryDelay(m.attempts(), handler.maxRetry())));
+                    if (!wholeBatch) {
+                        log.warn("Outbox message {} ({} for {}) failed, attempt {}: {}", m.id(), m.topic(),
+                                m.aggregateId(), m.attempts() + 1, error);
+                    }
                 }
             }
             return batch.size();
@@ -104,10 +111,11 @@ class OutboxWorker {
         return count == null ? 0 : count;
     }
 
-    /** 5 s, 10 s, 20 s … up to an hour: a provider that is down for a day is not hammered. */
-    Duration retryDelay(int attemptsSoFar) {
+    /** 5 s, 10 s, 20 s … up to an hour (or the handler's own cap): a provider that is down for a day is not hammered. */
+    Duration retryDelay(int attemptsSoFar, Duration handlerMaxRetry) {
+        Duration cap = handlerMaxRetry != null ? handlerMaxRetry : maxRetry;
         Duration delay = firstRetry.multipliedBy(1L << Math.min(attemptsSoFar, 20));
-        return delay.compareTo(maxRetry) > 0 ? maxRetry : delay;
+        return delay.compareTo(cap) > 0 ? cap : delay;
     }
 
     private Backlog backlog(String topic) {

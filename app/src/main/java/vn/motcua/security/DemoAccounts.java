@@ -9,10 +9,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A sample agency and one account per staff group, password {@value #PASSWORD}, for trying the
- * application out on its embedded defaults. Created only if missing: a restart changes nothing, and a
- * password changed in Camunda Admin stays changed. Never registered on configured infrastructure
- * unless {@value DemoAccountsCondition#PROPERTY} says so (see {@link DemoAccountsCondition}).
+ * A sample agency and one account per staff group, password {@value #PASSWORD}, each a member of that
+ * agency, for trying the application out on its embedded defaults. Created only if missing: a restart
+ * changes nothing, and a password changed in Camunda Admin stays changed. Never registered on configured
+ * infrastructure unless {@value DemoAccountsCondition#PROPERTY} says so (see {@link DemoAccountsCondition}).
  */
 public class DemoAccounts {
 
@@ -56,6 +56,9 @@ public class DemoAccounts {
             if (identityService.createUserQuery().userId(account.id()).memberOfGroup(account.groupId()).count() == 0) {
                 identityService.createMembership(account.id(), account.groupId());
             }
+            // Staff find the dossiers of their own agency only (docs/search.md).
+            jdbc.update("insert into staff_agency (user_id, agency_code) values (?, ?) on conflict do nothing",
+                    account.id(), AGENCY_CODE);
         }
         log.warn("""
                 DEMO ACCOUNTS ACTIVE: users {} exist with password "{}" (Camunda identity). \

@@ -112,6 +112,10 @@ class SecurityConfiguration {
                         .hasAnyRole(StaffGroups.TIEPNHAN, StaffGroups.CHUYENVIEN, StaffGroups.LANHDAO)
                         .requestMatchers("/api/stats/**")
                         .hasAnyRole(StaffGroups.TIEPNHAN, StaffGroups.CHUYENVIEN, StaffGroups.LANHDAO, StaffGroups.ADMIN)
+                        // The dossier search is for staff; it filters by the clerk's own agencies (docs/search.md).
+                        .requestMatchers(HttpMethod.GET, "/api/dossiers")
+                        .hasAnyRole(StaffGroups.TIEPNHAN, StaffGroups.CHUYENVIEN, StaffGroups.LANHDAO, StaffGroups.ADMIN)
+                        .requestMatchers("/api/admin/**").hasRole(StaffGroups.ADMIN)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic
                         .realmName(ProblemDetailsSecurityHandler.REALM)

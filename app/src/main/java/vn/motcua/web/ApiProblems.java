@@ -13,6 +13,10 @@ import vn.motcua.dossier.DossierStateException;
 import vn.motcua.dossier.InvalidSubmissionException;
 import vn.motcua.dossier.RejectedDocumentException;
 import vn.motcua.dossier.UnknownDossierException;
+import vn.motcua.search.AgencyAccessException;
+import vn.motcua.search.ReindexRunningException;
+import vn.motcua.search.SearchUnavailableException;
+import vn.motcua.search.UnknownReindexException;
 
 /**
  * Every API error as RFC 7807 problem details with the right 4xx status; Spring's own errors
@@ -84,4 +88,31 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    // The dossier search (docs/search.md).
+
+    /** Staff see the dossiers of their own agencies only (docs/search.md). */
+    @ExceptionHandler
+    ProblemDetail agencyAccess(AgencyAccessException e) {
+        return problem(HttpStatus.FORBIDDEN, "agency-forbidden", "Không có quyền với hồ sơ của cơ quan này", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail searchUnavailable(SearchUnavailableException e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "search-unavailable", "Chức năng tra cứu tạm thời gián đoạn",
+                "The search index cannot be reached now; try again shortly.");
+    }
+
+    @ExceptionHandler
+    ProblemDetail reindexRunning(ReindexRunningException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "reindex-running", "Đang dựng lại chỉ mục", e.getMessage());
+        if (e.runningId() != null) {
+            problem.setProperty("runningId", e.runningId());
+        }
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail unknownReindex(UnknownReindexException e) {
+        return problem(HttpStatus.NOT_FOUND, "reindex-not-found", "Không có lượt dựng lại chỉ mục này", e.getMessage());
+    }
 }
