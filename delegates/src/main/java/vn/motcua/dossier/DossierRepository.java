@@ -106,8 +106,10 @@ public class DossierRepository {
                 (rs, n) -> rs.getString(1), code).stream().filter(Objects::nonNull).findFirst();
     }
 
-    public void linkProcessInstance(long dossierId, String processInstanceId) {
-        jdbc.update("update dossier set process_instance_id = ? where id = ?", processInstanceId, dossierId);
+    /** @return the dossier as it now is, read by the same statement */
+    public Dossier linkProcessInstance(long dossierId, String processInstanceId) {
+        return jdbc.queryForObject("update dossier set process_instance_id = ? where id = ? returning " + COLUMNS,
+                DOSSIER, processInstanceId, dossierId);
     }
 
     public Optional<Dossier> findByCode(String code) {

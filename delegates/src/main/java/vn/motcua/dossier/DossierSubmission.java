@@ -80,9 +80,8 @@ public class DossierSubmission {
             String processInstanceId = runtimeService
                     .startProcessInstanceById(procedure.processDefinitionId(), code, variables)
                     .getProcessInstanceId();
-            dossiers.linkProcessInstance(id, processInstanceId);
             changes.changed(code);
-            return dossiers.findByCode(code).orElseThrow();
+            return dossiers.linkProcessInstance(id, processInstanceId);
         });
         return new SubmittedDossier(dossier, lookupKey);
     }
