@@ -42,12 +42,11 @@ public class DossierLifecycle {
             throw new IllegalStatusChangeException(code, from, change.status());
         }
         Instant now = clock.instant();
-        dossiers.updateStatus(dossier.id(), change.status(), change.step(),
+        Dossier changed = dossiers.updateStatus(dossier.id(), change.status(), change.step(),
                 DossierDates.of(dossier).reaching(change.status(), now), now);
         dossiers.appendEvent(dossier.id(), new DossierEvent(now, change.actor(), change.status(), change.step(),
                 change.publicMessage(), change.internalNote()));
         changes.changed(code);
-        Dossier changed = dossiers.findByCode(code).orElseThrow();
         if (from != change.status()) {
             notificationFor(change.status()).ifPresent(event -> notifications.notify(changed, event,
                     catalog.latest(changed.procedureKey()).map(p -> p.descriptor().name().vi()).orElse(null),

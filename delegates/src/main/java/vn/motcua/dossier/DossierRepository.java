@@ -122,11 +122,13 @@ public class DossierRepository {
                 .stream().findFirst();
     }
 
-    void updateStatus(long dossierId, PublicStatus status, String step, DossierDates dates, Instant now) {
-        jdbc.update("""
+    /** @return the dossier as it now is, read by the same statement */
+    Dossier updateStatus(long dossierId, PublicStatus status, String step, DossierDates dates, Instant now) {
+        return jdbc.queryForObject("""
                 update dossier set public_status = ?, internal_step = ?, received_at = ?, finished_at = ?,
                     returned_at = ?, updated_at = ?
-                where id = ?""",
+                where id = ?
+                returning\s""" + COLUMNS, DOSSIER,
                 status.code(), step, ts(dates.receivedAt()), ts(dates.finishedAt()), ts(dates.returnedAt()),
                 Timestamp.from(now), dossierId);
     }
