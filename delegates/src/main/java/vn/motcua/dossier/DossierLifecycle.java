@@ -48,8 +48,10 @@ public class DossierLifecycle {
                 change.publicMessage(), change.internalNote()));
         changes.changed(code);
         if (from != change.status()) {
+            // The name of the procedure as the dossier was started with it; the catalogue keeps versions once read.
             notificationFor(change.status()).ifPresent(event -> notifications.notify(changed, event,
-                    catalog.latest(changed.procedureKey()).map(p -> p.descriptor().name().vi()).orElse(null),
+                    catalog.version(changed.procedureKey(), changed.procedureVersion())
+                            .map(p -> p.descriptor().name().vi()).orElse(null),
                     change.publicMessage()));
         }
         return changed;
