@@ -84,7 +84,7 @@ public class DeadlineEscalationDelegate implements JavaDelegate {
         String days = DelegateInputs.optional(execution, IN_NEW_APPOINTMENT_DAYS);
         Instant newAppointment = rule.due(now, days == null ? defaultNewAppointmentDays : Integer.parseInt(days.trim()));
         String reason = DelegateInputs.optional(execution, IN_REASON);
-        String procedureName = catalog.byKeyAndVersion(dossier.procedureKey(), dossier.procedureVersion())
+        String procedureName = catalog.version(dossier.procedureKey(), dossier.procedureVersion())
                 .map(p -> p.descriptor().name().vi()).orElse(dossier.procedureKey());
         String agencyName = deadlines.agencyName(dossier.receivingAgencyCode());
 

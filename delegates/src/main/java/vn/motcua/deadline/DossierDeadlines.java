@@ -81,7 +81,7 @@ public class DossierDeadlines {
     }
 
     private void start(Dossier dossier, Deadline deadline, Instant receivedAt, Instant now) {
-        Integer limit = catalog.byKeyAndVersion(dossier.procedureKey(), dossier.procedureVersion())
+        Integer limit = catalog.version(dossier.procedureKey(), dossier.procedureVersion())
                 .map(p -> p.descriptor().timeLimitWorkingDays()).orElse(null);
         if (limit == null) {
             log.warn("Dossier {}: procedure {} v{} has no time limit; no due date", dossier.code(),

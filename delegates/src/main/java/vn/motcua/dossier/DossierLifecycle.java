@@ -46,16 +46,17 @@ public class DossierLifecycle {
         }
         Instant now = clock.instant();
         DossierDates dates = DossierDates.of(dossier).reaching(change.status(), now);
-        dossiers.updateStatus(dossier.id(), change.status(), change.step(), dates, now);
+        Dossier changed = dossiers.updateStatus(dossier.id(), change.status(), change.step(), dates, now);
         // Receipt starts the clock, a supplement request stops it, the supplement restarts it (docs/deadlines.md).
         deadlines.statusChanged(dossier, change.status(), dates.receivedAt(), now);
         dossiers.appendEvent(dossier.id(), new DossierEvent(now, change.actor(), change.status(), change.step(),
                 change.publicMessage(), change.internalNote()));
         changes.changed(code);
-        Dossier changed = dossiers.findByCode(code).orElseThrow();
         if (from != change.status()) {
+            // The name of the procedure as the dossier was started with it; the catalogue keeps versions once read.
             notificationFor(change.status()).ifPresent(event -> notifications.notify(changed, event,
-                    catalog.latest(changed.procedureKey()).map(p -> p.descriptor().name().vi()).orElse(null),
+                    catalog.version(changed.procedureKey(), changed.procedureVersion())
+                            .map(p -> p.descriptor().name().vi()).orElse(null),
                     change.publicMessage()));
         }
         return changed;

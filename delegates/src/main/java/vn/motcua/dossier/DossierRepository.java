@@ -116,8 +116,10 @@ public class DossierRepository {
                 (rs, n) -> rs.getString(1), code).stream().filter(Objects::nonNull).findFirst();
     }
 
-    public void linkProcessInstance(long dossierId, String processInstanceId) {
-        jdbc.update("update dossier set process_instance_id = ? where id = ?", processInstanceId, dossierId);
+    /** @return the dossier as it now is, read by the same statement */
+    public Dossier linkProcessInstance(long dossierId, String processInstanceId) {
+        return jdbc.queryForObject("update dossier set process_instance_id = ? where id = ? returning " + COLUMNS,
+                DOSSIER, processInstanceId, dossierId);
     }
 
     public Optional<Dossier> findByCode(String code) {
@@ -130,11 +132,13 @@ public class DossierRepository {
                 .stream().findFirst();
     }
 
-    void updateStatus(long dossierId, PublicStatus status, String step, DossierDates dates, Instant now) {
-        jdbc.update("""
+    /** @return the dossier as it now is, read by the same statement */
+    Dossier updateStatus(long dossierId, PublicStatus status, String step, DossierDates dates, Instant now) {
+        return jdbc.queryForObject("""
                 update dossier set public_status = ?, internal_step = ?, received_at = ?, finished_at = ?,
                     returned_at = ?, updated_at = ?
-                where id = ?""",
+                where id = ?
+                returning\s""" + COLUMNS, DOSSIER,
                 status.code(), step, ts(dates.receivedAt()), ts(dates.finishedAt()), ts(dates.returnedAt()),
                 Timestamp.from(now), dossierId);
     }

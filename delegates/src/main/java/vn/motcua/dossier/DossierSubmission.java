@@ -54,12 +54,13 @@ public class DossierSubmission {
      * @throws InvalidSubmissionException listing every problem with the request
      */
     public SubmittedDossier submit(NewDossier request) {
-        DeployedProcedure procedure = catalog.latest(request.procedureKey()).orElseThrow(() ->
-                new InvalidSubmissionException(List.of(new FieldProblem("procedureKey", "is not a known procedure"))));
-        Map<String, Object> formVariables = check.check(procedure, request.applicant(), request.receivingAgencyCode(),
-                request.data(), request.documents());
         String lookupKey = LookupKeys.generate();
+        // The checks read the catalogue and the agencies in the same transaction: one connection, one commit.
         Dossier dossier = transaction.execute(status -> {
+            DeployedProcedure procedure = catalog.latest(request.procedureKey()).orElseThrow(() ->
+                    new InvalidSubmissionException(List.of(new FieldProblem("procedureKey", "is not a known procedure"))));
+            Map<String, Object> formVariables = check.check(procedure, request.applicant(), request.receivingAgencyCode(),
+                    request.data(), request.documents());
             Instant now = clock.instant();
             LocalDate receiptDay = now.atZone(clock.getZone()).toLocalDate();
             String code = codes.next(request.receivingAgencyCode(), receiptDay);
@@ -79,9 +80,8 @@ public class DossierSubmission {
             String processInstanceId = runtimeService
                     .startProcessInstanceById(procedure.processDefinitionId(), code, variables)
                     .getProcessInstanceId();
-            dossiers.linkProcessInstance(id, processInstanceId);
             changes.changed(code);
-            return dossiers.findByCode(code).orElseThrow();
+            return dossiers.linkProcessInstance(id, processInstanceId);
         });
         return new SubmittedDossier(dossier, lookupKey);
     }

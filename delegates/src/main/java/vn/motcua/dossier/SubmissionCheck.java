@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.FormService;
@@ -37,6 +38,12 @@ public class SubmissionCheck {
     private final DossierRepository dossiers;
     private final Clock clock;
     private final long maxFileBytes;
+    /**
+     * Start forms by process definition id. A definition's start form is bound to its deployment
+     * ({@code formRefBinding="deployment"}, which ProcedureConventionsTest requires) and never changes, so
+     * each is read from the engine once; reading it took three queries and a transaction per submission.
+     */
+    private final Map<String, StartForm> startForms = new ConcurrentHashMap<>();
 
     public SubmissionCheck(FormService formService, DossierRepository dossiers, Clock clock,
                            @Value("${motcua.documents.max-file-bytes:10485760}") long maxFileBytes) {
@@ -134,6 +141,10 @@ public class SubmissionCheck {
     }
 
     private StartForm startForm(DeployedProcedure procedure) {
+        return startForms.computeIfAbsent(procedure.processDefinitionId(), id -> readStartForm(procedure));
+    }
+
+    private StartForm readStartForm(DeployedProcedure procedure) {
         try (InputStream form = formService.getDeployedStartForm(procedure.processDefinitionId())) {
             return StartForm.parse(form);
         } catch (IOException e) {

@@ -22,6 +22,8 @@ public class ProcedureCatalog {
     private final RepositoryService repositoryService;
     /** Deployed resources never change, so a descriptor is cached by the deployment it came with. */
     private final Map<String, Optional<ProcedureDescriptor>> descriptorsByDeployment = new ConcurrentHashMap<>();
+    /** Versions read by {@link #version}, by "key:version"; a deployed version does not change either. */
+    private final Map<String, DeployedProcedure> versions = new ConcurrentHashMap<>();
 
     public ProcedureCatalog(RepositoryService repositoryService) {
         this.repositoryService = repositoryService;
@@ -42,17 +44,27 @@ public class ProcedureCatalog {
                 .flatMap(this::withDescriptor);
     }
 
+    /**
+     * One version of a procedure, as a dossier of it was started: asked for at each status change, so
+     * it is read from the engine once and then kept.
+     */
+    public Optional<DeployedProcedure> version(String key, int version) {
+        String id = key + ":" + version;
+        DeployedProcedure known = versions.get(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<DeployedProcedure> found = Optional.ofNullable(repositoryService.createProcessDefinitionQuery()
+                        .processDefinitionKey(key).processDefinitionVersion(version).singleResult())
+                .flatMap(this::withDescriptor);
+        found.ifPresent(procedure -> versions.put(id, procedure));
+        return found;
+    }
+
     /** The procedure exactly as a running dossier was started with it. */
     public Optional<DeployedProcedure> byProcessDefinitionId(String processDefinitionId) {
         return Optional.ofNullable(repositoryService.createProcessDefinitionQuery()
                         .processDefinitionId(processDefinitionId).singleResult())
-                .flatMap(this::withDescriptor);
-    }
-
-    /** The procedure version a dossier names (its procedure key and version). */
-    public Optional<DeployedProcedure> byKeyAndVersion(String key, int version) {
-        return Optional.ofNullable(repositoryService.createProcessDefinitionQuery()
-                        .processDefinitionKey(key).processDefinitionVersion(version).singleResult())
                 .flatMap(this::withDescriptor);
     }
 
