@@ -29,6 +29,7 @@ import vn.motcua.outbox.OutboxRepository.Backlog;
 class OutboxWorker {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+    private static final int MAX_BATCHES_PER_ROUND = 10;
 
     private final List<OutboxHandler> handlers;
     private final OutboxRepository outbox;
@@ -62,8 +63,10 @@ class OutboxWorker {
     void drain() {
         for (OutboxHandler handler : handlers) {
             try {
-                while (drainOnce(handler) == handler.batchSize()) {
-                    // a full batch: there may be more waiting
+                // A full batch means there may be more waiting; a few batches per round, then the next topic gets
+                // its turn, so a backlog of one (the search index after an outage) does not hold up the others.
+                for (int i = 0; i < MAX_BATCHES_PER_ROUND && drainOnce(handler) == handler.batchSize(); i++) {
+                    // next batch
                 }
                 backlogs.put(handler.topic(), outbox.backlog(handler.topic()));
             } catch (RuntimeException e) {
