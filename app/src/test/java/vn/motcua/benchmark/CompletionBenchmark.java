@@ -18,7 +18,9 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -76,6 +78,9 @@ class CompletionBenchmark {
             pgVersion = bare.serverVersion();
             startApplication(root.resolve("app-data"));
             DataSource appDb = app.getBean(DataSource.class);
+            if (Statements.ENABLED) {
+                Statements.enable(appDb);
+            }
             TaskService tasks = app.getBean(TaskService.class);
             IdentityService identity = app.getBean(IdentityService.class);
             for (int backlog : backlogs) {
@@ -87,6 +92,7 @@ class CompletionBenchmark {
                 double appSeconds = (System.nanoTime() - t0) / 1e9;
                 fills.add(String.format(Locale.ROOT, "%,d open: bare engine filled in %.0f s, application (%,d dossiers through "
                         + "`DossierSubmission`) in %.0f s", backlog, bareSeconds, added, appSeconds));
+                log(fills.get(fills.size() - 1));
                 Sql.execute(bare.dataSource(), "analyze");
                 Sql.execute(appDb, "analyze");
                 if (rows.isEmpty()) {
@@ -121,7 +127,10 @@ class CompletionBenchmark {
             throw new IllegalStateException("Only " + taskIds.size() + " first tasks left for " + path + " at " + backlog);
         }
         String load = Machine.load1();
-        var scansBefore = Sql.sequentialScans(db);
+        if (Statements.ENABLED) {
+            Statements.reset(db);
+        }
+        var readsBefore = Sql.tableReads(db);
         Latencies latencies = new Latencies();
         long start = System.nanoTime();
         for (String id : taskIds) {
@@ -130,8 +139,10 @@ class CompletionBenchmark {
             latencies.add(System.nanoTime() - t0);
         }
         Latencies.Summary summary = latencies.summary(System.nanoTime() - start);
-        String scans = Sql.scannedPerOperation(scansBefore, Sql.sequentialScans(db), taskIds.size(), 100);
-        Row row = new Row(path, backlog, open, index, summary, scans, load);
+        String scans = Sql.readsPerOperation(readsBefore, Sql.tableReads(db), taskIds.size(), 100);
+        Statements.Summary statements = Statements.ENABLED
+                ? Statements.perOperation(Statements.read(db), 0, taskIds.size()) : null;
+        Row row = new Row(path, backlog, open, index, summary, scans, load, statements);
         log(row.toString());
         return row;
     }
@@ -140,7 +151,10 @@ class CompletionBenchmark {
         taskIds.forEach(complete);
     }
 
-    private void startApplication(Path dataDir) {
+    private void startApplication(Path dataDir) throws java.io.IOException {
+        if (Statements.ENABLED) {
+            Statements.prepareCluster(dataDir.resolve("postgres"));
+        }
         app = new SpringApplicationBuilder(MotcuaApplication.class).run("--server.port=0", "--motcua.data-dir=" + dataDir);
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
         engineRest = "http://127.0.0.1:" + port + "/engine-rest";
@@ -152,18 +166,20 @@ class CompletionBenchmark {
     }
 
     /**
-     * Adds dossiers through the application's own submission service (the HTTP layer left out), many per
-     * transaction and one receiving unit per thread, so that the code sequence's row lock does not
-     * serialise the threads.
+     * Adds dossiers through the application's own submission service (the HTTP layer left out), 200 per
+     * transaction and engine command, one receiving unit per thread so that the code sequence's row lock
+     * does not serialise the threads.
      */
     private int fillApplication(long count) throws InterruptedException {
         if (count <= 0) {
             return 0;
         }
         DossierSubmission submission = app.getBean(DossierSubmission.class);
+        var engineCommands = ((ProcessEngineConfigurationImpl) app.getBean(ProcessEngine.class)
+                .getProcessEngineConfiguration()).getCommandExecutorTxRequired();
         TransactionTemplate transaction = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
         JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
-        int threads = 2;
+        int threads = 3;
         List<String> units = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             String unit = "000.00.99.B" + (10 + t);
@@ -184,11 +200,14 @@ class CompletionBenchmark {
                     if (batch <= 0) {
                         return;
                     }
-                    transaction.executeWithoutResult(status -> {
+                    // One engine command around the batch: the engine writes all its rows at the command's end in
+                    // JDBC batches, in the Spring transaction the submissions join; the rows are the same.
+                    transaction.executeWithoutResult(status -> engineCommands.execute(context -> {
                         for (int i = 0; i < batch; i++) {
                             submission.submit(dossier);
                         }
-                    });
+                        return null;
+                    }));
                 }
             }, "bench-fill-" + unit);
             workers.add(worker);
@@ -251,7 +270,7 @@ class CompletionBenchmark {
                 .append("started in bulk (500 per transaction); completion through `TaskService.complete`.\n")
                 .append("- **Application, TaskService**: the whole application in the benchmark's JVM on its embedded defaults ")
                 .append("(PostgreSQL ").append(pgVersion).append(", Elasticsearch), real delegates; open dossiers submitted ")
-                .append("through `DossierSubmission` (200 per transaction, two threads, one receiving unit each); completion through ")
+                .append("through `DossierSubmission` (200 per transaction and engine command, so the engine writes them in JDBC batches; three threads, one receiving unit each); completion through ")
                 .append("`TaskService.complete` with the clerk `").append(CLERK).append("` as the engine's authenticated user ")
                 .append("(authorization checks on, as for the REST API).\n")
                 .append("- **Application, /engine-rest**: the same, through `POST /engine-rest/task/{id}/complete` with HTTP Basic ")
@@ -264,7 +283,7 @@ class CompletionBenchmark {
                 .append("creates it; `analyze` runs after each change, as autovacuum would in time.\n")
                 .append("- Filling: ").append(String.join("; ", fills)).append(".\n\n");
         md.append("## Completion time\n\n")
-                .append("| path | open instances | PARENT_TASK_ID_ index | p50 ms | p95 ms | max ms | completions/s | sequential scans per completion (tables with ≥ 100 rows read) | load (1 min) |\n")
+                .append("| path | open instances | PARENT_TASK_ID_ index | p50 ms | p95 ms | max ms | completions/s | tables with ≥ 100 rows read per completion | load (1 min) |\n")
                 .append("| --- | ---: | --- | ---: | ---: | ---: | ---: | --- | ---: |\n");
         for (Row r : rows) {
             md.append("| ").append(r.path()).append(" | ").append(String.format(Locale.ROOT, "%,d", r.open()))
@@ -272,6 +291,24 @@ class CompletionBenchmark {
                     .append(" | ").append(r.summary().p50ms()).append(" | ").append(r.summary().p95ms())
                     .append(" | ").append(r.summary().maxMs()).append(" | ").append(r.summary().rate())
                     .append(" | ").append(r.scans()).append(" | ").append(r.load()).append(" |\n");
+        }
+        if (rows.stream().anyMatch(r -> r.statements() != null)) {
+            md.append("\n## SQL per completion\n\n")
+                    .append("From pg_stat_statements, reset before each row: the statements per completion and the three ")
+                    .append("that took the server longest. Both servers load pg_stat_statements for this.\n\n")
+                    .append("| path | open | index | statements | server ms | heaviest statements (calls, server ms per completion) |\n")
+                    .append("| --- | ---: | --- | ---: | ---: | --- |\n");
+            for (Row r : rows) {
+                Statements.Summary st = r.statements();
+                StringBuilder heaviest = new StringBuilder();
+                st.rows().stream().limit(3).forEach(q -> heaviest.append(heaviest.isEmpty() ? "" : "<br>")
+                        .append(String.format(Locale.ROOT, "%.1f × %.2f ms `%s`", q.calls() / (double) st.operations(),
+                                q.millis() / st.operations(), Statements.Summary.shorten(q.query(), 90))));
+                md.append("| ").append(r.path()).append(" | ").append(String.format(Locale.ROOT, "%,d", r.open()))
+                        .append(" | ").append(r.index() ? "with" : "without")
+                        .append(String.format(Locale.ROOT, " | %.1f | %.2f | ", st.statements(), st.serverMillis()))
+                        .append(heaviest).append(" |\n");
+            }
         }
         return md.toString();
     }
@@ -281,6 +318,6 @@ class CompletionBenchmark {
     }
 
     private record Row(String path, int backlog, long open, boolean index, Latencies.Summary summary, String scans,
-                       String load) {
+                       String load, Statements.Summary statements) {
     }
 }

@@ -53,14 +53,14 @@ final class Sql {
         execute(dataSource, "analyze");
     }
 
-    /** Rows read by sequential scans so far, per table: a table scanned per operation shows up here. */
-    static Map<String, long[]> sequentialScans(DataSource dataSource) {
-        Map<String, long[]> scans = new LinkedHashMap<>();
+    /** Per table so far: sequential scans, rows they read, rows fetched through indexes. */
+    static Map<String, long[]> tableReads(DataSource dataSource) {
+        Map<String, long[]> reads = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select relname, seq_scan, seq_tup_read, coalesce(n_live_tup, 0) "
+             ResultSet rs = s.executeQuery("select relname, seq_scan, seq_tup_read, coalesce(idx_tup_fetch, 0) "
                      + "from pg_stat_user_tables order by relname")) {
             while (rs.next()) {
-                scans.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+                reads.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
             }
             if (!c.getAutoCommit()) {
                 c.commit();
@@ -68,24 +68,31 @@ final class Sql {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return scans;
+        return reads;
     }
 
     /**
-     * Tables that were scanned sequentially between two snapshots, with more than {@code minRows} rows read
-     * per operation: {@code table (scans, rows read) per operation}.
+     * Tables from which an operation read at least {@code minRows} rows on average between two snapshots,
+     * by sequential scan or through an index: a read that grows with the backlog shows up here.
      */
-    static String scannedPerOperation(Map<String, long[]> before, Map<String, long[]> after, int operations, long minRows) {
+    static String readsPerOperation(Map<String, long[]> before, Map<String, long[]> after, int operations, long minRows) {
         StringBuilder out = new StringBuilder();
         after.forEach((table, now) -> {
             long[] then = before.getOrDefault(table, new long[3]);
             double scans = (now[0] - then[0]) / (double) operations;
-            double rows = (now[1] - then[1]) / (double) operations;
-            if (rows >= minRows) {
+            double scanned = (now[1] - then[1]) / (double) operations;
+            double fetched = (now[2] - then[2]) / (double) operations;
+            if (scanned + fetched >= minRows) {
                 if (!out.isEmpty()) {
-                    out.append(", ");
+                    out.append("; ");
                 }
-                out.append(String.format(java.util.Locale.ROOT, "%s %.1f scans, %.0f rows", table, scans, rows));
+                out.append(table).append(": ");
+                if (scanned > 0) {
+                    out.append(String.format(java.util.Locale.ROOT, "%,.0f rows by %.1f sequential scans", scanned, scans));
+                }
+                if (fetched >= 1) {
+                    out.append(scanned > 0 ? ", " : "").append(String.format(java.util.Locale.ROOT, "%,.0f rows by index", fetched));
+                }
             }
         });
         return out.isEmpty() ? "none" : out.toString();

@@ -108,13 +108,13 @@ final class Statements {
             StringBuilder md = new StringBuilder("| calls per operation | server ms per operation | statement |\n| ---: | ---: | --- |\n");
             rows.stream().filter(r -> r.calls() >= operations / 10).limit(limit).forEach(r -> md
                     .append(String.format(Locale.ROOT, "| %.2f | %.3f | `%s` |%n", r.calls() / (double) operations,
-                            r.millis() / operations, shorten(r.query()))));
+                            r.millis() / operations, shorten(r.query(), 140))));
             return md.toString();
         }
 
-        private static String shorten(String query) {
+        static String shorten(String query, int max) {
             String q = query.replace("|", "\\|").replace("`", "'");
-            return q.length() > 140 ? q.substring(0, 137) + "…" : q;
+            return q.length() > max ? q.substring(0, max - 1) + "…" : q;
         }
     }
 }

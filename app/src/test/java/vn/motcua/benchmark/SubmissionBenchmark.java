@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 class SubmissionBenchmark {
 
     private static final String BOUNDARY = "motcua-benchmark-boundary";
+    /** The demo agency of the embedded defaults. */
+    private static final String AGENCY = "000.00.99.H99";
     private static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
             .getBytes(StandardCharsets.US_ASCII);
 
@@ -35,6 +37,7 @@ class SubmissionBenchmark {
     private final Duration warmUp = Duration.ofSeconds(Long.getLong("benchmark.warm-up-seconds", 30));
     private final Duration measure = Duration.ofSeconds(Long.getLong("benchmark.seconds", 20));
     private final String heap = System.getProperty("benchmark.app.heap", "512m");
+    private final boolean spreadOverUnits = Boolean.parseBoolean(System.getProperty("benchmark.spread-over-units", "true"));
     private final Path jar = Path.of(System.getProperty("benchmark.app.jar", "target/motcua-app.jar")).toAbsolutePath();
 
     @Test
@@ -59,7 +62,7 @@ class SubmissionBenchmark {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpRequest submission = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/public/dossiers"))
                     .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(multipartBody()))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(multipartBody(AGENCY)))
                     .build();
             ClosedLoop.Operation submit = thread -> {
                 HttpResponse<String> response = http.send(submission, HttpResponse.BodyHandlers.ofString());
@@ -92,7 +95,35 @@ class SubmissionBenchmark {
                 String loadBare = Machine.load1();
                 Latencies.Summary bareRun = ClosedLoop.run(threads, measure, thread -> bare.start());
                 log(threads + " threads, bare engine: " + bareRun);
-                rows.add(new Row(threads, appRun, bareRun, loadApp, loadBare));
+                rows.add(new Row(String.valueOf(threads), appRun, bareRun, loadApp, loadBare));
+            }
+            if (spreadOverUnits) {
+                // Dossier codes are numbered per receiving unit and day under a row lock held to the commit, so the
+                // runs above (one unit) serialise; a province's load comes from many units.
+                int threads = java.util.Arrays.stream(threadCounts).max().orElse(4);
+                List<HttpRequest> perUnit = new ArrayList<>();
+                try (var appDb = app.database()) {
+                    for (int t = 0; t < threads; t++) {
+                        String unit = "000.00.99.B" + (20 + t);
+                        Sql.execute(appDb, "insert into agency (code, name, level) values ('" + unit
+                                + "', 'Đơn vị đo hiệu năng " + t + "', 'COMMUNE') on conflict do nothing");
+                        perUnit.add(HttpRequest.newBuilder(submission.uri()).header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(multipartBody(unit))).build());
+                    }
+                }
+                String loadApp = Machine.load1();
+                Latencies.Summary appRun = ClosedLoop.run(threads, measure, thread -> {
+                    HttpResponse<String> response = http.send(perUnit.get(thread), HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 201) {
+                        throw new IllegalStateException(response.statusCode() + " " + response.body());
+                    }
+                });
+                appSubmitted += appRun.count();
+                log(threads + " threads, one unit each, application: " + appRun);
+                String loadBare = Machine.load1();
+                Latencies.Summary bareRun = ClosedLoop.run(threads, measure, thread -> bare.start());
+                log(threads + " threads, bare engine: " + bareRun);
+                rows.add(new Row(threads + ", each for its own receiving unit", appRun, bareRun, loadApp, loadBare));
             }
             app.stopSampling();
             memory = app.memory();
@@ -125,7 +156,10 @@ class SubmissionBenchmark {
                 .append(" and Elasticsearch, fresh data folder), history level audit, authorizations on. ")
                 .append("Each submission is one `POST /api/public/dossiers` (multipart: the JSON part and one ")
                 .append(PDF.length).append("-byte PDF for `ban-chinh`) of procedure `chung-thuc-ban-sao`, answered 201: ")
-                .append("checks, dossier code, dossier row, file, event, outbox and process start in one transaction.\n")
+                .append("checks, dossier code, dossier row, file, event, outbox and process start in one transaction. ")
+                .append("All go to the demo agency ").append(AGENCY).append(", except in the last row, where each client ")
+                .append("thread submits to a receiving unit of its own (added to the agency table for the run): dossier ")
+                .append("codes are numbered per receiving unit and day under a row lock held until the commit.\n")
                 .append("- **Client**: JDK `HttpClient` (HTTP/1.1) threads in the benchmark's JVM, a separate process from the ")
                 .append("application; closed loop (each thread sends the next request when the previous one is answered).\n")
                 .append("- **Bare engine**: Camunda 7.24 `StandaloneProcessEngineConfiguration` in the benchmark's JVM, history ")
@@ -195,11 +229,11 @@ class SubmissionBenchmark {
         return s.errors() == 0 ? "" : " (" + s.errors() + " failed)";
     }
 
-    private static byte[] multipartBody() throws IOException {
+    private static byte[] multipartBody(String agency) throws IOException {
         String json = """
-                {"procedureKey":"chung-thuc-ban-sao","agencyCode":"000.00.99.H99",
+                {"procedureKey":"chung-thuc-ban-sao","agencyCode":"%s",
                  "applicant":{"name":"Nguyễn Văn Đoàn","identityNumber":"001090012345","phone":"0912345678","email":"doan@example.vn"},
-                 "data":{"documentName":"Bằng tốt nghiệp THPT","copyCount":2,"pagesPerCopy":1}}""";
+                 "data":{"documentName":"Bằng tốt nghiệp THPT","copyCount":2,"pagesPerCopy":1}}""".formatted(agency);
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"dossier\"\r\n"
                 + "Content-Type: application/json\r\n\r\n").getBytes(StandardCharsets.UTF_8));
@@ -215,6 +249,6 @@ class SubmissionBenchmark {
         System.out.println("[benchmark] " + message);
     }
 
-    private record Row(int threads, Latencies.Summary app, Latencies.Summary bare, String loadApp, String loadBare) {
+    private record Row(String threads, Latencies.Summary app, Latencies.Summary bare, String loadApp, String loadBare) {
     }
 }
