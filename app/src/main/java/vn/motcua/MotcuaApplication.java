@@ -1,13 +1,11 @@
 package vn.motcua;
 
 import java.time.Clock;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
-
 import vn.motcua.engine.EngineClock;
 
 /** The one-stop shop: one Spring Boot application with an embedded Camunda 7 engine. */

@@ -16,8 +16,7 @@ final class Chromium {
 
     private static final String BINARY = "/usr/bin/chromium";
 
-    private Chromium() {
-    }
+    private Chromium() {}
 
     /** The page's DOM once its scripts and their requests have settled. */
     static String renderedDom(String url) throws IOException, InterruptedException {
@@ -26,8 +25,12 @@ final class Chromium {
 
     static void screenshot(String url, Path file, int width, int height) throws IOException, InterruptedException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        run(List.of("--screenshot=" + file.toAbsolutePath(), "--window-size=" + width + "," + height,
-                "--hide-scrollbars", "--virtual-time-budget=15000", url));
+        run(List.of(
+                "--screenshot=" + file.toAbsolutePath(),
+                "--window-size=" + width + "," + height,
+                "--hide-scrollbars",
+                "--virtual-time-budget=15000",
+                url));
     }
 
     private static String run(List<String> arguments) throws IOException, InterruptedException {
@@ -35,11 +38,22 @@ final class Chromium {
             throw new IllegalStateException(BINARY + " is missing: install Debian's chromium package (.ci/run does)");
         }
         Path profile = Files.createTempDirectory("chromium-profile-");
-        List<String> command = new ArrayList<>(List.of(BINARY, "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--lang=vi-VN", "--user-data-dir=" + profile));
+        List<String> command = new ArrayList<>(List.of(
+                BINARY,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--lang=vi-VN",
+                "--user-data-dir=" + profile));
         command.addAll(arguments);
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -2,13 +2,14 @@ package vn.motcua;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -26,9 +27,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.web.client.RestClient;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The whole application on its embedded defaults: a real PostgreSQL and a real Elasticsearch started
@@ -71,8 +69,16 @@ class MotcuaApplicationIT {
 
         assertThat(health.path("status").asText()).isEqualTo("UP");
         assertThat(health.path("components").path("db").path("status").asText()).isEqualTo("UP");
-        assertThat(health.path("components").path("elasticsearch").path("status").asText()).isEqualTo("UP");
-        assertThat(health.path("components").path("processEngine").path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("components")
+                        .path("elasticsearch")
+                        .path("status")
+                        .asText())
+                .isEqualTo("UP");
+        assertThat(health.path("components")
+                        .path("processEngine")
+                        .path("status")
+                        .asText())
+                .isEqualTo("UP");
     }
 
     @Test
@@ -98,18 +104,36 @@ class MotcuaApplicationIT {
 
     @Test
     @Order(4)
-    void aDossierGoesFromSubmissionThroughSupplementToItsDownloadableResultAndTheCitizenSeesEachStep() throws IOException {
+    void aDossierGoesFromSubmissionThroughSupplementToItsDownloadableResultAndTheCitizenSeesEachStep()
+            throws IOException {
         MultipartBodyBuilder parts = new MultipartBodyBuilder();
-        parts.part("dossier", Map.of(
-                "procedureKey", "chung-thuc-ban-sao",
-                "agencyCode", "000.00.99.H99",
-                "applicant", Map.of("name", "Nguyễn Văn Đoàn", "identityNumber", "001090012345",
-                        "phone", "0912345678", "email", "doan@example.vn"),
-                "data", Map.of("documentName", "Bằng tốt nghiệp THPT", "copyCount", 2, "pagesPerCopy", 1)),
+        parts.part(
+                "dossier",
+                Map.of(
+                        "procedureKey",
+                        "chung-thuc-ban-sao",
+                        "agencyCode",
+                        "000.00.99.H99",
+                        "applicant",
+                        Map.of(
+                                "name",
+                                "Nguyễn Văn Đoàn",
+                                "identityNumber",
+                                "001090012345",
+                                "phone",
+                                "0912345678",
+                                "email",
+                                "doan@example.vn"),
+                        "data",
+                        Map.of("documentName", "Bằng tốt nghiệp THPT", "copyCount", 2, "pagesPerCopy", 1)),
                 MediaType.APPLICATION_JSON);
         parts.part("ban-chinh", file("bang-tot-nghiep.pdf", pdf()), MediaType.APPLICATION_PDF);
-        ResponseEntity<String> created = http.post().uri("/api/public/dossiers")
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts.build()).retrieve().toEntity(String.class);
+        ResponseEntity<String> created = http.post()
+                .uri("/api/public/dossiers")
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(parts.build())
+                .retrieve()
+                .toEntity(String.class);
 
         assertThat(created.getStatusCode().value()).isEqualTo(201);
         JsonNode receipt = JSON.readTree(created.getBody());
@@ -119,14 +143,19 @@ class MotcuaApplicationIT {
         assertThat(receipt.path("status").asInt()).isEqualTo(1);
         assertThat(publicStatus()).isEqualTo(1);
 
-        completeTask("tiepnhan01", Map.of("receiptDecision", "supplement",
-                "missingDocuments", "Bản chính có đóng dấu giáp lai"));
+        completeTask(
+                "tiepnhan01",
+                Map.of("receiptDecision", "supplement", "missingDocuments", "Bản chính có đóng dấu giáp lai"));
         assertThat(publicStatus()).isEqualTo(5);
         MultipartBodyBuilder supplement = new MultipartBodyBuilder();
         supplement.part("ban-chinh", file("ban-chinh-giap-lai.pdf", pdf()), MediaType.APPLICATION_PDF);
-        ResponseEntity<String> supplemented = http.post().uri("/api/public/dossiers/{code}/supplements", dossierCode)
-                .header("X-Lookup-Key", lookupKey).contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(supplement.build()).retrieve().toEntity(String.class);
+        ResponseEntity<String> supplemented = http.post()
+                .uri("/api/public/dossiers/{code}/supplements", dossierCode)
+                .header("X-Lookup-Key", lookupKey)
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(supplement.build())
+                .retrieve()
+                .toEntity(String.class);
         assertThat(supplemented.getStatusCode().value()).isEqualTo(200);
         assertThat(publicStatus()).isEqualTo(1);
 
@@ -139,8 +168,13 @@ class MotcuaApplicationIT {
         byte[] result = "%PDF-1.4\n% ban sao da chung thuc\n%%EOF\n".getBytes();
         MultipartBodyBuilder resultParts = new MultipartBodyBuilder();
         resultParts.part("ket-qua", file("ban-sao-chung-thuc.pdf", result), MediaType.APPLICATION_PDF);
-        http.post().uri("/api/dossiers/{code}/result", dossierCode).header(HttpHeaders.AUTHORIZATION, basic("chuyenvien01"))
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(resultParts.build()).retrieve().toBodilessEntity();
+        http.post()
+                .uri("/api/dossiers/{code}/result", dossierCode)
+                .header(HttpHeaders.AUTHORIZATION, basic("chuyenvien01"))
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(resultParts.build())
+                .retrieve()
+                .toBodilessEntity();
         JsonNode withResult = get("/api/public/dossiers/" + dossierCode, lookupKey);
         String href = null;
         for (JsonNode document : withResult.path("documents")) {
@@ -149,9 +183,15 @@ class MotcuaApplicationIT {
             }
         }
         assertThat(href).as("the result is listed for its owner").isNotNull();
-        byte[] downloaded = http.get().uri(href).header("X-Lookup-Key", lookupKey).retrieve().body(byte[].class);
+        byte[] downloaded = http.get()
+                .uri(href)
+                .header("X-Lookup-Key", lookupKey)
+                .retrieve()
+                .body(byte[].class);
         assertThat(downloaded).isEqualTo(result);
-        int wrongKeyStatus = http.get().uri(href).header("X-Lookup-Key", "AAAA-BBBB-CCCC-DDDD")
+        int wrongKeyStatus = http.get()
+                .uri(href)
+                .header("X-Lookup-Key", "AAAA-BBBB-CCCC-DDDD")
                 .exchange((request, response) -> response.getStatusCode().value());
         assertThat(wrongKeyStatus).isEqualTo(404);
 
@@ -164,7 +204,9 @@ class MotcuaApplicationIT {
                 .containsSubsequence("1", "5", "1", "2", "4", "9", "10");
         assertThat(view.path("timeline").findValuesAsText("message"))
                 .contains("Đề nghị bổ sung hồ sơ: Bản chính có đóng dấu giáp lai");
-        assertThat(view.has("applicant")).as("no personal data without the lookup key").isFalse();
+        assertThat(view.has("applicant"))
+                .as("no personal data without the lookup key")
+                .isFalse();
         JsonNode own = get("/api/public/dossiers/" + dossierCode, lookupKey);
         assertThat(own.path("applicant").path("name").asText()).isEqualTo("Nguyễn Văn Đoàn");
         assertThat(own.path("documents").get(0).path("documentCode").asText()).isEqualTo("ban-chinh");
@@ -177,7 +219,10 @@ class MotcuaApplicationIT {
 
         String page = Chromium.renderedDom(url);
 
-        assertThat(page).contains("Đã trả kết quả").contains(dossierCode).contains("Nguyễn Văn Đoàn")
+        assertThat(page)
+                .contains("Đã trả kết quả")
+                .contains(dossierCode)
+                .contains("Nguyễn Văn Đoàn")
                 .contains("Đề nghị bổ sung hồ sơ: Bản chính có đóng dấu giáp lai")
                 .contains("Kết quả: ban-sao-chung-thuc.pdf");
         assertThat(page).as("dates as dd/MM/yyyy HH:mm").containsPattern("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
@@ -191,22 +236,33 @@ class MotcuaApplicationIT {
     void aRestartKeepsTheDossierAndDoesNotRedeployAnUnchangedProcedure() {
         restartApplication();
 
-        assertThat(find(get("/api/public/procedures", null), "chung-thuc-ban-sao").path("version").asInt())
+        assertThat(find(get("/api/public/procedures", null), "chung-thuc-ban-sao")
+                        .path("version")
+                        .asInt())
                 .isEqualTo(1);
-        assertThat(get("/api/public/dossiers/" + dossierCode, null).path("status").asInt()).isEqualTo(10);
+        assertThat(get("/api/public/dossiers/" + dossierCode, null)
+                        .path("status")
+                        .asInt())
+                .isEqualTo(10);
     }
 
     @Test
     @Order(7)
     void aChangedBpmnBecomesANewVersionAtTheNextStart() throws IOException {
         Path bpmn = proceduresDir.resolve("processes/chung-thuc-ban-sao/chung-thuc-ban-sao.bpmn");
-        Files.writeString(bpmn, Files.readString(bpmn).replace("name=\"Trả kết quả\"", "name=\"Trả kết quả cho công dân\""));
+        Files.writeString(
+                bpmn, Files.readString(bpmn).replace("name=\"Trả kết quả\"", "name=\"Trả kết quả cho công dân\""));
 
         restartApplication();
 
-        assertThat(find(get("/api/public/procedures", null), "chung-thuc-ban-sao").path("version").asInt())
+        assertThat(find(get("/api/public/procedures", null), "chung-thuc-ban-sao")
+                        .path("version")
+                        .asInt())
                 .isEqualTo(2);
-        assertThat(get("/api/public/dossiers/" + dossierCode, null).path("status").asInt()).isEqualTo(10);
+        assertThat(get("/api/public/dossiers/" + dossierCode, null)
+                        .path("status")
+                        .asInt())
+                .isEqualTo(10);
     }
 
     private static ByteArrayResource file(String name, byte[] content) {
@@ -223,17 +279,29 @@ class MotcuaApplicationIT {
     }
 
     private static void completeTask(String user, Map<String, Object> values) {
-        RestClient engine = http.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, basic(user)).build();
-        JsonNode tasks = engine.get().uri("/engine-rest/task?processInstanceBusinessKey={code}&firstResult=0&maxResults=10", dossierCode)
-                .retrieve().body(JsonNode.class);
+        RestClient engine = http.mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, basic(user))
+                .build();
+        JsonNode tasks = engine.get()
+                .uri("/engine-rest/task?processInstanceBusinessKey={code}&firstResult=0&maxResults=10", dossierCode)
+                .retrieve()
+                .body(JsonNode.class);
         assertThat(tasks).as("open tasks %s can see", user).hasSize(1);
         String taskId = tasks.get(0).path("id").asText();
-        engine.post().uri("/engine-rest/task/{id}/claim", taskId).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("userId", user)).retrieve().toBodilessEntity();
+        engine.post()
+                .uri("/engine-rest/task/{id}/claim", taskId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("userId", user))
+                .retrieve()
+                .toBodilessEntity();
         Map<String, Object> variables = new java.util.HashMap<>();
         values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-        engine.post().uri("/engine-rest/task/{id}/complete", taskId).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("variables", variables)).retrieve().toBodilessEntity();
+        engine.post()
+                .uri("/engine-rest/task/{id}/complete", taskId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("variables", variables))
+                .retrieve()
+                .toBodilessEntity();
     }
 
     private static int publicStatus() {
@@ -241,11 +309,15 @@ class MotcuaApplicationIT {
     }
 
     private static JsonNode get(String path, String lookupKey) {
-        return http.get().uri(path).headers(h -> {
-            if (lookupKey != null) {
-                h.set("X-Lookup-Key", lookupKey);
-            }
-        }).retrieve().body(JsonNode.class);
+        return http.get()
+                .uri(path)
+                .headers(h -> {
+                    if (lookupKey != null) {
+                        h.set("X-Lookup-Key", lookupKey);
+                    }
+                })
+                .retrieve()
+                .body(JsonNode.class);
     }
 
     private static JsonNode find(JsonNode procedures, String key) {
@@ -263,20 +335,23 @@ class MotcuaApplicationIT {
     }
 
     private static void startApplication() {
-        app = new SpringApplicationBuilder(MotcuaApplication.class).run(
-                "--server.port=0",
-                "--motcua.data-dir=" + dataDir,
-                "--motcua.procedures.location=file:" + proceduresDir.resolve("processes"),
-                "--motcua.procedures.forms-location=file:" + proceduresDir.resolve("forms"));
+        app = new SpringApplicationBuilder(MotcuaApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--motcua.data-dir=" + dataDir,
+                        "--motcua.procedures.location=file:" + proceduresDir.resolve("processes"),
+                        "--motcua.procedures.forms-location=file:" + proceduresDir.resolve("forms"));
         http = RestClient.builder().baseUrl(baseUrl()).build();
     }
 
     private static String baseUrl() {
-        return "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+        return "http://localhost:"
+                + ((WebServerApplicationContext) app).getWebServer().getPort();
     }
 
     private static void copyClasspathFolder(String folder, Path target) throws IOException {
-        for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:" + folder + "/**/*.*")) {
+        for (Resource resource :
+                new PathMatchingResourcePatternResolver().getResources("classpath*:" + folder + "/**/*.*")) {
             String url = resource.getURL().toString();
             Path file = target.resolve(url.substring(url.lastIndexOf("/" + folder + "/") + folder.length() + 2));
             Files.createDirectories(file.getParent());
@@ -289,5 +364,4 @@ class MotcuaApplicationIT {
     private static byte[] pdf() {
         return "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".getBytes();
     }
-
 }

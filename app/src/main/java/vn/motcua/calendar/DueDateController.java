@@ -3,11 +3,9 @@ package vn.motcua.calendar;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
 import vn.motcua.engine.EngineClock;
 import vn.motcua.web.InvalidParameterException;
 
@@ -28,8 +26,7 @@ class DueDateController {
         this.rule = rule;
     }
 
-    record DueDate(String due) {
-    }
+    record DueDate(String due) {}
 
     @GetMapping("/api/public/calendar/due")
     DueDate due(@RequestParam String from, @RequestParam int workingDays) {
@@ -37,13 +34,16 @@ class DueDateController {
         try {
             received = OffsetDateTime.parse(from);
         } catch (DateTimeParseException e) {
-            throw new InvalidParameterException("from",
-                    "'from' must be an ISO-8601 date-time with offset, e.g. 2026-03-10T16:30:00+07:00");
+            throw new InvalidParameterException(
+                    "from", "'from' must be an ISO-8601 date-time with offset, e.g. 2026-03-10T16:30:00+07:00");
         }
         if (workingDays < 0 || workingDays > MAX_WORKING_DAYS) {
-            throw new InvalidParameterException("workingDays", "'workingDays' must be between 0 and " + MAX_WORKING_DAYS);
+            throw new InvalidParameterException(
+                    "workingDays", "'workingDays' must be between 0 and " + MAX_WORKING_DAYS);
         }
-        return new DueDate(rule.due(received.toInstant(), workingDays).atZone(EngineClock.VIETNAM)
-                .toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        return new DueDate(rule.due(received.toInstant(), workingDays)
+                .atZone(EngineClock.VIETNAM)
+                .toOffsetDateTime()
+                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     }
 }

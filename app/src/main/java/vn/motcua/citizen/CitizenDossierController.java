@@ -1,8 +1,9 @@
 package vn.motcua.citizen;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -16,9 +17,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.DocumentFile;
 import vn.motcua.dossier.Dossier;
@@ -43,8 +41,8 @@ class CitizenDossierController {
     private final DossierViews views;
     private final CurrentActor actor;
 
-    CitizenDossierController(DossierSubmission submission, DossierRequests requests, DossierViews views,
-                             CurrentActor actor) {
+    CitizenDossierController(
+            DossierSubmission submission, DossierRequests requests, DossierViews views, CurrentActor actor) {
         this.submission = submission;
         this.requests = requests;
         this.views = views;
@@ -52,48 +50,68 @@ class CitizenDossierController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Submit a dossier online",
+    @Operation(
+            summary = "Submit a dossier online",
             description = "Multipart: a JSON part `dossier` (procedureKey, agencyCode, applicant, data = the start "
                     + "form's fields) and one part per document, named by its document code. Answers 201 with the "
                     + "dossier code and the lookup key, which is shown only once.")
-    ResponseEntity<SubmissionReceipt> submit(@RequestPart(SubmissionRequest.JSON_PART) SubmissionRequest dossier,
-                                             MultipartHttpServletRequest multipart) {
-        SubmittedDossier submitted = submission.submit(new NewDossier(dossier.procedureKey(), dossier.applicant(),
-                dossier.agencyCode(), Channel.ONLINE, dossier.data(), SubmissionRequest.files(multipart), CITIZEN));
+    ResponseEntity<SubmissionReceipt> submit(
+            @RequestPart(SubmissionRequest.JSON_PART) SubmissionRequest dossier,
+            MultipartHttpServletRequest multipart) {
+        SubmittedDossier submitted = submission.submit(new NewDossier(
+                dossier.procedureKey(),
+                dossier.applicant(),
+                dossier.agencyCode(),
+                Channel.ONLINE,
+                dossier.data(),
+                SubmissionRequest.files(multipart),
+                CITIZEN));
         Dossier d = submitted.dossier();
         return ResponseEntity.created(URI.create("/api/public/dossiers/" + d.code()))
-                .body(new SubmissionReceipt(d.code(), d.publicStatus().code(), d.publicStatus().nameVi(),
-                        submitted.lookupKey()));
+                .body(new SubmissionReceipt(
+                        d.code(), d.publicStatus().code(), d.publicStatus().nameVi(), submitted.lookupKey()));
     }
 
     @GetMapping("/{code}")
-    @Operation(summary = "Follow a dossier", description = "With the lookup key in X-Lookup-Key, also the "
-            + "applicant's details and documents. An unknown code and a wrong key both answer 404.")
-    DossierView status(@PathVariable String code,
-                       @RequestHeader(name = LOOKUP_KEY_HEADER, required = false) String lookupKey) {
+    @Operation(
+            summary = "Follow a dossier",
+            description = "With the lookup key in X-Lookup-Key, also the "
+                    + "applicant's details and documents. An unknown code and a wrong key both answer 404.")
+    DossierView status(
+            @PathVariable String code, @RequestHeader(name = LOOKUP_KEY_HEADER, required = false) String lookupKey) {
         return lookupKey == null ? views.publicView(code) : views.ownerView(code, lookupKey);
     }
 
     @GetMapping("/{code}/documents/{documentId}")
-    @Operation(summary = "Download one of the dossier's files",
+    @Operation(
+            summary = "Download one of the dossier's files",
             description = "The applicant's own documents and, once issued, the result (document code ket-qua). "
                     + "Needs the lookup key; an unknown code, document or key answer 404 alike.")
-    ResponseEntity<byte[]> document(@PathVariable String code, @PathVariable long documentId,
-                                    @RequestHeader(LOOKUP_KEY_HEADER) String lookupKey) {
+    ResponseEntity<byte[]> document(
+            @PathVariable String code,
+            @PathVariable long documentId,
+            @RequestHeader(LOOKUP_KEY_HEADER) String lookupKey) {
         DocumentFile file = views.document(code, lookupKey, documentId);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(file.fileName(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(file.content());
     }
 
     @PostMapping(path = "/{code}/supplements", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Send the documents the agency asked for",
+    @Operation(
+            summary = "Send the documents the agency asked for",
             description = "One part per document, named by its document code. 409 when no supplement was requested.")
-    DossierView supplement(@PathVariable String code, @RequestHeader(LOOKUP_KEY_HEADER) String lookupKey,
-                           MultipartHttpServletRequest multipart) {
+    DossierView supplement(
+            @PathVariable String code,
+            @RequestHeader(LOOKUP_KEY_HEADER) String lookupKey,
+            MultipartHttpServletRequest multipart) {
         views.requireOwner(code, lookupKey);
         actor.as(CITIZEN, () -> requests.supplement(code, SubmissionRequest.files(multipart)));
         return views.ownerView(code, lookupKey);
@@ -101,8 +119,10 @@ class CitizenDossierController {
 
     @PostMapping("/{code}/withdrawal")
     @Operation(summary = "Withdraw a dossier", description = "Allowed until the result is ready; 409 after that.")
-    DossierView withdraw(@PathVariable String code, @RequestHeader(LOOKUP_KEY_HEADER) String lookupKey,
-                         @RequestBody(required = false) ReasonRequest body) {
+    DossierView withdraw(
+            @PathVariable String code,
+            @RequestHeader(LOOKUP_KEY_HEADER) String lookupKey,
+            @RequestBody(required = false) ReasonRequest body) {
         views.requireOwner(code, lookupKey);
         String reason = body == null || body.reason() == null ? "" : body.reason();
         actor.as(CITIZEN, () -> requests.withdraw(code, reason));
@@ -110,10 +130,7 @@ class CitizenDossierController {
     }
 
     /** What the citizen must keep: the code to quote and the key to see their own dossier. */
-    record SubmissionReceipt(String code, int status, String statusName, String lookupKey) {
-    }
+    record SubmissionReceipt(String code, int status, String statusName, String lookupKey) {}
 
-    record ReasonRequest(String reason) {
-    }
-
+    record ReasonRequest(String reason) {}
 }

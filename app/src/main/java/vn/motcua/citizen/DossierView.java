@@ -1,11 +1,9 @@
 package vn.motcua.citizen;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierEvent;
@@ -34,15 +32,41 @@ public record DossierView(
         List<DocumentView> documents) {
 
     public static DossierView publicPart(Dossier d, String procedureName, List<DossierEvent> events) {
-        return new DossierView(d.code(), d.procedureKey(), procedureName, d.publicStatus().code(),
-                d.publicStatus().nameVi(), d.publicStatus().nameEn(), local(d.submittedAt()), local(d.receivedAt()),
-                local(d.dueAt()), local(d.finishedAt()), local(d.returnedAt()),
-                events.stream().filter(e -> e.publicMessage() != null).map(TimelineEntry::of).toList(), null, null);
+        return new DossierView(
+                d.code(),
+                d.procedureKey(),
+                procedureName,
+                d.publicStatus().code(),
+                d.publicStatus().nameVi(),
+                d.publicStatus().nameEn(),
+                local(d.submittedAt()),
+                local(d.receivedAt()),
+                local(d.dueAt()),
+                local(d.finishedAt()),
+                local(d.returnedAt()),
+                events.stream()
+                        .filter(e -> e.publicMessage() != null)
+                        .map(TimelineEntry::of)
+                        .toList(),
+                null,
+                null);
     }
 
     public DossierView withPersonalPart(Applicant applicant, List<StoredDocument> documents) {
-        return new DossierView(code, procedureKey, procedureName, status, statusName, statusNameEn, submittedAt,
-                receivedAt, appointmentAt, finishedAt, returnedAt, timeline, applicant,
+        return new DossierView(
+                code,
+                procedureKey,
+                procedureName,
+                status,
+                statusName,
+                statusNameEn,
+                submittedAt,
+                receivedAt,
+                appointmentAt,
+                finishedAt,
+                returnedAt,
+                timeline,
+                applicant,
                 documents.stream().map(d -> DocumentView.of(code, d)).toList());
     }
 
@@ -54,18 +78,37 @@ public record DossierView(
     public record TimelineEntry(OffsetDateTime at, int status, String statusName, String message) {
 
         static TimelineEntry of(DossierEvent e) {
-            return new TimelineEntry(local(e.occurredAt()), e.publicStatus().code(), e.publicStatus().nameVi(),
+            return new TimelineEntry(
+                    local(e.occurredAt()),
+                    e.publicStatus().code(),
+                    e.publicStatus().nameVi(),
                     e.publicMessage());
         }
     }
 
     /** A document, with the address its owner downloads it from (the lookup key is needed there too). */
-    public record DocumentView(long id, String documentCode, String fileName, String contentType, long sizeBytes,
-                               String sha256, int supplementRound, OffsetDateTime uploadedAt, String href) {
+    public record DocumentView(
+            long id,
+            String documentCode,
+            String fileName,
+            String contentType,
+            long sizeBytes,
+            String sha256,
+            int supplementRound,
+            OffsetDateTime uploadedAt,
+            String href) {
 
         static DocumentView of(String code, StoredDocument d) {
-            return new DocumentView(d.id(), d.documentCode(), d.fileName(), d.contentType(), d.sizeBytes(), d.sha256(),
-                    d.supplementRound(), local(d.uploadedAt()), "/api/public/dossiers/" + code + "/documents/" + d.id());
+            return new DocumentView(
+                    d.id(),
+                    d.documentCode(),
+                    d.fileName(),
+                    d.contentType(),
+                    d.sizeBytes(),
+                    d.sha256(),
+                    d.supplementRound(),
+                    local(d.uploadedAt()),
+                    "/api/public/dossiers/" + code + "/documents/" + d.id());
         }
     }
 }

@@ -1,7 +1,6 @@
 package vn.motcua.citizen;
 
 import org.springframework.stereotype.Component;
-
 import vn.motcua.dossier.DocumentFile;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierRepository;
@@ -23,7 +22,9 @@ class DossierViews {
 
     DossierView publicView(String code) {
         Dossier d = dossiers.findByCode(code).orElseThrow(() -> new UnknownDossierException(code));
-        String procedureName = catalog.latest(d.procedureKey()).map(p -> p.descriptor().name().vi()).orElse(null);
+        String procedureName = catalog.latest(d.procedureKey())
+                .map(p -> p.descriptor().name().vi())
+                .orElse(null);
         return DossierView.publicPart(d, procedureName, dossiers.events(d.id()));
     }
 

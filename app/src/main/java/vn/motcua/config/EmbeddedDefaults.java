@@ -22,8 +22,7 @@ public final class EmbeddedDefaults {
     /** Set to {@code true} by the embedded defaults when they publish the URL of the database they started. */
     public static final String ACTIVE_PROPERTY = "motcua.embedded-defaults.active";
 
-    private EmbeddedDefaults() {
-    }
+    private EmbeddedDefaults() {}
 
     public static boolean isActive(Environment environment) {
         return !StringUtils.hasText(environment.getProperty(DATASOURCE_URL_PROPERTY))

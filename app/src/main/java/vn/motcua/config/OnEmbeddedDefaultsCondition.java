@@ -1,7 +1,6 @@
 package vn.motcua.config;
 
 import java.util.Map;
-
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
@@ -12,7 +11,8 @@ class OnEmbeddedDefaultsCondition extends SpringBootCondition {
 
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnEmbeddedDefaults.class.getName());
+        Map<String, Object> attributes =
+                metadata.getAnnotationAttributes(ConditionalOnEmbeddedDefaults.class.getName());
         boolean wanted = attributes == null || (Boolean) attributes.get("value");
         boolean active = EmbeddedDefaults.isActive(context.getEnvironment());
         String state = active

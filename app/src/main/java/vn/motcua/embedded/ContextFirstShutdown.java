@@ -1,13 +1,11 @@
 package vn.motcua.embedded;
 
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-
 import sun.misc.Signal;
 
 /**
@@ -30,8 +28,10 @@ class ContextFirstShutdown {
 
     ContextFirstShutdown(ConfigurableApplicationContext context, Environment environment) {
         this.context = context;
-        boolean embeddedServices = PropertyUnsetCondition.values(environment, "spring.datasource.url").isEmpty()
-                || PropertyUnsetCondition.values(environment, "spring.elasticsearch.uris").isEmpty();
+        boolean embeddedServices = PropertyUnsetCondition.values(environment, "spring.datasource.url")
+                        .isEmpty()
+                || PropertyUnsetCondition.values(environment, "spring.elasticsearch.uris")
+                        .isEmpty();
         if (embeddedServices) {
             handle("TERM");
             handle("INT");
@@ -42,7 +42,10 @@ class ContextFirstShutdown {
         try {
             Signal.handle(new Signal(name), this::closeThenExit);
         } catch (IllegalArgumentException e) {
-            log.debug("Cannot handle SIG{} here ({}); the JVM's shutdown hooks will stop the embedded services", name, e.getMessage());
+            log.debug(
+                    "Cannot handle SIG{} here ({}); the JVM's shutdown hooks will stop the embedded services",
+                    name,
+                    e.getMessage());
         }
     }
 

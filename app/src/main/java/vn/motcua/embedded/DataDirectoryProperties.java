@@ -1,7 +1,6 @@
 package vn.motcua.embedded;
 
 import java.nio.file.Path;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * backup or a move is one folder. Relative paths are taken from the working directory.
  */
 @ConfigurationProperties("motcua")
-public record DataDirectoryProperties(@DefaultValue("./data") Path dataDir) {
+public record DataDirectoryProperties(
+        @DefaultValue("./data") Path dataDir) {
 
     /** A sub-folder of the data folder, absolute, so logs and error messages show where it really is. */
     public Path resolve(String child) {

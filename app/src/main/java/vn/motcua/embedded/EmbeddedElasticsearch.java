@@ -32,8 +32,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -42,7 +42,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -70,6 +69,7 @@ final class EmbeddedElasticsearch {
 
     /** nobody/nogroup: Elasticsearch refuses to run as root, so a root JVM starts it as this user. */
     static final int UNPRIVILEGED_ID = 65534;
+
     static final String HOST = "127.0.0.1";
     /** Also the node name, and the name of its log file under logs/. */
     private static final String CLUSTER_NAME = "motcua-embedded";
@@ -94,12 +94,12 @@ final class EmbeddedElasticsearch {
 
     private final Object lifecycle = new Object();
     private final Deque<String> tail = new ArrayDeque<>(); // guarded by itself
-    private CompletableFuture<Process> launch;             // guarded by lifecycle
-    private boolean stopped;                               // guarded by lifecycle
-    private long launchedAtNanos;                          // guarded by lifecycle
-    private FileChannel lockChannel;                       // guarded by lifecycle
-    private Thread outputReader;                           // guarded by lifecycle
-    private Thread shutdownHook;                           // guarded by lifecycle
+    private CompletableFuture<Process> launch; // guarded by lifecycle
+    private boolean stopped; // guarded by lifecycle
+    private long launchedAtNanos; // guarded by lifecycle
+    private FileChannel lockChannel; // guarded by lifecycle
+    private Thread outputReader; // guarded by lifecycle
+    private Thread shutdownHook; // guarded by lifecycle
 
     EmbeddedElasticsearch(Resource distribution, String version, Path home, int port, Duration startTimeout) {
         this.distribution = distribution;
@@ -116,11 +116,13 @@ final class EmbeddedElasticsearch {
             found = new PathMatchingResourcePatternResolver(EmbeddedElasticsearch.class.getClassLoader())
                     .getResources(DISTRIBUTION_LOCATION);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot look for the Elasticsearch distribution at " + DISTRIBUTION_LOCATION, e);
+            throw new UncheckedIOException(
+                    "Cannot look for the Elasticsearch distribution at " + DISTRIBUTION_LOCATION, e);
         }
         if (found.length == 0) {
-            throw new IllegalStateException("No Elasticsearch distribution at " + DISTRIBUTION_LOCATION
-                    + " (the app module's build copies it there); set spring.elasticsearch.uris to use an external Elasticsearch");
+            throw new IllegalStateException(
+                    "No Elasticsearch distribution at " + DISTRIBUTION_LOCATION
+                            + " (the app module's build copies it there); set spring.elasticsearch.uris to use an external Elasticsearch");
         }
         Matcher name = DISTRIBUTION_NAME.matcher(String.valueOf(found[0].getFilename()));
         if (!name.matches()) {
@@ -147,14 +149,16 @@ final class EmbeddedElasticsearch {
             launch = started;
             launchedAtNanos = System.nanoTime();
         }
-        Thread starter = new Thread(() -> {
-            try {
-                started.complete(launch());
-            } catch (Throwable e) {
-                releaseLock();
-                started.completeExceptionally(e);
-            }
-        }, "embedded-elasticsearch-start");
+        Thread starter = new Thread(
+                () -> {
+                    try {
+                        started.complete(launch());
+                    } catch (Throwable e) {
+                        releaseLock();
+                        started.completeExceptionally(e);
+                    }
+                },
+                "embedded-elasticsearch-start");
         starter.setDaemon(true);
         starter.start();
     }
@@ -178,7 +182,10 @@ final class EmbeddedElasticsearch {
         try {
             process = started.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("The embedded Elasticsearch could not be launched: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "The embedded Elasticsearch could not be launched: "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         } catch (TimeoutException e) {
             throw failure("was still being prepared (unpacking, cleaning up) after " + startTimeout);
         } catch (InterruptedException e) {
@@ -196,8 +203,12 @@ final class EmbeddedElasticsearch {
         while (true) {
             String status = healthStatus(http, health).orElse("unreachable");
             if (status.equals("green") || status.equals("yellow")) {
-                log.info("Embedded Elasticsearch {} is ready at {} (cluster health {}) {} s after launch",
-                        version, uri(), status, secondsSince(started()));
+                log.info(
+                        "Embedded Elasticsearch {} is ready at {} (cluster health {}) {} s after launch",
+                        version,
+                        uri(),
+                        status,
+                        secondsSince(started()));
                 return;
             }
             if (!process.isAlive()) {
@@ -205,8 +216,8 @@ final class EmbeddedElasticsearch {
                 throw failure("exited with code " + process.exitValue() + " while starting");
             }
             if (System.nanoTime() - deadline > 0) {
-                throw failure("was not ready within " + startTimeout.toSeconds()
-                        + " s (cluster health: " + status + "; raise motcua.embedded.elasticsearch.start-timeout if this machine is slow)");
+                throw failure("was not ready within " + startTimeout.toSeconds() + " s (cluster health: " + status
+                        + "; raise motcua.embedded.elasticsearch.start-timeout if this machine is slow)");
             }
             try {
                 Thread.sleep(500);
@@ -243,7 +254,10 @@ final class EmbeddedElasticsearch {
             }
             long t0 = System.nanoTime();
             if (terminate(process.toHandle(), "embedded Elasticsearch")) {
-                log.info("Embedded Elasticsearch stopped in {} s (data kept in {})", secondsSince(t0), home.resolve("data"));
+                log.info(
+                        "Embedded Elasticsearch stopped in {} s (data kept in {})",
+                        secondsSince(t0),
+                        home.resolve("data"));
             }
             Files.deleteIfExists(home.resolve(PID_FILE));
         } catch (IOException e) {
@@ -260,7 +274,10 @@ final class EmbeddedElasticsearch {
         synchronized (lifecycle) {
             started = launch;
         }
-        return started != null && started.isDone() && !started.isCompletedExceptionally() && started.join().isAlive();
+        return started != null
+                && started.isDone()
+                && !started.isCompletedExceptionally()
+                && started.join().isAlive();
     }
 
     /** The pid of the process we launched, if it was launched. */
@@ -291,7 +308,8 @@ final class EmbeddedElasticsearch {
 
         List<String> command = new ArrayList<>();
         if (asRoot) {
-            command.addAll(List.of(setpriv(), "--reuid=" + UNPRIVILEGED_ID, "--regid=" + UNPRIVILEGED_ID, "--clear-groups"));
+            command.addAll(
+                    List.of(setpriv(), "--reuid=" + UNPRIVILEGED_ID, "--regid=" + UNPRIVILEGED_ID, "--clear-groups"));
         }
         command.add(dist.resolve("bin").resolve("elasticsearch").toString());
         setting(command, "cluster.name", CLUSTER_NAME);
@@ -321,8 +339,11 @@ final class EmbeddedElasticsearch {
         Map<String, String> env = builder.environment();
         // The application's own JVM options (agents, debug ports) must not reach the server's JVMs, nor an
         // ES_PATH_CONF meant for another Elasticsearch.
-        env.keySet().removeIf(key -> key.startsWith("ES_")
-                || key.equals("JAVA_TOOL_OPTIONS") || key.equals("_JAVA_OPTIONS") || key.equals("JDK_JAVA_OPTIONS"));
+        env.keySet()
+                .removeIf(key -> key.startsWith("ES_")
+                        || key.equals("JAVA_TOOL_OPTIONS")
+                        || key.equals("_JAVA_OPTIONS")
+                        || key.equals("JDK_JAVA_OPTIONS"));
         env.put("ES_JAVA_HOME", System.getProperty("java.home"));
         env.put("ES_JAVA_OPTS", HEAP);
         env.put("ES_TMPDIR", tmp.toString());
@@ -336,10 +357,16 @@ final class EmbeddedElasticsearch {
             outputReader = readOutput(process);
             shutdownHook = new Thread(this::stop, "embedded-elasticsearch-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
-            log.info("Embedded Elasticsearch {} launched (pid {}) on {}{}: data in {}, logs in {}",
-                    version, process.pid(), uri(),
-                    asRoot ? " as user nobody (uid " + UNPRIVILEGED_ID + ") since Elasticsearch refuses to run as root" : "",
-                    data, logs);
+            log.info(
+                    "Embedded Elasticsearch {} launched (pid {}) on {}{}: data in {}, logs in {}",
+                    version,
+                    process.pid(),
+                    uri(),
+                    asRoot
+                            ? " as user nobody (uid " + UNPRIVILEGED_ID + ") since Elasticsearch refuses to run as root"
+                            : "",
+                    data,
+                    logs);
             return process;
         }
     }
@@ -351,7 +378,8 @@ final class EmbeddedElasticsearch {
 
     /** Refuses to share the folder with another running application: it would kill that one's server as a leftover. */
     private void lockInstance() throws IOException {
-        FileChannel channel = FileChannel.open(home.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel channel =
+                FileChannel.open(home.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -391,10 +419,13 @@ final class EmbeddedElasticsearch {
     private void stopLeftovers() throws IOException {
         for (String pidFile : List.of(PID_FILE, SERVER_PID_FILE)) {
             Path file = home.resolve(pidFile);
-            Optional<ProcessHandle> leftover = readPid(file).flatMap(ProcessHandle::of).filter(this::isOurs);
+            Optional<ProcessHandle> leftover =
+                    readPid(file).flatMap(ProcessHandle::of).filter(this::isOurs);
             if (leftover.isPresent()) {
-                log.warn("An Elasticsearch left running by an earlier run (pid {}) still uses {}: stopping it",
-                        leftover.get().pid(), home);
+                log.warn(
+                        "An Elasticsearch left running by an earlier run (pid {}) still uses {}: stopping it",
+                        leftover.get().pid(),
+                        home);
                 terminate(leftover.get(), "leftover Elasticsearch");
             }
             Files.deleteIfExists(file);
@@ -410,9 +441,11 @@ final class EmbeddedElasticsearch {
     }
 
     private boolean isOurs(ProcessHandle process) {
-        return process.isAlive() && process.info().commandLine()
-                .map(line -> line.contains(home + File.separator))
-                .orElse(false);
+        return process.isAlive()
+                && process.info()
+                        .commandLine()
+                        .map(line -> line.contains(home + File.separator))
+                        .orElse(false);
     }
 
     /** SIGTERM, wait, then SIGKILL to the process and whatever it started. True when all are gone. */
@@ -420,7 +453,11 @@ final class EmbeddedElasticsearch {
         List<ProcessHandle> children = process.descendants().toList();
         process.destroy();
         if (!awaitExit(process, STOP_TIMEOUT)) {
-            log.warn("The {} (pid {}) did not stop within {} s: killing it", what, process.pid(), STOP_TIMEOUT.toSeconds());
+            log.warn(
+                    "The {} (pid {}) did not stop within {} s: killing it",
+                    what,
+                    process.pid(),
+                    STOP_TIMEOUT.toSeconds());
             process.destroyForcibly();
             awaitExit(process, KILL_TIMEOUT);
         }
@@ -463,7 +500,7 @@ final class EmbeddedElasticsearch {
         Path scratch = home.resolve("dist-" + version + ".unpacking");
         deleteRecursively(scratch);
         try (InputStream in = distribution.getInputStream();
-             ZipInputStream zip = new ZipInputStream(new BufferedInputStream(in))) {
+                ZipInputStream zip = new ZipInputStream(new BufferedInputStream(in))) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 // Entries sit under one top folder (elasticsearch-<version>/), which is dropped.
                 String name = entry.getName();
@@ -503,30 +540,36 @@ final class EmbeddedElasticsearch {
     private void checkReachableByUnprivilegedUser() throws IOException {
         Optional<Path> blocked = firstUntraversable(home.getParent());
         if (blocked.isPresent()) {
-            throw new IllegalStateException("The application runs as root, so the embedded Elasticsearch runs as user nobody (uid "
-                    + UNPRIVILEGED_ID + "), since Elasticsearch refuses to run as root. But nobody cannot enter "
-                    + blocked.get() + " (" + modeOf(blocked.get()) + "), on the way to " + home
-                    + ". Either allow it (chmod o+x " + blocked.get() + "), or set motcua.data-dir to a folder"
-                    + " that others can reach (e.g. under /srv or /var/lib), or run the application as an ordinary user,"
-                    + " or set spring.elasticsearch.uris to use an Elasticsearch of your own.");
+            throw new IllegalStateException(
+                    "The application runs as root, so the embedded Elasticsearch runs as user nobody (uid "
+                            + UNPRIVILEGED_ID
+                            + "), since Elasticsearch refuses to run as root. But nobody cannot enter "
+                            + blocked.get() + " (" + modeOf(blocked.get()) + "), on the way to " + home
+                            + ". Either allow it (chmod o+x " + blocked.get() + "), or set motcua.data-dir to a folder"
+                            + " that others can reach (e.g. under /srv or /var/lib), or run the application as an ordinary user,"
+                            + " or set spring.elasticsearch.uris to use an Elasticsearch of your own.");
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Optional<Path> javaBlocked = firstUntraversable(java.getParent());
         if (javaBlocked.isPresent() || (unixInt(java, "mode") & 0001) == 0) {
-            throw new IllegalStateException("The application runs as root, so the embedded Elasticsearch runs as user nobody (uid "
-                    + UNPRIVILEGED_ID + ") with this application's Java (" + java + "), but nobody cannot run it"
-                    + javaBlocked.map(p -> " (it cannot enter " + p + ")").orElse("")
-                    + ". Use a Java installed for all users (e.g. under /usr/lib/jvm), run the application as an ordinary user,"
-                    + " or set spring.elasticsearch.uris to use an Elasticsearch of your own.");
+            throw new IllegalStateException(
+                    "The application runs as root, so the embedded Elasticsearch runs as user nobody (uid "
+                            + UNPRIVILEGED_ID + ") with this application's Java (" + java
+                            + "), but nobody cannot run it"
+                            + javaBlocked
+                                    .map(p -> " (it cannot enter " + p + ")")
+                                    .orElse("")
+                            + ". Use a Java installed for all users (e.g. under /usr/lib/jvm), run the application as an ordinary user,"
+                            + " or set spring.elasticsearch.uris to use an Elasticsearch of your own.");
         }
     }
 
     private static Optional<Path> firstUntraversable(Path dir) throws IOException {
         for (Path p = dir; p != null; p = p.getParent()) {
             int mode = unixInt(p, "mode");
-            boolean allowed = unixInt(p, "uid") == UNPRIVILEGED_ID ? (mode & 0100) != 0
-                    : unixInt(p, "gid") == UNPRIVILEGED_ID ? (mode & 0010) != 0
-                    : (mode & 0001) != 0;
+            boolean allowed = unixInt(p, "uid") == UNPRIVILEGED_ID
+                    ? (mode & 0100) != 0
+                    : unixInt(p, "gid") == UNPRIVILEGED_ID ? (mode & 0010) != 0 : (mode & 0001) != 0;
             if (!allowed) {
                 return Optional.of(p);
             }
@@ -563,8 +606,9 @@ final class EmbeddedElasticsearch {
                 return candidate.toString();
             }
         }
-        throw new IllegalStateException("The application runs as root and needs setpriv (package util-linux) to start the"
-                + " embedded Elasticsearch as user nobody; install it, run as an ordinary user, or set spring.elasticsearch.uris");
+        throw new IllegalStateException(
+                "The application runs as root and needs setpriv (package util-linux) to start the"
+                        + " embedded Elasticsearch as user nobody; install it, run as an ordinary user, or set spring.elasticsearch.uris");
     }
 
     static boolean runningAsRoot() {
@@ -576,21 +620,23 @@ final class EmbeddedElasticsearch {
     }
 
     private Thread readOutput(Process process) {
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = process.inputReader(StandardCharsets.UTF_8)) {
-                for (String line; (line = lines.readLine()) != null; ) {
-                    serverOutput.debug(line);
-                    synchronized (tail) {
-                        if (tail.size() == TAIL_LINES) {
-                            tail.removeFirst();
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader lines = process.inputReader(StandardCharsets.UTF_8)) {
+                        for (String line; (line = lines.readLine()) != null; ) {
+                            serverOutput.debug(line);
+                            synchronized (tail) {
+                                if (tail.size() == TAIL_LINES) {
+                                    tail.removeFirst();
+                                }
+                                tail.addLast(line);
+                            }
                         }
-                        tail.addLast(line);
+                    } catch (IOException e) {
+                        // the process is gone
                     }
-                }
-            } catch (IOException e) {
-                // the process is gone
-            }
-        }, "embedded-elasticsearch-output");
+                },
+                "embedded-elasticsearch-output");
         reader.setDaemon(true);
         reader.start();
         return reader;
@@ -616,7 +662,8 @@ final class EmbeddedElasticsearch {
             lines = List.copyOf(tail);
         }
         return new IllegalStateException("The embedded Elasticsearch " + version + " on port " + port + " " + what
-                + ". Its log is " + home.resolve("logs").resolve(CLUSTER_NAME + ".log") + "; the last lines of its output:\n"
+                + ". Its log is " + home.resolve("logs").resolve(CLUSTER_NAME + ".log")
+                + "; the last lines of its output:\n"
                 + (lines.isEmpty() ? "(none)" : String.join("\n", lines)));
     }
 

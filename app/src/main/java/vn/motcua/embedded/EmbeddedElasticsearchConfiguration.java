@@ -1,9 +1,7 @@
 package vn.motcua.embedded;
 
 import java.util.List;
-
 import javax.sql.DataSource;
-
 import org.springframework.boot.autoconfigure.AbstractDependsOnBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchConnectionDetails;
 import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchConnectionDetails.Node;
@@ -25,8 +23,10 @@ class EmbeddedElasticsearchConfiguration {
     // Destroyed after every bean that uses the client, since they all depend on it through the connection details.
     @Bean(destroyMethod = "stop")
     EmbeddedElasticsearch embeddedElasticsearch(DataDirectoryProperties dataDirectory, EmbeddedProperties embedded) {
-        EmbeddedElasticsearch elasticsearch = EmbeddedElasticsearch.fromClasspath(dataDirectory.resolve("elasticsearch"),
-                embedded.elasticsearch().portOrZero(), embedded.elasticsearch().startTimeout());
+        EmbeddedElasticsearch elasticsearch = EmbeddedElasticsearch.fromClasspath(
+                dataDirectory.resolve("elasticsearch"),
+                embedded.elasticsearch().portOrZero(),
+                embedded.elasticsearch().startTimeout());
         elasticsearch.start();
         return elasticsearch;
     }

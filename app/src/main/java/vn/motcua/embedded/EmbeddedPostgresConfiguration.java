@@ -1,12 +1,10 @@
 package vn.motcua.embedded;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-
 import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Without {@code spring.datasource.url}, an embedded PostgreSQL under {@code <motcua.data-dir>/postgres}.
@@ -19,8 +17,10 @@ class EmbeddedPostgresConfiguration {
 
     // Closing stops the server and keeps the data; zonky also stops it from a JVM shutdown hook of its own.
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(DataDirectoryProperties dataDirectory, EmbeddedProperties embedded) throws IOException {
-        return EmbeddedPostgresServer.start(dataDirectory.resolve("postgres"), embedded.postgres().portOrZero());
+    EmbeddedPostgres embeddedPostgres(DataDirectoryProperties dataDirectory, EmbeddedProperties embedded)
+            throws IOException {
+        return EmbeddedPostgresServer.start(
+                dataDirectory.resolve("postgres"), embedded.postgres().portOrZero());
     }
 
     @Bean

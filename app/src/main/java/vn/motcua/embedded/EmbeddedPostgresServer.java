@@ -1,5 +1,6 @@
 package vn.motcua.embedded;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -19,11 +20,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Starts the PostgreSQL that ships inside the application (zonky's binaries) on a data folder that is kept
@@ -38,8 +36,7 @@ final class EmbeddedPostgresServer {
     private static final String ZONKY_LOCK_FILE = "epg-lock";
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
 
-    private EmbeddedPostgresServer() {
-    }
+    private EmbeddedPostgresServer() {}
 
     /** {@code port} 0 means a free port. The caller closes the result, which stops the server and keeps the data. */
     static EmbeddedPostgres start(Path dataDirectory, int port) throws IOException {
@@ -61,14 +58,20 @@ final class EmbeddedPostgresServer {
                 .start();
         try {
             boolean created = createDatabaseIfAbsent(postgres);
-            log.info("Embedded PostgreSQL {} started in {} s on port {}: database {}{}, data in {}{}",
-                    serverVersion(postgres), String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9),
-                    postgres.getPort(), DATABASE, created ? " (created)" : "", dir,
+            log.info(
+                    "Embedded PostgreSQL {} started in {} s on port {}: database {}{}, data in {}{}",
+                    serverVersion(postgres),
+                    String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9),
+                    postgres.getPort(),
+                    DATABASE,
+                    created ? " (created)" : "",
+                    dir,
                     fresh ? " (new cluster)" : "");
             return postgres;
         } catch (SQLException e) {
             postgres.close();
-            throw new IOException("The embedded PostgreSQL started but the database " + DATABASE + " could not be prepared", e);
+            throw new IOException(
+                    "The embedded PostgreSQL started but the database " + DATABASE + " could not be prepared", e);
         }
     }
 
@@ -78,7 +81,8 @@ final class EmbeddedPostgresServer {
 
     private static boolean createDatabaseIfAbsent(EmbeddedPostgres postgres) throws SQLException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
-            try (PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            try (PreparedStatement exists =
+                    connection.prepareStatement("select 1 from pg_database where datname = ?")) {
                 exists.setString(1, DATABASE);
                 try (ResultSet rows = exists.executeQuery()) {
                     if (rows.next()) {
@@ -95,8 +99,8 @@ final class EmbeddedPostgresServer {
 
     private static String serverVersion(EmbeddedPostgres postgres) throws SQLException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("show server_version")) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("show server_version")) {
             rows.next();
             return rows.getString(1);
         }
@@ -135,16 +139,25 @@ final class EmbeddedPostgresServer {
     private static void stopLeftoverServer(Path dir) {
         Optional<ProcessHandle> leftover = readPid(dir.resolve("postmaster.pid"))
                 .flatMap(ProcessHandle::of)
-                .filter(p -> p.isAlive() && p.info().commandLine().map(line -> line.contains(dir.toString())).orElse(false));
+                .filter(p -> p.isAlive()
+                        && p.info()
+                                .commandLine()
+                                .map(line -> line.contains(dir.toString()))
+                                .orElse(false));
         if (leftover.isEmpty()) {
             return;
         }
         ProcessHandle postmaster = leftover.get();
-        log.warn("A PostgreSQL left running by an earlier run (pid {}) still uses {}: stopping it", postmaster.pid(), dir);
+        log.warn(
+                "A PostgreSQL left running by an earlier run (pid {}) still uses {}: stopping it",
+                postmaster.pid(),
+                dir);
         List<ProcessHandle> children = postmaster.descendants().toList();
         postmaster.destroy();
         if (!awaitExit(postmaster, Duration.ofSeconds(60))) {
-            log.warn("The leftover PostgreSQL (pid {}) did not stop within 60 s: killing it; it will recover from its WAL", postmaster.pid());
+            log.warn(
+                    "The leftover PostgreSQL (pid {}) did not stop within 60 s: killing it; it will recover from its WAL",
+                    postmaster.pid());
             postmaster.destroyForcibly();
             children.forEach(ProcessHandle::destroyForcibly);
             awaitExit(postmaster, Duration.ofSeconds(10));
@@ -154,7 +167,9 @@ final class EmbeddedPostgresServer {
     private static Optional<Long> readPid(Path postmasterPid) {
         try {
             List<String> lines = Files.readAllLines(postmasterPid);
-            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));
+            return lines.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(Long.parseLong(lines.get(0).trim()));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }

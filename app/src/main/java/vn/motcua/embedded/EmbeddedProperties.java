@@ -1,7 +1,6 @@
 package vn.motcua.embedded;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * connection-details beans, not through fixed properties.
  */
 @ConfigurationProperties("motcua.embedded")
-record EmbeddedProperties(@DefaultValue Postgres postgres, @DefaultValue Elasticsearch elasticsearch) {
+record EmbeddedProperties(
+        @DefaultValue Postgres postgres, @DefaultValue Elasticsearch elasticsearch) {
 
     record Postgres(Integer port) {
         int portOrZero() {

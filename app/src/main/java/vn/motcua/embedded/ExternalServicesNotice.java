@@ -2,7 +2,6 @@ package vn.motcua.embedded;
 
 import java.net.URI;
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
@@ -20,13 +19,17 @@ class ExternalServicesNotice {
     ExternalServicesNotice(Environment environment) {
         String datasource = environment.getProperty("spring.datasource.url");
         if (!PropertyUnsetCondition.values(environment, "spring.datasource.url").isEmpty()) {
-            log.info("Using the external database at {} (spring.datasource.url); no embedded PostgreSQL started",
+            log.info(
+                    "Using the external database at {} (spring.datasource.url); no embedded PostgreSQL started",
                     withoutParameters(datasource));
         }
         List<String> elasticsearch = PropertyUnsetCondition.values(environment, "spring.elasticsearch.uris");
         if (!elasticsearch.isEmpty()) {
-            log.info("Using the external Elasticsearch at {} (spring.elasticsearch.uris); no embedded Elasticsearch started",
-                    elasticsearch.stream().map(ExternalServicesNotice::withoutUserInfo).toList());
+            log.info(
+                    "Using the external Elasticsearch at {} (spring.elasticsearch.uris); no embedded Elasticsearch started",
+                    elasticsearch.stream()
+                            .map(ExternalServicesNotice::withoutUserInfo)
+                            .toList());
         }
     }
 
@@ -39,8 +42,17 @@ class ExternalServicesNotice {
     private static String withoutUserInfo(String uri) {
         try {
             URI parsed = URI.create(uri.trim());
-            return parsed.getUserInfo() == null ? uri.trim()
-                    : new URI(parsed.getScheme(), null, parsed.getHost(), parsed.getPort(), parsed.getPath(), null, null).toString();
+            return parsed.getUserInfo() == null
+                    ? uri.trim()
+                    : new URI(
+                                    parsed.getScheme(),
+                                    null,
+                                    parsed.getHost(),
+                                    parsed.getPort(),
+                                    parsed.getPath(),
+                                    null,
+                                    null)
+                            .toString();
         } catch (IllegalArgumentException | java.net.URISyntaxException e) {
             return "(unparsable URI)";
         }

@@ -1,7 +1,6 @@
 package vn.motcua.embedded;
 
 import java.util.List;
-
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -16,7 +15,8 @@ class PropertyUnsetCondition extends SpringBootCondition {
 
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        String name = (String) metadata.getAnnotationAttributes(ConditionalOnPropertyUnset.class.getName()).get("value");
+        String name = (String) metadata.getAnnotationAttributes(ConditionalOnPropertyUnset.class.getName())
+                .get("value");
         return values(context.getEnvironment(), name).isEmpty()
                 ? ConditionOutcome.match(name + " is not set")
                 : ConditionOutcome.noMatch(name + " is set");
@@ -27,7 +27,8 @@ class PropertyUnsetCondition extends SpringBootCondition {
      * a YAML list ({@code uris[0]}), a comma-separated value or an environment variable.
      */
     static List<String> values(Environment environment, String name) {
-        return Binder.get(environment).bind(name, Bindable.listOf(String.class))
+        return Binder.get(environment)
+                .bind(name, Bindable.listOf(String.class))
                 .map(list -> list.stream().filter(StringUtils::hasText).toList())
                 .orElse(List.of());
     }

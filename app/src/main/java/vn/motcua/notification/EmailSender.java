@@ -1,21 +1,18 @@
 package vn.motcua.notification;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import vn.motcua.notification.CitizenNotifications.EmailMessage;
 import vn.motcua.outbox.OutboxHandler;
 import vn.motcua.outbox.OutboxMessage;
@@ -32,8 +29,10 @@ class EmailSender implements OutboxHandler {
     private final ObjectMapper json;
     private final String from;
 
-    EmailSender(JavaMailSender mail, ObjectMapper json,
-                @Value("${motcua.notifications.mail-from:mot-cua@localhost}") String from) {
+    EmailSender(
+            JavaMailSender mail,
+            ObjectMapper json,
+            @Value("${motcua.notifications.mail-from:mot-cua@localhost}") String from) {
         this.mail = mail;
         this.json = json;
         this.from = from;

@@ -1,9 +1,10 @@
 package vn.motcua.notification;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -11,10 +12,6 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import vn.motcua.notification.CitizenNotifications.SmsMessage;
 import vn.motcua.outbox.OutboxHandler;
 import vn.motcua.outbox.OutboxMessage;
@@ -52,7 +49,8 @@ class SmsGateway implements OutboxHandler {
         for (OutboxMessage message : batch) {
             try {
                 SmsMessage sms = json.readValue(message.payload(), SmsMessage.class);
-                http.post().uri(properties.endpoint())
+                http.post()
+                        .uri(properties.endpoint())
                         .contentType(MediaType.APPLICATION_JSON)
                         .headers(h -> {
                             if (properties.apiKey() != null) {
@@ -69,6 +67,5 @@ class SmsGateway implements OutboxHandler {
         return failures;
     }
 
-    record SmsRequest(String to, String text, String sender, String reference) {
-    }
+    record SmsRequest(String to, String text, String sender, String reference) {}
 }

@@ -2,7 +2,6 @@ package vn.motcua.notification;
 
 import java.net.URI;
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,5 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * SMS messages wait in the outbox until one is configured.
  */
 @ConfigurationProperties("motcua.sms")
-record SmsProperties(URI endpoint, String apiKey, String sender, @DefaultValue("PT10S") Duration timeout) {
-}
+record SmsProperties(
+        URI endpoint,
+        String apiKey,
+        String sender,
+        @DefaultValue("PT10S") Duration timeout) {}

@@ -1,5 +1,7 @@
 package vn.motcua.outbox;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,9 +16,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import vn.motcua.outbox.OutboxRepository.Backlog;
 
 /**
@@ -39,10 +37,14 @@ class OutboxWorker {
     private final Duration maxRetry;
     private final Map<String, Backlog> backlogs = new ConcurrentHashMap<>();
 
-    OutboxWorker(List<OutboxHandler> handlers, OutboxRepository outbox, PlatformTransactionManager transactionManager,
-                 Clock clock, MeterRegistry meters,
-                 @Value("${motcua.outbox.first-retry:PT5S}") Duration firstRetry,
-                 @Value("${motcua.outbox.max-retry:PT1H}") Duration maxRetry) {
+    OutboxWorker(
+            List<OutboxHandler> handlers,
+            OutboxRepository outbox,
+            PlatformTransactionManager transactionManager,
+            Clock clock,
+            MeterRegistry meters,
+            @Value("${motcua.outbox.first-retry:PT5S}") Duration firstRetry,
+            @Value("${motcua.outbox.max-retry:PT1H}") Duration maxRetry) {
         this.handlers = handlers;
         this.outbox = outbox;
         this.transaction = new TransactionTemplate(transactionManager);
@@ -52,10 +54,17 @@ class OutboxWorker {
         for (OutboxHandler handler : handlers) {
             String topic = handler.topic();
             Gauge.builder("motcua.outbox.pending", () -> backlog(topic).pending())
-                    .tag("topic", topic).description("Outbox messages not yet done").register(meters);
+                    .tag("topic", topic)
+                    .description("Outbox messages not yet done")
+                    .register(meters);
             Gauge.builder("motcua.outbox.lag.seconds", () -> lagSeconds(topic))
-                    .tag("topic", topic).description("Age of the oldest outbox message not yet done").register(meters);
-            log.info("Outbox topic '{}' is handled by {}", topic, handler.getClass().getSimpleName());
+                    .tag("topic", topic)
+                    .description("Age of the oldest outbox message not yet done")
+                    .register(meters);
+            log.info(
+                    "Outbox topic '{}' is handled by {}",
+                    topic,
+                    handler.getClass().getSimpleName());
         }
     }
 
@@ -90,22 +99,35 @@ class OutboxWorker {
             } catch (RuntimeException e) {
                 // The receiver is away: one line for the batch, not one per message.
                 wholeBatch = true;
-                log.warn("Outbox topic '{}': a batch of {} messages failed, each is tried again later: {}",
-                        handler.topic(), batch.size(), e.toString());
+                log.warn(
+                        "Outbox topic '{}': a batch of {} messages failed, each is tried again later: {}",
+                        handler.topic(),
+                        batch.size(),
+                        e.toString());
                 failures = new HashMap<>();
                 for (OutboxMessage m : batch) {
                     failures.put(m.id(), e.toString());
                 }
             }
             Map<Long, String> failed = failures;
-            outbox.markDone(batch.stream().map(OutboxMessage::id).filter(id -> !failed.containsKey(id)).toList(), now);
+            outbox.markDone(
+                    batch.stream()
+                            .map(OutboxMessage::id)
+                            .filter(id -> !failed.containsKey(id))
+                            .toList(),
+                    now);
             for (OutboxMessage m : batch) {
                 String error = failed.get(m.id());
                 if (error != null) {
                     outbox.markFailed(m.id(), error, now.plus(retryDelay(m.attempts(), handler.maxRetry())));
                     if (!wholeBatch) {
-                        log.warn("Outbox message {} ({} for {}) failed, attempt {}: {}", m.id(), m.topic(),
-                                m.aggregateId(), m.attempts() + 1, error);
+                        log.warn(
+                                "Outbox message {} ({} for {}) failed, attempt {}: {}",
+                                m.id(),
+                                m.topic(),
+                                m.aggregateId(),
+                                m.attempts() + 1,
+                                error);
                     }
                 }
             }

@@ -1,18 +1,16 @@
 package vn.motcua.procedure;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.motcua.dossier.ServiceLevel;
 import vn.motcua.procedure.ProcedureCatalog.DeployedProcedure;
 import vn.motcua.procedure.ProcedureDescriptor.AgencyLevel;
 import vn.motcua.procedure.ProcedureDescriptor.LocalizedText;
 import vn.motcua.procedure.ProcedureDescriptor.RequiredDocument;
-import vn.motcua.dossier.ServiceLevel;
 
 @RestController
 @RequestMapping("/api/public/procedures")
@@ -34,14 +32,31 @@ class ProcedureController {
     /**
      * A procedure as the public sees it. {@code name} is the Vietnamese name; {@code names} has both languages.
      */
-    record ProcedureView(String key, String nationalCode, String name, LocalizedText names, String field,
-                         int version, int timeLimitWorkingDays, AgencyLevel agencyLevel, ServiceLevel serviceLevel,
-                         List<RequiredDocument> requiredDocuments) {
+    record ProcedureView(
+            String key,
+            String nationalCode,
+            String name,
+            LocalizedText names,
+            String field,
+            int version,
+            int timeLimitWorkingDays,
+            AgencyLevel agencyLevel,
+            ServiceLevel serviceLevel,
+            List<RequiredDocument> requiredDocuments) {
 
         static ProcedureView of(DeployedProcedure p) {
             ProcedureDescriptor d = p.descriptor();
-            return new ProcedureView(d.key(), d.nationalCode(), d.name().vi(), d.name(), d.field(), p.version(),
-                    d.timeLimitWorkingDays(), d.agencyLevel(), d.serviceLevel(), d.requiredDocuments());
+            return new ProcedureView(
+                    d.key(),
+                    d.nationalCode(),
+                    d.name().vi(),
+                    d.name(),
+                    d.field(),
+                    p.version(),
+                    d.timeLimitWorkingDays(),
+                    d.agencyLevel(),
+                    d.serviceLevel(),
+                    d.requiredDocuments());
         }
     }
 }

@@ -11,5 +11,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("motcua.procedures")
 public record ProcedureProperties(
         @DefaultValue("classpath*:procedures") String location,
-        @DefaultValue("classpath*:forms") String formsLocation) {
-}
+        @DefaultValue("classpath*:forms") String formsLocation) {}

@@ -1,9 +1,8 @@
 package vn.motcua.search;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 
 /**
  * A dossier as the search index holds it (mapping: {@code search/dossiers-index.json}). Built from the
@@ -40,5 +39,4 @@ public record DossierDocument(
         Boolean finishedLate,
         String feeState,
         List<String> assignees,
-        long version) {
-}
+        long version) {}

@@ -1,5 +1,7 @@
 package vn.motcua.search;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -10,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
@@ -19,9 +20,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 
 /**
  * The physical indices behind the alias: searches read {@code dossiers}, which points at one index
@@ -36,8 +34,8 @@ public class DossierIndex {
 
     private static final Logger log = LoggerFactory.getLogger(DossierIndex.class);
     private static final Resource DEFINITION = new ClassPathResource("search/dossiers-index.json");
-    private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SUFFIX =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
     /** PostgreSQL advisory lock ("motcua" + 1): one node at a time creates a missing alias. */
     private static final long CREATE_LOCK = 0x6d6f74637561_01L;
 
@@ -47,8 +45,11 @@ public class DossierIndex {
     private final TransactionTemplate transaction;
     private volatile boolean aliasSeen;
 
-    DossierIndex(ElasticsearchClient es, SearchProperties properties, JdbcTemplate jdbc,
-                 PlatformTransactionManager transactionManager) {
+    DossierIndex(
+            ElasticsearchClient es,
+            SearchProperties properties,
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactionManager) {
         this.es = es;
         this.properties = properties;
         this.jdbc = jdbc;
@@ -106,7 +107,8 @@ public class DossierIndex {
         String name = properties.alias() + "-" + SUFFIX.format(Instant.now());
         call(() -> {
             try (InputStream definition = DEFINITION.getInputStream()) {
-                return es.indices().create(c -> c.withJson(definition).index(name).aliases(alias, a -> a));
+                return es.indices()
+                        .create(c -> c.withJson(definition).index(name).aliases(alias, a -> a));
             }
         });
         return name;
@@ -126,7 +128,8 @@ public class DossierIndex {
         if (!aliasExists(name)) {
             return Set.of();
         }
-        return new TreeSet<>(call(() -> es.indices().getAlias(g -> g.name(name)).result().keySet()));
+        return new TreeSet<>(
+                call(() -> es.indices().getAlias(g -> g.name(name)).result().keySet()));
     }
 
     /**
@@ -148,7 +151,8 @@ public class DossierIndex {
     }
 
     void setRefreshInterval(String index, String interval) {
-        call(() -> es.indices().putSettings(p -> p.index(index).settings(s -> s.refreshInterval(t -> t.time(interval)))));
+        call(() ->
+                es.indices().putSettings(p -> p.index(index).settings(s -> s.refreshInterval(t -> t.time(interval)))));
     }
 
     void refresh(String index) {

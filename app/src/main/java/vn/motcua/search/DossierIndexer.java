@@ -1,5 +1,8 @@
 package vn.motcua.search;
 
+import co.elastic.clients.elasticsearch._types.Refresh;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,14 +10,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import co.elastic.clients.elasticsearch._types.Refresh;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import vn.motcua.dossier.DossierChanges;
 import vn.motcua.outbox.OutboxHandler;
 import vn.motcua.outbox.OutboxMessage;
@@ -49,15 +47,21 @@ class DossierIndexer implements OutboxHandler {
     private final Clock clock;
     private final Timer lag;
 
-    DossierIndexer(DossierRows rows, DossierIndex index, IndexWriter writer, SearchProperties properties, Clock clock,
-                   MeterRegistry meters) {
+    DossierIndexer(
+            DossierRows rows,
+            DossierIndex index,
+            IndexWriter writer,
+            SearchProperties properties,
+            Clock clock,
+            MeterRegistry meters) {
         this.rows = rows;
         this.index = index;
         this.writer = writer;
         this.properties = properties;
         this.clock = clock;
         this.lag = Timer.builder("motcua.search.index.lag")
-                .description("From a dossier change's outbox row to its document written (and searchable, except in a backlog)")
+                .description(
+                        "From a dossier change's outbox row to its document written (and searchable, except in a backlog)")
                 .publishPercentiles(0.5, 0.95, 0.99)
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(10))
@@ -85,11 +89,17 @@ class DossierIndexer implements OutboxHandler {
         long t0 = System.nanoTime();
         Map<String, List<OutboxMessage>> byCode = new LinkedHashMap<>();
         for (OutboxMessage m : batch) {
-            byCode.computeIfAbsent(m.aggregateId(), c -> new java.util.ArrayList<>()).add(m);
+            byCode.computeIfAbsent(m.aggregateId(), c -> new java.util.ArrayList<>())
+                    .add(m);
         }
-        List<DossierDocument> documents = rows.byCodes(byCode.keySet()).stream().map(DossierRows.Row::document).toList();
+        List<DossierDocument> documents = rows.byCodes(byCode.keySet()).stream()
+                .map(DossierRows.Row::document)
+                .toList();
         if (documents.size() < byCode.size()) {
-            log.debug("{} of {} dossiers in the batch no longer exist; skipped", byCode.size() - documents.size(), byCode.size());
+            log.debug(
+                    "{} of {} dossiers in the batch no longer exist; skipped",
+                    byCode.size() - documents.size(),
+                    byCode.size());
         }
         long t1 = System.nanoTime();
         index.ensureOnce();
@@ -113,9 +123,15 @@ class DossierIndexer implements OutboxHandler {
                 }
             }
         }
-        log.debug("Indexed {} dossiers for {} messages into {} ({} failed): read {} ms, aliases {} ms, bulk {} ms",
-                documents.size(), batch.size(), targets, failedCodes.size(), (t1 - t0) / 1_000_000,
-                (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+        log.debug(
+                "Indexed {} dossiers for {} messages into {} ({} failed): read {} ms, aliases {} ms, bulk {} ms",
+                documents.size(),
+                batch.size(),
+                targets,
+                failedCodes.size(),
+                (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000,
+                (t3 - t2) / 1_000_000);
         if (failedCodes.values().stream().anyMatch(e -> e.contains("index_not_found"))) {
             index.forgetAlias(); // someone removed the alias: make it again before the retry
         }

@@ -15,8 +15,18 @@ import java.util.Set;
  * @param to         submitted before, exclusive; may be null
  * @param address    words of the applicant's address, with or without diacritics; may be null
  */
-record DossierQuery(String text, Set<Integer> statuses, Set<String> procedures, Set<String> agencies, Boolean late,
-                    Instant from, Instant to, String address, Sort sort, int page, int size) {
+record DossierQuery(
+        String text,
+        Set<Integer> statuses,
+        Set<String> procedures,
+        Set<String> agencies,
+        Boolean late,
+        Instant from,
+        Instant to,
+        String address,
+        Sort sort,
+        int page,
+        int size) {
 
     DossierQuery {
         statuses = Set.copyOf(statuses);

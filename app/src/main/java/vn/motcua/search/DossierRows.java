@@ -10,10 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-
 import vn.motcua.dossier.PublicStatus;
 
 /**
@@ -47,8 +45,10 @@ class DossierRows {
         if (codes.isEmpty()) {
             return List.of();
         }
-        return jdbc.query(SELECT + " where d.code = any (?)", ps -> ps.setArray(1,
-                ps.getConnection().createArrayOf("varchar", codes.toArray())), this::map);
+        return jdbc.query(
+                SELECT + " where d.code = any (?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", codes.toArray())),
+                this::map);
     }
 
     /** Up to {@code limit} dossiers after the given id, in id order: a full scan in pages. */
@@ -58,7 +58,8 @@ class DossierRows {
 
     /** Up to {@code limit} dossiers whose index version is above the mark, in version order. */
     List<Row> changedAfter(long version, int limit) {
-        return jdbc.query(SELECT + " where d.index_version > ? order by d.index_version limit ?", this::map, version, limit);
+        return jdbc.query(
+                SELECT + " where d.index_version > ? order by d.index_version limit ?", this::map, version, limit);
     }
 
     long count() {
@@ -142,6 +143,5 @@ class DossierRows {
     }
 
     /** A dossier's id (for paging through all of them) and its document. */
-    record Row(long id, DossierDocument document) {
-    }
+    record Row(long id, DossierDocument document) {}
 }

@@ -1,14 +1,5 @@
 package vn.motcua.search;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.regex.Pattern;
-
-import org.springframework.stereotype.Service;
-
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
@@ -19,6 +10,13 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
 import vn.motcua.dossier.PublicStatus;
 import vn.motcua.engine.EngineClock;
 import vn.motcua.search.DossierSearchResult.Applicant;
@@ -58,8 +56,13 @@ public class DossierSearch {
         }
         SearchRequest request = request(query, visibleAgencies, now);
         SearchResponse<DossierDocument> response = DossierIndex.call(() -> es.search(request, DossierDocument.class));
-        List<Item> items = response.hits().hits().stream().map(Hit::source).map(d -> item(d, now)).toList();
-        long total = response.hits().total() == null ? items.size() : response.hits().total().value();
+        List<Item> items = response.hits().hits().stream()
+                .map(Hit::source)
+                .map(d -> item(d, now))
+                .toList();
+        long total = response.hits().total() == null
+                ? items.size()
+                : response.hits().total().value();
         return new DossierSearchResult(total, items, facets(response));
     }
 
@@ -87,11 +90,15 @@ public class DossierSearch {
         }
         if (query.address() != null && !query.address().isBlank()) {
             filters.add(Query.of(q -> q.match(m -> m.field("applicantAddressFolded")
-                    .query(SearchText.fold(query.address())).operator(Operator.And))));
+                    .query(SearchText.fold(query.address()))
+                    .operator(Operator.And))));
         }
-        Query statusFilter = query.statuses().isEmpty() ? null
-                : Query.of(q -> q.terms(t -> t.field("status").terms(v -> v.value(query.statuses().stream()
-                        .map(s -> FieldValue.of(s.longValue())).toList()))));
+        Query statusFilter = query.statuses().isEmpty()
+                ? null
+                : Query.of(q -> q.terms(t -> t.field("status")
+                        .terms(v -> v.value(query.statuses().stream()
+                                .map(s -> FieldValue.of(s.longValue()))
+                                .toList()))));
         Query procedureFilter = query.procedures().isEmpty() ? null : terms("procedureKey", query.procedures());
 
         Query main = Query.of(q -> q.bool(b -> {
@@ -116,10 +123,19 @@ public class DossierSearch {
                     .size(query.size())
                     .trackTotalHits(t -> t.enabled(true))
                     .sort(sort(query.sort()))
-                    .aggregations("status", a -> a.filter(procedureFilter == null ? matchAll : procedureFilter)
-                            .aggregations("values", v -> v.terms(t -> t.field("status").size(PublicStatus.values().length))))
-                    .aggregations("procedure", a -> a.filter(statusFilter == null ? matchAll : statusFilter)
-                            .aggregations("values", v -> v.terms(t -> t.field("procedureKey").size(MAX_PROCEDURES))));
+                    .aggregations(
+                            "status",
+                            a -> a.filter(procedureFilter == null ? matchAll : procedureFilter)
+                                    .aggregations(
+                                            "values",
+                                            v -> v.terms(t -> t.field("status").size(PublicStatus.values().length))))
+                    .aggregations(
+                            "procedure",
+                            a -> a.filter(statusFilter == null ? matchAll : statusFilter)
+                                    .aggregations(
+                                            "values",
+                                            v -> v.terms(
+                                                    t -> t.field("procedureKey").size(MAX_PROCEDURES))));
             if (!facetFilters.isEmpty()) {
                 s.postFilter(p -> p.bool(b -> b.filter(facetFilters)));
             }
@@ -142,21 +158,25 @@ public class DossierSearch {
         if (!text.contains(" ")) {
             should.add(Query.of(q -> q.prefix(p -> p.field("code").value(code).boost(10f))));
         }
-        should.add(Query.of(q -> q.match(m -> m.field("code.text").query(text).operator(Operator.And).boost(5f))));
+        should.add(Query.of(q -> q.match(
+                m -> m.field("code.text").query(text).operator(Operator.And).boost(5f))));
         String identity = SearchText.identityNumber(text);
         if (identity != null && IDENTITY_NUMBER.matcher(identity).matches()) {
-            should.add(Query.of(q -> q.term(t -> t.field("identityNumber").value(identity).boost(20f))));
+            should.add(Query.of(
+                    q -> q.term(t -> t.field("identityNumber").value(identity).boost(20f))));
         }
         String phone = SearchText.phone(text);
         if (phone != null && PHONE.matcher(phone).matches()) {
             should.add(Query.of(q -> q.term(t -> t.field("phone").value(phone).boost(20f))));
         }
-        should.add(Query.of(q -> q.matchPhrase(m -> m.field("applicantNameFolded").query(folded).boost(4f))));
+        should.add(Query.of(q ->
+                q.matchPhrase(m -> m.field("applicantNameFolded").query(folded).boost(4f))));
         if (!folded.equals(text.toLowerCase(java.util.Locale.ROOT))) {
-            should.add(Query.of(q -> q.match(m -> m.field("applicantName").query(text).operator(Operator.And).boost(3f))));
+            should.add(Query.of(q -> q.match(m ->
+                    m.field("applicantName").query(text).operator(Operator.And).boost(3f))));
         }
-        should.add(Query.of(q -> q.matchBoolPrefix(m -> m.field("applicantNameFolded").query(folded)
-                .operator(Operator.And))));
+        should.add(Query.of(q -> q.matchBoolPrefix(
+                m -> m.field("applicantNameFolded").query(folded).operator(Operator.And))));
         return Query.of(q -> q.bool(b -> b.should(should).minimumShouldMatch("1")));
     }
 
@@ -164,8 +184,8 @@ public class DossierSearch {
     static Query late(Instant now) {
         return Query.of(q -> q.bool(b -> b.minimumShouldMatch("1")
                 .should(s -> s.term(t -> t.field("finishedLate").value(true)))
-                .should(s -> s.bool(open -> open
-                        .filter(f -> f.range(r -> r.date(d -> d.field("dueAt").lt(DossierRows.iso(now)))))
+                .should(s -> s.bool(open -> open.filter(f ->
+                                f.range(r -> r.date(d -> d.field("dueAt").lt(DossierRows.iso(now)))))
                         .mustNot(m -> m.exists(e -> e.field("finishedAt")))))));
     }
 
@@ -173,7 +193,9 @@ public class DossierSearch {
         if (Boolean.TRUE.equals(d.finishedLate())) {
             return true;
         }
-        return d.finishedAt() == null && d.dueAt() != null && Instant.parse(d.dueAt()).isBefore(now);
+        return d.finishedAt() == null
+                && d.dueAt() != null
+                && Instant.parse(d.dueAt()).isBefore(now);
     }
 
     private static List<SortOptions> sort(DossierQuery.Sort sort) {
@@ -183,39 +205,62 @@ public class DossierSearch {
             options.add(SortOptions.of(o -> o.score(s -> s.order(SortOrder.Desc))));
             options.add(SortOptions.of(o -> o.field(f -> f.field("submittedAt").order(SortOrder.Desc))));
         } else if (!sort.field().equals("code")) {
-            options.add(SortOptions.of(o -> o.field(f -> f.field(sort.field()).order(order).missing("_last"))));
+            options.add(SortOptions.of(
+                    o -> o.field(f -> f.field(sort.field()).order(order).missing("_last"))));
         }
         // The code is unique: equal keys keep one order from page to page.
-        options.add(SortOptions.of(o -> o.field(f -> f.field("code").order(sort.field().equals("code") ? order : SortOrder.Asc))));
+        options.add(SortOptions.of(o ->
+                o.field(f -> f.field("code").order(sort.field().equals("code") ? order : SortOrder.Asc))));
         return options;
     }
 
     private static Query terms(String field, Collection<String> values) {
-        return Query.of(q -> q.terms(t -> t.field(field).terms(v -> v.value(values.stream().map(FieldValue::of).toList()))));
+        return Query.of(q -> q.terms(t -> t.field(field)
+                .terms(v -> v.value(values.stream().map(FieldValue::of).toList()))));
     }
 
     private Item item(DossierDocument d, Instant now) {
         PublicStatus status = PublicStatus.ofCode(d.status());
-        return new Item(d.code(), d.procedureKey(), d.procedureName(), d.status(), status.nameVi(), d.step(),
+        return new Item(
+                d.code(),
+                d.procedureKey(),
+                d.procedureName(),
+                d.status(),
+                status.nameVi(),
+                d.step(),
                 new Applicant(d.applicantName(), d.identityNumber(), d.phone(), d.applicantAddress()),
-                d.receivingAgency(), d.competentAgency(), d.channel(), local(d.submittedAt()), local(d.receivedAt()),
-                local(d.dueAt()), local(d.finishedAt()), local(d.returnedAt()), isLate(d, now), d.assignees(),
+                d.receivingAgency(),
+                d.competentAgency(),
+                d.channel(),
+                local(d.submittedAt()),
+                local(d.receivedAt()),
+                local(d.dueAt()),
+                local(d.finishedAt()),
+                local(d.returnedAt()),
+                isLate(d, now),
+                d.assignees(),
                 d.feeState());
     }
 
     private Facets facets(SearchResponse<DossierDocument> response) {
-        Aggregate status = response.aggregations().get("status").filter().aggregations().get("values");
-        Aggregate procedure = response.aggregations().get("procedure").filter().aggregations().get("values");
+        Aggregate status =
+                response.aggregations().get("status").filter().aggregations().get("values");
+        Aggregate procedure =
+                response.aggregations().get("procedure").filter().aggregations().get("values");
         List<StatusCount> statuses = status.lterms().buckets().array().stream()
-                .map(b -> new StatusCount((int) b.key(), PublicStatus.ofCode((int) b.key()).nameVi(), b.docCount()))
+                .map(b -> new StatusCount(
+                        (int) b.key(), PublicStatus.ofCode((int) b.key()).nameVi(), b.docCount()))
                 .toList();
         List<ProcedureCount> procedures = procedure.sterms().buckets().array().stream()
-                .map(b -> new ProcedureCount(b.key().stringValue(), procedureNames.of(b.key().stringValue()), b.docCount()))
+                .map(b -> new ProcedureCount(
+                        b.key().stringValue(), procedureNames.of(b.key().stringValue()), b.docCount()))
                 .toList();
         return new Facets(statuses, procedures);
     }
 
     private static OffsetDateTime local(String iso) {
-        return iso == null ? null : Instant.parse(iso).atZone(EngineClock.VIETNAM).toOffsetDateTime();
+        return iso == null
+                ? null
+                : Instant.parse(iso).atZone(EngineClock.VIETNAM).toOffsetDateTime();
     }
 }

@@ -1,9 +1,8 @@
 package vn.motcua.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** One page of the clerk search: how many dossiers match, this page of them, and counts by status and procedure. */
 public record DossierSearchResult(long total, List<Item> items, Facets facets) {
@@ -28,23 +27,18 @@ public record DossierSearchResult(long total, List<Item> items, Facets facets) {
             OffsetDateTime returnedAt,
             boolean late,
             List<String> assignees,
-            String feeState) {
-    }
+            String feeState) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Applicant(String name, String identityNumber, String phone, String address) {
-    }
+    public record Applicant(String name, String identityNumber, String phone, String address) {}
 
     /**
      * Counts over everything that matches the other criteria: the status counts ignore the status filter and the
      * procedure counts the procedure filter, so a list of checkboxes shows what choosing another would give.
      */
-    public record Facets(List<StatusCount> status, List<ProcedureCount> procedure) {
-    }
+    public record Facets(List<StatusCount> status, List<ProcedureCount> procedure) {}
 
-    public record StatusCount(int status, String name, long count) {
-    }
+    public record StatusCount(int status, String name, long count) {}
 
-    public record ProcedureCount(String procedure, String name, long count) {
-    }
+    public record ProcedureCount(String procedure, String name, long count) {}
 }

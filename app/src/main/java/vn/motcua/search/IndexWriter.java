@@ -1,18 +1,16 @@
 package vn.motcua.search;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.springframework.stereotype.Component;
-
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /**
  * Writes documents in one bulk request, each with its dossier's index version as external version, through
@@ -36,8 +34,8 @@ class IndexWriter {
      * @param targets aliases, written in this order for each document
      * @return the failures, by dossier code (empty when every document is where it should be)
      */
-    Map<String, String> write(List<DossierDocument> documents, List<String> targets, String optionalTarget,
-                              Refresh refresh) {
+    Map<String, String> write(
+            List<DossierDocument> documents, List<String> targets, String optionalTarget, Refresh refresh) {
         if (documents.isEmpty()) {
             return Map.of();
         }
@@ -46,8 +44,11 @@ class IndexWriter {
         List<String> itemCodes = new ArrayList<>();
         for (DossierDocument d : documents) {
             for (String target : targets) {
-                bulk.operations(op -> op.index(i -> i.index(target).id(d.code()).document(d)
-                        .version(d.version()).versionType(VersionType.External)));
+                bulk.operations(op -> op.index(i -> i.index(target)
+                        .id(d.code())
+                        .document(d)
+                        .version(d.version())
+                        .versionType(VersionType.External)));
                 itemTargets.add(target);
                 itemCodes.add(d.code());
             }
@@ -60,12 +61,15 @@ class IndexWriter {
         List<BulkResponseItem> items = response.items();
         for (int i = 0; i < items.size(); i++) {
             BulkResponseItem item = items.get(i);
-            if (item.error() == null || item.status() == 409
+            if (item.error() == null
+                    || item.status() == 409
                     || (item.status() == 404 && itemTargets.get(i).equals(optionalTarget))) {
                 continue;
             }
-            failures.putIfAbsent(itemCodes.get(i), itemTargets.get(i) + ": " + item.status() + " "
-                    + item.error().type() + " " + item.error().reason());
+            failures.putIfAbsent(
+                    itemCodes.get(i),
+                    itemTargets.get(i) + ": " + item.status() + " "
+                            + item.error().type() + " " + item.error().reason());
         }
         return failures;
     }

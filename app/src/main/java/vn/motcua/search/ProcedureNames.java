@@ -3,9 +3,7 @@ package vn.motcua.search;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.springframework.stereotype.Component;
-
 import vn.motcua.procedure.ProcedureCatalog;
 
 /** The Vietnamese name of each procedure's latest version, read from the engine at most once a few minutes. */
@@ -25,13 +23,14 @@ class ProcedureNames {
         long now = System.nanoTime();
         Entry entry = names.get(procedureKey);
         if (entry == null || now - entry.readAtNanos() > KEEP.toNanos()) {
-            String name = catalog.latest(procedureKey).map(p -> p.descriptor().name().vi()).orElse(null);
+            String name = catalog.latest(procedureKey)
+                    .map(p -> p.descriptor().name().vi())
+                    .orElse(null);
             entry = new Entry(name, now);
             names.put(procedureKey, entry);
         }
         return entry.name();
     }
 
-    private record Entry(String name, long readAtNanos) {
-    }
+    private record Entry(String name, long readAtNanos) {}
 }

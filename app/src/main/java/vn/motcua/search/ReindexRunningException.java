@@ -6,8 +6,10 @@ public class ReindexRunningException extends RuntimeException {
     private final Long runningId;
 
     public ReindexRunningException(Long runningId) {
-        super(runningId == null ? "A reindex is already running on another node."
-                : "Reindex " + runningId + " is already running.");
+        super(
+                runningId == null
+                        ? "A reindex is already running on another node."
+                        : "Reindex " + runningId + " is already running.");
         this.runningId = runningId;
     }
 

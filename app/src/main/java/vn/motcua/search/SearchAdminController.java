@@ -1,9 +1,10 @@
 package vn.motcua.search;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,9 +14,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.motcua.web.InvalidParameterException;
 
 /** Administrators only (SecurityConfiguration): rebuild the search index, and say which agencies a staff member belongs to. */
@@ -35,12 +33,15 @@ class SearchAdminController {
     }
 
     @PostMapping("/search/reindex")
-    @Operation(summary = "Rebuild the dossier index from the database",
+    @Operation(
+            summary = "Rebuild the dossier index from the database",
             description = "Answers 202 at once with the run; follow it at the Location. Searches keep working on the "
                     + "current index until the new one is complete. 409 while another run is under way.")
     ResponseEntity<ReindexRun> startReindex(Principal admin) {
         ReindexRun run = reindex.start(admin.getName());
-        return ResponseEntity.accepted().location(URI.create("/api/admin/search/reindex/" + run.id())).body(run);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/admin/search/reindex/" + run.id()))
+                .body(run);
     }
 
     @GetMapping("/search/reindex/{id}")
@@ -62,13 +63,19 @@ class SearchAdminController {
     }
 
     @PutMapping("/staff/{userId}/agencies")
-    @Operation(summary = "Set the agencies a staff member belongs to",
-            description = "Body: a JSON array of agency codes, replacing the present ones. 400 for an unknown user or agency.")
+    @Operation(
+            summary = "Set the agencies a staff member belongs to",
+            description =
+                    "Body: a JSON array of agency codes, replacing the present ones. 400 for an unknown user or agency.")
     List<String> setAgencies(@PathVariable String userId, @RequestBody List<String> agencyCodes) {
         if (identityService.createUserQuery().userId(userId).count() == 0) {
             throw new InvalidParameterException("userId", "No user " + userId + " in the identity service.");
         }
-        List<String> codes = agencyCodes.stream().filter(c -> c != null && !c.isBlank()).map(String::trim).distinct().toList();
+        List<String> codes = agencyCodes.stream()
+                .filter(c -> c != null && !c.isBlank())
+                .map(String::trim)
+                .distinct()
+                .toList();
         List<String> unknown = staffAgencies.unknownAgencies(codes);
         if (!unknown.isEmpty()) {
             throw new InvalidParameterException("agencyCodes", "Unknown agencies: " + unknown);

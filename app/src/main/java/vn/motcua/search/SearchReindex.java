@@ -1,5 +1,7 @@
 package vn.motcua.search;
 
+import co.elastic.clients.elasticsearch._types.Refresh;
+import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,17 +15,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
 import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
-
-import co.elastic.clients.elasticsearch._types.Refresh;
-import jakarta.annotation.PreDestroy;
 import vn.motcua.search.ReindexRun.State;
 
 /**
@@ -50,6 +47,7 @@ public class SearchReindex {
     private static final Logger log = LoggerFactory.getLogger(SearchReindex.class);
     /** PostgreSQL advisory lock ("motcua" + 2), held for a whole run. */
     static final long RUN_LOCK = 0x6d6f74637561_02L;
+
     private static final int WRITE_ATTEMPTS = 5;
 
     private final DataSource dataSource;
@@ -64,8 +62,13 @@ public class SearchReindex {
         return thread;
     });
 
-    SearchReindex(DataSource dataSource, JdbcTemplate jdbc, DossierIndex index, DossierRows rows, IndexWriter writer,
-                  SearchProperties properties) {
+    SearchReindex(
+            DataSource dataSource,
+            JdbcTemplate jdbc,
+            DossierIndex index,
+            DossierRows rows,
+            IndexWriter writer,
+            SearchProperties properties) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.index = index;
@@ -81,7 +84,8 @@ public class SearchReindex {
      * @throws SearchUnavailableException when Elasticsearch cannot be reached
      */
     public ReindexRun start(String requestedBy) {
-        Connection lock = acquireLock().orElseThrow(() -> new ReindexRunningException(runningId().orElse(null)));
+        Connection lock = acquireLock()
+                .orElseThrow(() -> new ReindexRunningException(runningId().orElse(null)));
         try {
             failInterruptedRuns();
             index.ensure();
@@ -89,8 +93,12 @@ public class SearchReindex {
             String newIndex = index.create(index.nextAlias());
             index.setRefreshInterval(newIndex, "-1");
             long id = insertRun(newIndex, requestedBy);
-            log.info("Reindex {} requested by {}: filling {} from the database, searches stay on {}",
-                    id, requestedBy, newIndex, index.alias());
+            log.info(
+                    "Reindex {} requested by {}: filling {} from the database, searches stay on {}",
+                    id,
+                    requestedBy,
+                    newIndex,
+                    index.alias());
             executor.execute(() -> {
                 try {
                     run(id, newIndex);
@@ -106,7 +114,8 @@ public class SearchReindex {
     }
 
     public Optional<ReindexRun> get(long id) {
-        return jdbc.query("select * from search_reindex where id = ?", (rs, n) -> map(rs), id).stream().findFirst();
+        return jdbc.query("select * from search_reindex where id = ?", (rs, n) -> map(rs), id).stream()
+                .findFirst();
     }
 
     /** The latest runs, newest first. */
@@ -136,7 +145,8 @@ public class SearchReindex {
                 failInterruptedRuns();
                 Set<String> leftover = index.indicesOf(index.nextAlias());
                 if (!leftover.isEmpty()) {
-                    log.warn("Deleting {}, left behind alias {} by an interrupted reindex", leftover, index.nextAlias());
+                    log.warn(
+                            "Deleting {}, left behind alias {} by an interrupted reindex", leftover, index.nextAlias());
                     index.delete(leftover);
                 }
             } finally {
@@ -156,7 +166,8 @@ public class SearchReindex {
             long indexed = 0;
             int loggedTenth = 0;
             List<String> target = List.of(index.nextAlias());
-            for (List<DossierRows.Row> page; !(page = rows.afterId(afterId, properties.reindexChunkSize())).isEmpty(); ) {
+            for (List<DossierRows.Row> page;
+                    !(page = rows.afterId(afterId, properties.reindexChunkSize())).isEmpty(); ) {
                 write(page, target, null);
                 afterId = page.get(page.size() - 1).id();
                 indexed += page.size();
@@ -165,8 +176,9 @@ public class SearchReindex {
                 int tenth = (int) (indexed * 10 / total);
                 if (tenth > loggedTenth) {
                     loggedTenth = tenth;
-                    log.info("Reindex {}: {} of {} dossiers ({} %), {} per second", id, indexed, total, tenth * 10,
-                            Math.round(indexed / ((System.nanoTime() - t0) / 1e9)));
+                    log.info(
+                            "Reindex {}: {} of {} dossiers ({} %), {} per second",
+                            id, indexed, total, tenth * 10, Math.round(indexed / ((System.nanoTime() - t0) / 1e9)));
                 }
             }
             index.setRefreshInterval(newIndex, "1s");
@@ -176,18 +188,31 @@ public class SearchReindex {
             long caughtUp = catchUp(mark);
             old.remove(newIndex);
             index.delete(old);
-            jdbc.update("update search_reindex set state = 'DONE', caught_up = ?, finished_at = ? where id = ?",
-                    caughtUp, Timestamp.from(Instant.now()), id);
-            log.info("Reindex {} done in {} s: {} dossiers in {}, now behind alias {}; {} changed meanwhile and were "
-                    + "written again; deleted {}", id, Math.round((System.nanoTime() - t0) / 1e9), indexed, newIndex,
-                    index.alias(), caughtUp, old);
+            jdbc.update(
+                    "update search_reindex set state = 'DONE', caught_up = ?, finished_at = ? where id = ?",
+                    caughtUp,
+                    Timestamp.from(Instant.now()),
+                    id);
+            log.info(
+                    "Reindex {} done in {} s: {} dossiers in {}, now behind alias {}; {} changed meanwhile and were "
+                            + "written again; deleted {}",
+                    id,
+                    Math.round((System.nanoTime() - t0) / 1e9),
+                    indexed,
+                    newIndex,
+                    index.alias(),
+                    caughtUp,
+                    old);
         } catch (RuntimeException | InterruptedException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             log.error("Reindex {} failed{}", id, switched ? " after the switch (the new index is in use)" : "", e);
-            jdbc.update("update search_reindex set state = 'FAILED', error = ?, finished_at = ? where id = ?",
-                    String.valueOf(e), Timestamp.from(Instant.now()), id);
+            jdbc.update(
+                    "update search_reindex set state = 'FAILED', error = ?, finished_at = ? where id = ?",
+                    String.valueOf(e),
+                    Timestamp.from(Instant.now()),
+                    id);
             if (!switched) {
                 try {
                     index.delete(List.of(newIndex));
@@ -216,7 +241,8 @@ public class SearchReindex {
     /** One bulk request, tried again a few times (1 s, 2 s, 4 s …) before the run gives up. */
     private void write(List<DossierRows.Row> page, List<String> targets, String optionalTarget)
             throws InterruptedException {
-        List<DossierDocument> documents = page.stream().map(DossierRows.Row::document).toList();
+        List<DossierDocument> documents =
+                page.stream().map(DossierRows.Row::document).toList();
         for (int attempt = 1; ; attempt++) {
             String problem;
             try {
@@ -224,7 +250,8 @@ public class SearchReindex {
                 if (failures.isEmpty()) {
                     return;
                 }
-                problem = failures.size() + " documents failed, e.g. " + failures.entrySet().iterator().next();
+                problem = failures.size() + " documents failed, e.g. "
+                        + failures.entrySet().iterator().next();
             } catch (SearchUnavailableException e) {
                 problem = e.getMessage();
             }
@@ -238,15 +265,16 @@ public class SearchReindex {
 
     private long insertRun(String indexName, String requestedBy) {
         var keys = new GeneratedKeyHolder();
-        jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement("""
-                    insert into search_reindex (index_name, state, requested_by, started_at) values (?, 'RUNNING', ?, ?)""",
-                    new String[] {"id"});
-            ps.setString(1, indexName);
-            ps.setString(2, requestedBy);
-            ps.setTimestamp(3, Timestamp.from(Instant.now()));
-            return ps;
-        }, keys);
+        jdbc.update(
+                con -> {
+                    PreparedStatement ps = con.prepareStatement("""
+                    insert into search_reindex (index_name, state, requested_by, started_at) values (?, 'RUNNING', ?, ?)""", new String[] {"id"});
+                    ps.setString(1, indexName);
+                    ps.setString(2, requestedBy);
+                    ps.setTimestamp(3, Timestamp.from(Instant.now()));
+                    return ps;
+                },
+                keys);
         return keys.getKey().longValue();
     }
 
@@ -254,16 +282,18 @@ public class SearchReindex {
     private void failInterruptedRuns() {
         int failed = jdbc.update("""
                 update search_reindex set state = 'FAILED', finished_at = ?,
-                    error = 'interrupted: the node running it stopped' where state = 'RUNNING'""",
-                Timestamp.from(Instant.now()));
+                    error = 'interrupted: the node running it stopped' where state = 'RUNNING'""", Timestamp.from(Instant.now()));
         if (failed > 0) {
             log.warn("{} reindex run(s) were interrupted by a stop of their node; marked FAILED", failed);
         }
     }
 
     private Optional<Long> runningId() {
-        return jdbc.queryForList("select id from search_reindex where state = 'RUNNING' order by id desc limit 1",
-                Long.class).stream().findFirst();
+        return jdbc
+                .queryForList(
+                        "select id from search_reindex where state = 'RUNNING' order by id desc limit 1", Long.class)
+                .stream()
+                .findFirst();
     }
 
     private Optional<Connection> acquireLock() {
@@ -311,10 +341,18 @@ public class SearchReindex {
 
     private static ReindexRun map(ResultSet rs) throws SQLException {
         Timestamp finished = rs.getTimestamp("finished_at");
-        return ReindexRun.of(rs.getLong("id"), rs.getString("index_name"), State.valueOf(rs.getString("state")),
-                rs.getString("requested_by"), rs.getLong("total"), rs.getLong("indexed"), rs.getLong("caught_up"),
-                rs.getTimestamp("started_at").toInstant(), finished == null ? null : finished.toInstant(),
-                rs.getString("error"), Instant.now());
+        return ReindexRun.of(
+                rs.getLong("id"),
+                rs.getString("index_name"),
+                State.valueOf(rs.getString("state")),
+                rs.getString("requested_by"),
+                rs.getLong("total"),
+                rs.getLong("indexed"),
+                rs.getLong("caught_up"),
+                rs.getTimestamp("started_at").toInstant(),
+                finished == null ? null : finished.toInstant(),
+                rs.getString("error"),
+                Instant.now());
     }
 
     @PreDestroy

@@ -44,16 +44,22 @@ class SearchStartup implements ApplicationRunner {
                 log.info("Reindex requested at start-up ({})", SearchProperties.REINDEX_OPTION);
                 reindex.start("command line");
             } else {
-                index.mappingVersion().filter(v -> v < DossierIndex.MAPPING_VERSION).ifPresent(v -> log.warn(
-                        "The search index has mapping version {}, this application writes version {}: run a reindex "
-                        + "(POST /api/admin/search/reindex or start once with --{})", v, DossierIndex.MAPPING_VERSION,
-                        SearchProperties.REINDEX_OPTION));
+                index.mappingVersion()
+                        .filter(v -> v < DossierIndex.MAPPING_VERSION)
+                        .ifPresent(v -> log.warn(
+                                "The search index has mapping version {}, this application writes version {}: run a reindex "
+                                        + "(POST /api/admin/search/reindex or start once with --{})",
+                                v,
+                                DossierIndex.MAPPING_VERSION,
+                                SearchProperties.REINDEX_OPTION));
             }
         } catch (ReindexRunningException e) {
             log.info("No reindex started at start-up: {}", e.getMessage());
         } catch (SearchUnavailableException e) {
-            log.warn("The search index cannot be checked now ({}); the indexer creates it when Elasticsearch answers"
-                    + (requested ? ". The requested reindex did not start: start it again later." : ""), e.getMessage());
+            log.warn(
+                    "The search index cannot be checked now ({}); the indexer creates it when Elasticsearch answers"
+                            + (requested ? ". The requested reindex did not start: start it again later." : ""),
+                    e.getMessage());
         }
     }
 }

@@ -1,14 +1,12 @@
 package vn.motcua.search;
 
 import java.util.Locale;
-
 import vn.motcua.text.VietnameseText;
 
 /** How names, phone numbers and identity numbers are put into the index and into queries, the same way both times. */
 final class SearchText {
 
-    private SearchText() {
-    }
+    private SearchText() {}
 
     /**
      * Without diacritics and in lower case: "Nguyễn Văn Đoàn" and "nguyen van doan" become the same. Elasticsearch

@@ -1,7 +1,6 @@
 package vn.motcua.search;
 
 import java.util.List;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,14 +19,16 @@ public class StaffAgencies {
     }
 
     public List<String> of(String userId) {
-        return jdbc.queryForList("select agency_code from staff_agency where user_id = ? order by agency_code",
-                String.class, userId);
+        return jdbc.queryForList(
+                "select agency_code from staff_agency where user_id = ? order by agency_code", String.class, userId);
     }
 
     /** Adds a membership if missing. */
     public void add(String userId, String agencyCode) {
-        jdbc.update("insert into staff_agency (user_id, agency_code) values (?, ?) on conflict do nothing",
-                userId, agencyCode);
+        jdbc.update(
+                "insert into staff_agency (user_id, agency_code) values (?, ?) on conflict do nothing",
+                userId,
+                agencyCode);
     }
 
     /** Replaces all of a user's memberships. */

@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-
 import vn.motcua.dossier.DossierChanges;
 
 /**
@@ -26,8 +25,10 @@ class TaskAssigneeChanges {
     void onTaskEvent(DelegateTask task) {
         String event = task.getEventName();
         boolean assigneeChanged = TaskListener.EVENTNAME_ASSIGNMENT.equals(event)
-                || (task.getAssignee() != null && (TaskListener.EVENTNAME_CREATE.equals(event)
-                || TaskListener.EVENTNAME_COMPLETE.equals(event) || TaskListener.EVENTNAME_DELETE.equals(event)));
+                || (task.getAssignee() != null
+                        && (TaskListener.EVENTNAME_CREATE.equals(event)
+                                || TaskListener.EVENTNAME_COMPLETE.equals(event)
+                                || TaskListener.EVENTNAME_DELETE.equals(event)));
         if (!assigneeChanged || task.getExecution() == null) {
             return;
         }

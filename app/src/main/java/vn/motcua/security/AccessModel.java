@@ -4,7 +4,6 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.List;
-
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -55,8 +54,12 @@ public class AccessModel {
             ensureGroup(groupId, Groups.GROUP_TYPE_WORKFLOW);
             grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(groupId, Resources.FILTER, ANY, Permissions.READ);
-            grant(groupId, Resources.PROCESS_DEFINITION, ANY,
-                    ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_HISTORY);
+            grant(
+                    groupId,
+                    Resources.PROCESS_DEFINITION,
+                    ANY,
+                    ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.READ_HISTORY);
             grant(groupId, Resources.DEPLOYMENT, ANY, Permissions.READ);
             grant(groupId, Resources.USER, ANY, Permissions.READ);
             grant(groupId, Resources.GROUP, ANY, Permissions.READ);
@@ -81,8 +84,13 @@ public class AccessModel {
     }
 
     private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        boolean present = authorizationService.createAuthorizationQuery()
-                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0;
+        boolean present = authorizationService
+                        .createAuthorizationQuery()
+                        .groupIdIn(groupId)
+                        .resourceType(resource)
+                        .resourceId(resourceId)
+                        .count()
+                > 0;
         if (present) {
             return;
         }

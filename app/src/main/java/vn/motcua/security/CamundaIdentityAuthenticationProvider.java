@@ -1,7 +1,6 @@
 package vn.motcua.security;
 
 import java.util.List;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -44,9 +43,16 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
         if (user == null) { // deleted between the two calls
             throw new BadCredentialsException("Bad credentials");
         }
-        List<Group> groups = identityService.createGroupQuery().groupMember(userId).list();
-        CamundaUser principal = new CamundaUser(user.getId(), user.getFirstName(), user.getLastName(),
-                user.getEmail(), groups.stream().map(g -> new CamundaUser.GroupRef(g.getId(), g.getName())).toList());
+        List<Group> groups =
+                identityService.createGroupQuery().groupMember(userId).list();
+        CamundaUser principal = new CamundaUser(
+                user.getId(),
+                user.getFirstName(),
+                user.getLastName(),
+                user.getEmail(),
+                groups.stream()
+                        .map(g -> new CamundaUser.GroupRef(g.getId(), g.getName()))
+                        .toList());
         List<SimpleGrantedAuthority> authorities = groups.stream()
                 .map(g -> new SimpleGrantedAuthority(StaffGroups.ROLE_PREFIX + g.getId()))
                 .toList();

@@ -32,6 +32,5 @@ public record CamundaUser(String id, String firstName, String lastName, String e
         return groups.stream().map(GroupRef::id).toList();
     }
 
-    public record GroupRef(String id, String name) implements Serializable {
-    }
+    public record GroupRef(String id, String name) implements Serializable {}
 }

@@ -1,16 +1,14 @@
 package vn.motcua.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.function.Supplier;
-
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.util.StringUtils;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * CSRF for the application's own pages. The token travels in a cookie that pages' scripts can read
@@ -28,8 +26,7 @@ final class CsrfSupport {
     static final String HEADER_NAME = "X-XSRF-TOKEN";
     static final String PARAMETER_NAME = "_csrf";
 
-    private CsrfSupport() {
-    }
+    private CsrfSupport() {}
 
     static CookieCsrfTokenRepository tokenRepository() {
         CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();

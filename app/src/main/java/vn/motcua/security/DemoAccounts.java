@@ -1,7 +1,6 @@
 package vn.motcua.security;
 
 import java.util.List;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -39,8 +38,10 @@ public class DemoAccounts {
 
     /** Expects the groups to exist already ({@link AccessModel#ensure()}). */
     public void ensure() {
-        jdbc.update("insert into agency (code, name, level) values (?, ?, 'COMMUNE') on conflict (code) do nothing",
-                AGENCY_CODE, AGENCY_NAME);
+        jdbc.update(
+                "insert into agency (code, name, level) values (?, ?, 'COMMUNE') on conflict (code) do nothing",
+                AGENCY_CODE,
+                AGENCY_NAME);
         if (identityService.isReadOnly()) {
             log.warn("The Camunda identity service is read-only: no demo accounts created");
             return;
@@ -53,20 +54,25 @@ public class DemoAccounts {
                 user.setPassword(PASSWORD);
                 identityService.saveUser(user);
             }
-            if (identityService.createUserQuery().userId(account.id()).memberOfGroup(account.groupId()).count() == 0) {
+            if (identityService
+                            .createUserQuery()
+                            .userId(account.id())
+                            .memberOfGroup(account.groupId())
+                            .count()
+                    == 0) {
                 identityService.createMembership(account.id(), account.groupId());
             }
             // Staff find the dossiers of their own agency only (docs/search.md).
-            jdbc.update("insert into staff_agency (user_id, agency_code) values (?, ?) on conflict do nothing",
-                    account.id(), AGENCY_CODE);
+            jdbc.update(
+                    "insert into staff_agency (user_id, agency_code) values (?, ?) on conflict do nothing",
+                    account.id(),
+                    AGENCY_CODE);
         }
         log.warn("""
                 DEMO ACCOUNTS ACTIVE: users {} exist with password "{}" (Camunda identity). \
                 Fine on the embedded defaults; never expose this instance. \
-                A start with spring.datasource.url set creates no accounts.""",
-                ACCOUNTS.stream().map(Account::id).toList(), PASSWORD);
+                A start with spring.datasource.url set creates no accounts.""", ACCOUNTS.stream().map(Account::id).toList(), PASSWORD);
     }
 
-    public record Account(String id, String lastName, String firstName, String groupId) {
-    }
+    public record Account(String id, String lastName, String firstName, String groupId) {}
 }

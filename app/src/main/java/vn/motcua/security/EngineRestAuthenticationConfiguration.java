@@ -26,7 +26,8 @@ class EngineRestAuthenticationConfiguration {
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("camunda-rest-authentication");
         registration.addUrlPatterns(restPath.getUrlMapping());
-        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        registration.addInitParameter(
+                ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
         registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, restPath.getPrefix());
         registration.setAsyncSupported(true); // external task long polling

@@ -26,8 +26,10 @@ class IdentityBootstrap {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 100)
-    ApplicationRunner identityBootstrapRunner(AccessModel accessModel, ObjectProvider<DemoAccounts> demoAccounts,
-                                              InitialAdministrator initialAdministrator) {
+    ApplicationRunner identityBootstrapRunner(
+            AccessModel accessModel,
+            ObjectProvider<DemoAccounts> demoAccounts,
+            InitialAdministrator initialAdministrator) {
         return (ApplicationArguments args) -> {
             accessModel.ensure();
             demoAccounts.ifAvailable(DemoAccounts::ensure);

@@ -27,8 +27,10 @@ public class InitialAdministrator {
     private final InitialAdministratorProperties properties;
     private final String webappPath;
 
-    public InitialAdministrator(IdentityService identityService, InitialAdministratorProperties properties,
-                                @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+    public InitialAdministrator(
+            IdentityService identityService,
+            InitialAdministratorProperties properties,
+            @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
         this.identityService = identityService;
         this.properties = properties;
         this.webappPath = webappPath;
@@ -44,8 +46,11 @@ public class InitialAdministrator {
         if (identityService.isReadOnly()) {
             return false; // administrators come from the directory (LDAP)
         }
-        boolean administratorExists =
-                identityService.createUserQuery().memberOfGroup(StaffGroups.ADMIN).count() > 0;
+        boolean administratorExists = identityService
+                        .createUserQuery()
+                        .memberOfGroup(StaffGroups.ADMIN)
+                        .count()
+                > 0;
         String id = properties.id();
         if (administratorExists) {
             if (StringUtils.hasText(id)) {

@@ -10,6 +10,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * remove them; later starts ignore them anyway.
  */
 @ConfigurationProperties("motcua.security.initial-admin")
-public record InitialAdministratorProperties(String id, String password, String firstName, String lastName,
-                                             String email) {
-}
+public record InitialAdministratorProperties(
+        String id, String password, String firstName, String lastName, String email) {}

@@ -1,9 +1,11 @@
 package vn.motcua.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -12,11 +14,6 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Answers refused API requests with an RFC 9457 (formerly 7807) problem-details body instead of an
@@ -40,30 +37,53 @@ class ProblemDetailsSecurityHandler implements AuthenticationEntryPoint, AccessD
     }
 
     @Override
-    public void commence(HttpServletRequest request, HttpServletResponse response,
-                         AuthenticationException authException) throws IOException {
+    public void commence(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException authException)
+            throws IOException {
         if (request.getHeader("X-Requested-With") == null) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
         }
-        write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "Cần đăng nhập",
+        write(
+                request,
+                response,
+                HttpStatus.UNAUTHORIZED,
+                "unauthorized",
+                "Cần đăng nhập",
                 "Thiếu hoặc sai tên đăng nhập, mật khẩu.");
     }
 
     @Override
-    public void handle(HttpServletRequest request, HttpServletResponse response,
-                       AccessDeniedException accessDeniedException) throws IOException {
+    public void handle(
+            HttpServletRequest request, HttpServletResponse response, AccessDeniedException accessDeniedException)
+            throws IOException {
         if (accessDeniedException instanceof CsrfException) {
-            write(request, response, HttpStatus.FORBIDDEN, "csrf", "Thiếu hoặc sai mã chống giả mạo (CSRF)",
-                    "Yêu cầu trong phiên đăng nhập phải kèm mã CSRF (cookie " + CsrfSupport.COOKIE_NAME
-                            + ", header " + CsrfSupport.HEADER_NAME + "); hãy tải lại trang rồi thử lại.");
+            write(
+                    request,
+                    response,
+                    HttpStatus.FORBIDDEN,
+                    "csrf",
+                    "Thiếu hoặc sai mã chống giả mạo (CSRF)",
+                    "Yêu cầu trong phiên đăng nhập phải kèm mã CSRF (cookie " + CsrfSupport.COOKIE_NAME + ", header "
+                            + CsrfSupport.HEADER_NAME + "); hãy tải lại trang rồi thử lại.");
         } else {
-            write(request, response, HttpStatus.FORBIDDEN, "forbidden", "Không có quyền",
+            write(
+                    request,
+                    response,
+                    HttpStatus.FORBIDDEN,
+                    "forbidden",
+                    "Không có quyền",
                     "Tài khoản không có quyền thực hiện thao tác này.");
         }
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
-                       String title, String detail) throws IOException {
+    private void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatus status,
+            String type,
+            String title,
+            String detail)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }

@@ -1,5 +1,11 @@
 package vn.motcua.security;
 
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
+import java.util.LinkedHashMap;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.autoconfigure.security.servlet.PathRequest;
@@ -27,15 +33,6 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.accept.HeaderContentNegotiationStrategy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import jakarta.servlet.DispatcherType;
-
-import java.util.LinkedHashMap;
-import java.util.Set;
-
-import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults;
-
 /**
  * Who may reach what. Three filter chains, tried in order:
  * <ol>
@@ -62,8 +59,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain camundaWebappsChain(HttpSecurity http,
-                                            @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath)
+    SecurityFilterChain camundaWebappsChain(
+            HttpSecurity http, @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath)
             throws Exception {
         return standAside(http.securityMatcher(withDefaults().matcher(webappPath + "/**")))
                 .headers(AbstractHttpConfigurer::disable) // the webapps send their own (HttpHeaderSecurityFilter)
@@ -73,12 +70,12 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain engineRestChain(HttpSecurity http, JerseyApplicationPath restPath) throws Exception {
-        return standAside(http.securityMatcher(withDefaults().matcher(restPath.getPrefix() + "/**"))).build();
+        return standAside(http.securityMatcher(withDefaults().matcher(restPath.getPrefix() + "/**")))
+                .build();
     }
 
     private static HttpSecurity standAside(HttpSecurity http) throws Exception {
-        return http
-                .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
+        return http.authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -93,45 +90,61 @@ class SecurityConfiguration {
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
         requestCache.setRequestMatcher(browserPage); // no session for refused API calls
 
-        http
-                .authorizeHttpRequests(authorize -> authorize
+        http.authorizeHttpRequests(authorize -> authorize
                         // An error page keeps the status of the original error instead of turning into 401.
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .requestMatchers(PUBLIC_API, LOGIN_PAGE,
-                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                                "/favicon.ico", "/webjars/**", "/tra-cuu/**").permitAll()
-                        .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
-                        .requestMatchers(EndpointRequest.to("health", "info")).permitAll()
-                        .requestMatchers(EndpointRequest.to("prometheus")).hasRole(StaffGroups.ADMIN)
+                        .dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .requestMatchers(
+                                PUBLIC_API,
+                                LOGIN_PAGE,
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/swagger-ui/**",
+                                "/swagger-ui.html",
+                                "/favicon.ico",
+                                "/webjars/**",
+                                "/tra-cuu/**")
+                        .permitAll()
+                        .requestMatchers(PathRequest.toStaticResources().atCommonLocations())
+                        .permitAll()
+                        .requestMatchers(EndpointRequest.to("health", "info"))
+                        .permitAll()
+                        .requestMatchers(EndpointRequest.to("prometheus"))
+                        .hasRole(StaffGroups.ADMIN)
                         // Desk intake is the desk's job; stopping a dossier is the desk's or a leader's.
-                        .requestMatchers(HttpMethod.POST, "/api/dossiers").hasRole(StaffGroups.TIEPNHAN)
+                        .requestMatchers(HttpMethod.POST, "/api/dossiers")
+                        .hasRole(StaffGroups.TIEPNHAN)
                         .requestMatchers(HttpMethod.POST, "/api/dossiers/*/stop")
                         .hasAnyRole(StaffGroups.TIEPNHAN, StaffGroups.LANHDAO)
                         .requestMatchers(HttpMethod.POST, "/api/dossiers/*/result")
                         .hasAnyRole(StaffGroups.TIEPNHAN, StaffGroups.CHUYENVIEN, StaffGroups.LANHDAO)
                         .requestMatchers("/api/stats/**")
-                        .hasAnyRole(StaffGroups.TIEPNHAN, StaffGroups.CHUYENVIEN, StaffGroups.LANHDAO, StaffGroups.ADMIN)
+                        .hasAnyRole(
+                                StaffGroups.TIEPNHAN, StaffGroups.CHUYENVIEN, StaffGroups.LANHDAO, StaffGroups.ADMIN)
                         // The dossier search is for staff; it filters by the clerk's own agencies (docs/search.md).
                         .requestMatchers(HttpMethod.GET, "/api/dossiers")
-                        .hasAnyRole(StaffGroups.TIEPNHAN, StaffGroups.CHUYENVIEN, StaffGroups.LANHDAO, StaffGroups.ADMIN)
-                        .requestMatchers("/api/admin/**").hasRole(StaffGroups.ADMIN)
-                        .anyRequest().authenticated())
-                .httpBasic(basic -> basic
-                        .realmName(ProblemDetailsSecurityHandler.REALM)
-                        .authenticationEntryPoint(problems))
-                .formLogin(form -> form
-                        .loginPage(LOGIN_PAGE)
+                        .hasAnyRole(
+                                StaffGroups.TIEPNHAN, StaffGroups.CHUYENVIEN, StaffGroups.LANHDAO, StaffGroups.ADMIN)
+                        .requestMatchers("/api/admin/**")
+                        .hasRole(StaffGroups.ADMIN)
+                        .anyRequest()
+                        .authenticated())
+                .httpBasic(basic ->
+                        basic.realmName(ProblemDetailsSecurityHandler.REALM).authenticationEntryPoint(problems))
+                .formLogin(form -> form.loginPage(LOGIN_PAGE)
                         .failureUrl(LOGIN_PAGE + "?error")
                         .defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutSuccessUrl(LOGIN_PAGE + "?logout"))
-                .csrf(csrf -> csrf
-                        .csrfTokenRepository(CsrfSupport.tokenRepository())
+                .csrf(csrf -> csrf.csrfTokenRepository(CsrfSupport.tokenRepository())
                         .csrfTokenRequestHandler(new CsrfSupport.RequestHandler())
                         // Only a session carries authority a forged request could borrow, so without one
                         // an API call gets its 401, not a CSRF 403. The sign-in form always needs the token.
-                        .requireCsrfProtectionMatcher(new AndRequestMatcher(CsrfFilter.DEFAULT_CSRF_MATCHER,
-                                new OrRequestMatcher(SecurityConfiguration::hasSession,
+                        .requireCsrfProtectionMatcher(new AndRequestMatcher(
+                                CsrfFilter.DEFAULT_CSRF_MATCHER,
+                                new OrRequestMatcher(
+                                        SecurityConfiguration::hasSession,
                                         withDefaults().matcher(HttpMethod.POST, LOGIN_PAGE))))
                         // Credentials sent with each request cannot be forged by another site's page;
                         // public endpoints act for no one (citizens post dossiers there without a session).

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,8 +30,10 @@ class SignInPages {
 
     @GetMapping(value = SecurityConfiguration.LOGIN_PAGE, produces = HTML_UTF8)
     @ResponseBody
-    String login(CsrfToken csrf, @RequestParam(required = false) String error,
-                 @RequestParam(required = false) String logout) {
+    String login(
+            CsrfToken csrf,
+            @RequestParam(required = false) String error,
+            @RequestParam(required = false) String logout) {
         String message = "";
         if (error != null) {
             message = "<p class=\"msg err\" role=\"alert\">Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản "
@@ -40,22 +41,31 @@ class SignInPages {
         } else if (logout != null) {
             message = "<p class=\"msg ok\" role=\"status\">Bạn đã đăng xuất.</p>";
         }
-        return render(loginTemplate, Map.of(
-                "csrfParameter", csrf.getParameterName(),
-                "csrfToken", csrf.getToken()), Map.of("message", message));
+        return render(
+                loginTemplate,
+                Map.of(
+                        "csrfParameter", csrf.getParameterName(),
+                        "csrfToken", csrf.getToken()),
+                Map.of("message", message));
     }
 
     @GetMapping(value = "/", produces = HTML_UTF8)
     @ResponseBody
     String home(@AuthenticationPrincipal CamundaUser user, CsrfToken csrf) {
-        String groups = String.join(", ", user.groups().stream()
-                .map(g -> g.name() == null ? g.id() : g.name()).toList());
-        return render(homeTemplate, Map.of(
-                "displayName", user.displayName(),
-                "userId", user.id(),
-                "groups", groups.isEmpty() ? "(chưa thuộc nhóm nào)" : groups,
-                "csrfParameter", csrf.getParameterName(),
-                "csrfToken", csrf.getToken()), Map.of());
+        String groups = String.join(
+                ", ",
+                user.groups().stream()
+                        .map(g -> g.name() == null ? g.id() : g.name())
+                        .toList());
+        return render(
+                homeTemplate,
+                Map.of(
+                        "displayName", user.displayName(),
+                        "userId", user.id(),
+                        "groups", groups.isEmpty() ? "(chưa thuộc nhóm nào)" : groups,
+                        "csrfParameter", csrf.getParameterName(),
+                        "csrfToken", csrf.getToken()),
+                Map.of());
     }
 
     private static String render(String template, Map<String, String> text, Map<String, String> html) {

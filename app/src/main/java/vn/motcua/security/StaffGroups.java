@@ -1,7 +1,6 @@
 package vn.motcua.security;
 
 import java.util.List;
-
 import org.camunda.bpm.engine.authorization.Groups;
 
 /**
@@ -25,8 +24,7 @@ public final class StaffGroups {
 
     public static final String ROLE_PREFIX = "ROLE_";
 
-    private StaffGroups() {
-    }
+    private StaffGroups() {}
 
     public static String displayName(String groupId) {
         return switch (groupId) {

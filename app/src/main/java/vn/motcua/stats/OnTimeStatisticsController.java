@@ -3,11 +3,9 @@ package vn.motcua.stats;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
 import vn.motcua.web.InvalidParameterException;
 
 /**

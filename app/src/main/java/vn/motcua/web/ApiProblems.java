@@ -1,13 +1,11 @@
 package vn.motcua.web;
 
 import java.net.URI;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-
 import vn.motcua.calendar.CalendarDataMissingException;
 import vn.motcua.dossier.DossierStateException;
 import vn.motcua.dossier.InvalidSubmissionException;
@@ -29,7 +27,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail invalidSubmission(InvalidSubmissionException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-dossier", "Hồ sơ chưa hợp lệ",
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "invalid-dossier",
+                "Hồ sơ chưa hợp lệ",
                 "Hồ sơ có " + e.problems().size() + " chỗ chưa hợp lệ; xem danh sách errors.");
         problem.setProperty("errors", e.problems());
         return problem;
@@ -37,11 +38,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail rejectedDocument(RejectedDocumentException e) {
-        ProblemDetail problem = switch (e.reason()) {
-            case TOO_LARGE -> problem(HttpStatus.PAYLOAD_TOO_LARGE, "file-too-large", "Tệp quá lớn", e.getMessage());
-            case UNSUPPORTED_TYPE -> problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-file-type",
-                    "Loại tệp không được chấp nhận (chỉ nhận PDF, JPEG, PNG)", e.getMessage());
-        };
+        ProblemDetail problem =
+                switch (e.reason()) {
+                    case TOO_LARGE ->
+                        problem(HttpStatus.PAYLOAD_TOO_LARGE, "file-too-large", "Tệp quá lớn", e.getMessage());
+                    case UNSUPPORTED_TYPE ->
+                        problem(
+                                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                                "unsupported-file-type",
+                                "Loại tệp không được chấp nhận (chỉ nhận PDF, JPEG, PNG)",
+                                e.getMessage());
+                };
         problem.setProperty("fileName", e.fileName());
         return problem;
     }
@@ -54,15 +61,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail dossierState(DossierStateException e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "dossier-state",
-                "Yêu cầu không phù hợp với trạng thái hồ sơ", e.getMessage());
+        ProblemDetail problem = problem(
+                HttpStatus.CONFLICT, "dossier-state", "Yêu cầu không phù hợp với trạng thái hồ sơ", e.getMessage());
         problem.setProperty("status", e.status().code());
         return problem;
     }
 
     @ExceptionHandler
     ProblemDetail invalidParameter(InvalidParameterException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Tham số không hợp lệ", e.getMessage());
+        ProblemDetail problem =
+                problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Tham số không hợp lệ", e.getMessage());
         problem.setProperty("parameter", e.parameter());
         return problem;
     }
@@ -70,14 +78,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     /** A date outside the years the working-day calendar has data for (docs/deadlines.md). */
     @ExceptionHandler
     ProblemDetail calendarYearMissing(CalendarDataMissingException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "calendar-year-missing",
-                "Chưa có lịch làm việc cho năm " + e.year(), e.getMessage());
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "calendar-year-missing",
+                "Chưa có lịch làm việc cho năm " + e.year(),
+                e.getMessage());
         problem.setProperty("year", e.year());
         return problem;
     }
 
     static ProblemDetail notFound() {
-        return problem(HttpStatus.NOT_FOUND, "dossier-not-found", "Không tìm thấy hồ sơ",
+        return problem(
+                HttpStatus.NOT_FOUND,
+                "dossier-not-found",
+                "Không tìm thấy hồ sơ",
                 "Không có hồ sơ với mã này, hoặc mã tra cứu không đúng.");
     }
 
@@ -93,18 +107,23 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     /** Staff see the dossiers of their own agencies only (docs/search.md). */
     @ExceptionHandler
     ProblemDetail agencyAccess(AgencyAccessException e) {
-        return problem(HttpStatus.FORBIDDEN, "agency-forbidden", "Không có quyền với hồ sơ của cơ quan này", e.getMessage());
+        return problem(
+                HttpStatus.FORBIDDEN, "agency-forbidden", "Không có quyền với hồ sơ của cơ quan này", e.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail searchUnavailable(SearchUnavailableException e) {
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "search-unavailable", "Chức năng tra cứu tạm thời gián đoạn",
+        return problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "search-unavailable",
+                "Chức năng tra cứu tạm thời gián đoạn",
                 "The search index cannot be reached now; try again shortly.");
     }
 
     @ExceptionHandler
     ProblemDetail reindexRunning(ReindexRunningException e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "reindex-running", "Đang dựng lại chỉ mục", e.getMessage());
+        ProblemDetail problem =
+                problem(HttpStatus.CONFLICT, "reindex-running", "Đang dựng lại chỉ mục", e.getMessage());
         if (e.runningId() != null) {
             problem.setProperty("runningId", e.runningId());
         }

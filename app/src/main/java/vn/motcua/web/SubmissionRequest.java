@@ -5,10 +5,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
-
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.DocumentFile;
 
@@ -16,8 +14,7 @@ import vn.motcua.dossier.DocumentFile;
  * The JSON part ({@code dossier}) of a multipart submission. Every other part is a file, named by
  * the procedure's document code it is for (e.g. {@code ban-chinh}); a part may hold several files.
  */
-public record SubmissionRequest(String procedureKey, String agencyCode, Applicant applicant,
-                                Map<String, Object> data) {
+public record SubmissionRequest(String procedureKey, String agencyCode, Applicant applicant, Map<String, Object> data) {
 
     public static final String JSON_PART = "dossier";
 
@@ -30,8 +27,8 @@ public record SubmissionRequest(String procedureKey, String agencyCode, Applican
             }
             for (MultipartFile upload : uploads) {
                 try {
-                    files.add(new DocumentFile(part, upload.getOriginalFilename(), upload.getContentType(),
-                            upload.getBytes()));
+                    files.add(new DocumentFile(
+                            part, upload.getOriginalFilename(), upload.getContentType(), upload.getBytes()));
                 } catch (IOException e) {
                     throw new UncheckedIOException("Cannot read the uploaded file " + upload.getOriginalFilename(), e);
                 }

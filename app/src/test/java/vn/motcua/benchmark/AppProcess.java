@@ -1,5 +1,7 @@
 package vn.motcua.benchmark;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -17,14 +19,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import javax.management.MBeanServerConnection;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
-
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * The application as operations run it: {@code java -jar motcua-app.jar} in a JVM of its own, on its
@@ -71,14 +69,22 @@ final class AppProcess implements AutoCloseable {
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--motcua.data-dir=" + dataDir,
+        command.addAll(List.of(
+                "-jar",
+                jar.toString(),
+                "--server.port=" + port,
+                "--motcua.data-dir=" + dataDir,
                 "--motcua.embedded.postgres.port=" + postgresPort));
-        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         awaitHealthy(Duration.ofSeconds(240), log);
-        jmx = JMXConnectorFactory.connect(new JMXServiceURL(
-                "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi"));
+        jmx = JMXConnectorFactory.connect(
+                new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi"));
         MBeanServerConnection server = jmx.getMBeanServerConnection();
-        memory = ManagementFactory.newPlatformMXBeanProxy(server, ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
+        memory = ManagementFactory.newPlatformMXBeanProxy(
+                server, ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
         for (MemoryPoolMXBean pool : ManagementFactory.getPlatformMXBeans(server, MemoryPoolMXBean.class)) {
             if (pool.getType() == MemoryType.HEAP) {
                 heapPools.add(pool);
@@ -116,16 +122,18 @@ final class AppProcess implements AutoCloseable {
     /** Samples heap and resident memory every 100 ms until {@link #stopSampling()}. */
     void startSampling() {
         sampling = true;
-        sampler = new Thread(() -> {
-            while (sampling) {
-                sample();
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "bench-memory-sampler");
+        sampler = new Thread(
+                () -> {
+                    while (sampling) {
+                        sample();
+                        try {
+                            Thread.sleep(100);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "bench-memory-sampler");
         sampler.setDaemon(true);
         sampler.start();
     }
@@ -162,28 +170,36 @@ final class AppProcess implements AutoCloseable {
             gcMillis += Math.max(0, gc.getCollectionTime());
         }
         long[] rss = Machine.residentKb(process.pid());
-        return new Memory(maxHeapUsed, maxHeapCommitted, maxHeapAfterGc, maxRssKb * 1024, rss[1] * 1024,
-                gcCount, gcMillis);
+        return new Memory(
+                maxHeapUsed, maxHeapCommitted, maxHeapAfterGc, maxRssKb * 1024, rss[1] * 1024, gcCount, gcMillis);
     }
 
-    record Memory(long heapUsed, long heapCommitted, long heapAfterGc, long rss, long rssPeakKernel,
-                  long gcCount, long gcMillis) {
-    }
+    record Memory(
+            long heapUsed,
+            long heapCommitted,
+            long heapAfterGc,
+            long rss,
+            long rssPeakKernel,
+            long gcCount,
+            long gcMillis) {}
 
     static String mib(long bytes) {
         return String.format(java.util.Locale.ROOT, "%.0f MiB", bytes / 1024.0 / 1024.0);
     }
 
     private void awaitHealthy(Duration timeout, Path log) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The application stopped while starting; see " + log);
             }
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse<String> health = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
                     return;

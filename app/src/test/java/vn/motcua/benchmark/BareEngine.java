@@ -1,5 +1,8 @@
 package vn.motcua.benchmark;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,20 +10,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-
 import javax.sql.DataSource;
-
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.task.Task;
-
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A plain Camunda engine, as a baseline: no Spring, no application tables, the procedure's BPMN with
@@ -44,8 +40,7 @@ final class BareEngine implements AutoCloseable {
         if (Statements.ENABLED) {
             server.setServerConfig("shared_preload_libraries", "pg_stat_statements");
         }
-        postgres = server
-                .setDataDirectory(dataDirectory)
+        postgres = server.setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(true)
                 // As the application's embedded server (EmbeddedPostgresServer): locale C, synchronous commit on.
                 .setLocaleConfig("locale", "C")
@@ -65,7 +60,7 @@ final class BareEngine implements AutoCloseable {
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_AUDIT);
         configuration.setJobExecutorActivate(false);
-        JavaDelegate nothing = execution -> { };
+        JavaDelegate nothing = execution -> {};
         Map<Object, Object> beans = new HashMap<>();
         beans.put("updateDossierStatus", nothing);
         configuration.setBeans(beans);
@@ -73,8 +68,11 @@ final class BareEngine implements AutoCloseable {
         if (Statements.ENABLED) {
             Statements.enable(dataSource);
         }
-        engine.getRepositoryService().createDeployment().name(PROCEDURE)
-                .addClasspathResource(BPMN).deploy();
+        engine.getRepositoryService()
+                .createDeployment()
+                .name(PROCEDURE)
+                .addClasspathResource(BPMN)
+                .deploy();
     }
 
     ProcessEngine engine() {
@@ -108,7 +106,8 @@ final class BareEngine implements AutoCloseable {
     /** Starts instances as fast as the engine can: many per transaction, so one flush writes them in JDBC batches. */
     void startInBulk(int count) {
         int perTransaction = 500;
-        var commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
+        var commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired();
         for (int done = 0; done < count; done += perTransaction) {
             int n = Math.min(perTransaction, count - done);
             commands.execute(context -> {
@@ -126,8 +125,16 @@ final class BareEngine implements AutoCloseable {
 
     /** Ids of tasks waiting at the first user task, to complete later. */
     List<String> firstTasks(int count) {
-        return engine.getTaskService().createTaskQuery().taskDefinitionKey(FIRST_TASK).orderByTaskCreateTime().asc()
-                .listPage(0, count).stream().map(Task::getId).toList();
+        return engine
+                .getTaskService()
+                .createTaskQuery()
+                .taskDefinitionKey(FIRST_TASK)
+                .orderByTaskCreateTime()
+                .asc()
+                .listPage(0, count)
+                .stream()
+                .map(Task::getId)
+                .toList();
     }
 
     void complete(String taskId) {

@@ -18,8 +18,7 @@ final class ClosedLoop {
         void run(int thread) throws Exception;
     }
 
-    private ClosedLoop() {
-    }
+    private ClosedLoop() {}
 
     static Latencies.Summary run(int threads, Duration duration, Operation operation) throws InterruptedException {
         Latencies latencies = new Latencies();
@@ -29,27 +28,29 @@ final class ClosedLoop {
         List<Thread> clients = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int thread = t;
-            Thread client = new Thread(() -> {
-                Latencies own = new Latencies();
-                try {
-                    start.await();
-                    long end = window[1];
-                    while (System.nanoTime() < end) {
-                        long t0 = System.nanoTime();
+            Thread client = new Thread(
+                    () -> {
+                        Latencies own = new Latencies();
                         try {
-                            operation.run(thread);
-                            own.add(System.nanoTime() - t0);
-                        } catch (Exception e) {
-                            own.error();
-                            firstError.compareAndSet(null, e);
+                            start.await();
+                            long end = window[1];
+                            while (System.nanoTime() < end) {
+                                long t0 = System.nanoTime();
+                                try {
+                                    operation.run(thread);
+                                    own.add(System.nanoTime() - t0);
+                                } catch (Exception e) {
+                                    own.error();
+                                    firstError.compareAndSet(null, e);
+                                }
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        } finally {
+                            latencies.addAll(own);
                         }
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    latencies.addAll(own);
-                }
-            }, "bench-client-" + t);
+                    },
+                    "bench-client-" + t);
             clients.add(client);
             client.start();
         }
@@ -62,7 +63,8 @@ final class ClosedLoop {
         long elapsed = System.nanoTime() - window[0];
         Latencies.Summary summary = latencies.summary(elapsed);
         if (firstError.get() != null) {
-            System.err.println("[benchmark] " + summary.errors() + " failed operations; the first: " + firstError.get());
+            System.err.println(
+                    "[benchmark] " + summary.errors() + " failed operations; the first: " + firstError.get());
         }
         return summary;
     }

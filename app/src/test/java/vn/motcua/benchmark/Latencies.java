@@ -31,8 +31,14 @@ final class Latencies {
     synchronized Summary summary(long elapsedNanos) {
         long[] sorted = Arrays.copyOf(nanos, count);
         Arrays.sort(sorted);
-        return new Summary(count, errors, elapsedNanos, percentile(sorted, 50), percentile(sorted, 95),
-                percentile(sorted, 99), count == 0 ? 0 : sorted[count - 1]);
+        return new Summary(
+                count,
+                errors,
+                elapsedNanos,
+                percentile(sorted, 50),
+                percentile(sorted, 95),
+                percentile(sorted, 99),
+                count == 0 ? 0 : sorted[count - 1]);
     }
 
     private static long percentile(long[] sorted, double p) {

@@ -17,8 +17,7 @@ final class Machine {
 
     private static final Pattern WORKTREE = Pattern.compile("/work/([A-Za-z0-9._-]+)/");
 
-    private Machine() {
-    }
+    private Machine() {}
 
     static String loadAverage() {
         String[] fields = read("/proc/loadavg").trim().split("\\s+");
@@ -31,20 +30,38 @@ final class Machine {
     }
 
     static String facts() {
-        String cpu = read("/proc/cpuinfo").lines().filter(l -> l.startsWith("model name"))
-                .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("?");
-        long memKb = read("/proc/meminfo").lines().filter(l -> l.startsWith("MemTotal:"))
-                .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0L);
-        String os = read("/etc/os-release").lines().filter(l -> l.startsWith("PRETTY_NAME="))
-                .map(l -> l.substring(l.indexOf('=') + 1).replace("\"", "")).findFirst().orElse(System.getProperty("os.name"));
-        return String.join("\n",
+        String cpu = read("/proc/cpuinfo")
+                .lines()
+                .filter(l -> l.startsWith("model name"))
+                .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                .findFirst()
+                .orElse("?");
+        long memKb = read("/proc/meminfo")
+                .lines()
+                .filter(l -> l.startsWith("MemTotal:"))
+                .map(l -> Long.parseLong(l.replaceAll("\\D", "")))
+                .findFirst()
+                .orElse(0L);
+        String os = read("/etc/os-release")
+                .lines()
+                .filter(l -> l.startsWith("PRETTY_NAME="))
+                .map(l -> l.substring(l.indexOf('=') + 1).replace("\"", ""))
+                .findFirst()
+                .orElse(System.getProperty("os.name"));
+        return String.join(
+                "\n",
                 "| | |",
                 "| --- | --- |",
-                "| date | " + OffsetDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.withLocale(Locale.ROOT)).replaceFirst("\\.\\d+", "") + " |",
+                "| date | "
+                        + OffsetDateTime.now()
+                                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.withLocale(Locale.ROOT))
+                                .replaceFirst("\\.\\d+", "")
+                        + " |",
                 "| cores | " + Runtime.getRuntime().availableProcessors() + " (" + cpu + ") |",
                 "| memory | " + String.format(Locale.ROOT, "%.1f GiB", memKb / 1024.0 / 1024.0) + " |",
                 "| system | " + os + " |",
-                "| Java | " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " |");
+                "| Java | " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+                        + " |");
     }
 
     /**
@@ -115,8 +132,11 @@ final class Machine {
         }
         long total = 0;
         for (long pid : pids) {
-            total += read("/proc/" + pid + "/smaps_rollup").lines().filter(l -> l.startsWith("Pss:"))
-                    .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).sum();
+            total += read("/proc/" + pid + "/smaps_rollup")
+                    .lines()
+                    .filter(l -> l.startsWith("Pss:"))
+                    .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")))
+                    .sum();
         }
         return total;
     }

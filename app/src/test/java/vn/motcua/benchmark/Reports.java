@@ -9,12 +9,13 @@ import java.util.stream.Stream;
 /** Where reports go, and clean-up of the benchmark's scratch folders. */
 final class Reports {
 
-    private Reports() {
-    }
+    private Reports() {}
 
     /** Reports are written into the repository's docs/benchmarks/, found from the module folder Maven runs in. */
     static Path file(String name) {
-        Path configured = System.getProperty("benchmark.report-dir") == null ? null : Path.of(System.getProperty("benchmark.report-dir"));
+        Path configured = System.getProperty("benchmark.report-dir") == null
+                ? null
+                : Path.of(System.getProperty("benchmark.report-dir"));
         Path dir = configured != null ? configured : Path.of("..", "docs", "benchmarks");
         return dir.resolve(name).toAbsolutePath().normalize();
     }

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import javax.sql.DataSource;
 
 /** The few plain SQL calls the benchmarks make beside the engine: server facts, an index on and off, table scans. */
@@ -14,11 +13,12 @@ final class Sql {
 
     static final String PARENT_TASK_INDEX = "motcua_ru_task_parent_idx";
 
-    private Sql() {
-    }
+    private Sql() {}
 
     static String string(DataSource dataSource, String query) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(query)) {
             rs.next();
             String value = rs.getString(1);
             if (!c.getAutoCommit()) {
@@ -35,7 +35,8 @@ final class Sql {
     }
 
     static void execute(DataSource dataSource, String statement) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute(statement);
             if (!c.getAutoCommit()) {
                 c.commit();
@@ -47,18 +48,21 @@ final class Sql {
 
     /** The index of the application's migration V2, or none; statistics refreshed either way, as autovacuum would. */
     static void parentTaskIndex(DataSource dataSource, boolean present) {
-        execute(dataSource, present
-                ? "create index if not exists " + PARENT_TASK_INDEX + " on act_ru_task (parent_task_id_)"
-                : "drop index if exists " + PARENT_TASK_INDEX);
+        execute(
+                dataSource,
+                present
+                        ? "create index if not exists " + PARENT_TASK_INDEX + " on act_ru_task (parent_task_id_)"
+                        : "drop index if exists " + PARENT_TASK_INDEX);
         execute(dataSource, "analyze");
     }
 
     /** Per table so far: sequential scans, rows they read, rows fetched through indexes. */
     static Map<String, long[]> tableReads(DataSource dataSource) {
         Map<String, long[]> reads = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select relname, seq_scan, seq_tup_read, coalesce(idx_tup_fetch, 0) "
-                     + "from pg_stat_user_tables order by relname")) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select relname, seq_scan, seq_tup_read, coalesce(idx_tup_fetch, 0) "
+                        + "from pg_stat_user_tables order by relname")) {
             while (rs.next()) {
                 reads.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
             }
@@ -75,7 +79,8 @@ final class Sql {
      * Tables from which an operation read at least {@code minRows} rows on average between two snapshots,
      * by sequential scan or through an index: a read that grows with the backlog shows up here.
      */
-    static String readsPerOperation(Map<String, long[]> before, Map<String, long[]> after, int operations, long minRows) {
+    static String readsPerOperation(
+            Map<String, long[]> before, Map<String, long[]> after, int operations, long minRows) {
         StringBuilder out = new StringBuilder();
         after.forEach((table, now) -> {
             long[] then = before.getOrDefault(table, new long[3]);
@@ -88,10 +93,12 @@ final class Sql {
                 }
                 out.append(table).append(": ");
                 if (scanned > 0) {
-                    out.append(String.format(java.util.Locale.ROOT, "%,.0f rows by %.1f sequential scans", scanned, scans));
+                    out.append(String.format(
+                            java.util.Locale.ROOT, "%,.0f rows by %.1f sequential scans", scanned, scans));
                 }
                 if (fetched >= 1) {
-                    out.append(scanned > 0 ? ", " : "").append(String.format(java.util.Locale.ROOT, "%,.0f rows by index", fetched));
+                    out.append(scanned > 0 ? ", " : "")
+                            .append(String.format(java.util.Locale.ROOT, "%,.0f rows by index", fetched));
                 }
             }
         });

@@ -1,5 +1,6 @@
 package vn.motcua.benchmark;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,10 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Which SQL statements an operation costs, from PostgreSQL's pg_stat_statements: statements and
@@ -26,8 +24,7 @@ final class Statements {
     /** On unless {@code -Dbenchmark.statements=false}: pg_stat_statements costs the server a little. */
     static final boolean ENABLED = Boolean.parseBoolean(System.getProperty("benchmark.statements", "true"));
 
-    private Statements() {
-    }
+    private Statements() {}
 
     /**
      * Creates the cluster the application will find in its data folder, with pg_stat_statements loaded:
@@ -39,7 +36,8 @@ final class Statements {
                 .setCleanDataDirectory(false)
                 .setLocaleConfig("locale", "C")
                 .start()) {
-            Sql.execute(postgres.getPostgresDatabase(), "alter system set shared_preload_libraries = 'pg_stat_statements'");
+            Sql.execute(
+                    postgres.getPostgresDatabase(), "alter system set shared_preload_libraries = 'pg_stat_statements'");
         }
     }
 
@@ -61,13 +59,17 @@ final class Statements {
     static List<Row> read(DataSource db) {
         List<Row> rows = new ArrayList<>();
         Map<String, Row> byText = new HashMap<>();
-        try (Connection c = db.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select query, calls, total_exec_time, rows from pg_stat_statements "
-                     + "where dbid = (select oid from pg_database where datname = current_database())")) {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select query, calls, total_exec_time, rows from pg_stat_statements "
+                        + "where dbid = (select oid from pg_database where datname = current_database())")) {
             while (rs.next()) {
                 String text = rs.getString(1).replaceAll("\\s+", " ").trim();
                 Row row = new Row(text, rs.getLong(2), rs.getDouble(3), rs.getLong(4));
-                byText.merge(text, row, (a, b) -> new Row(text, a.calls() + b.calls(), a.millis() + b.millis(), a.rows() + b.rows()));
+                byText.merge(
+                        text,
+                        row,
+                        (a, b) -> new Row(text, a.calls() + b.calls(), a.millis() + b.millis(), a.rows() + b.rows()));
             }
             if (!c.getAutoCommit()) {
                 c.commit();
@@ -86,7 +88,9 @@ final class Statements {
         double millis = 0;
         List<Row> kept = new ArrayList<>();
         for (Row r : rows) {
-            if (r.query().contains("pg_stat") || r.query().startsWith("analyze") || r.query().contains("pg_database")) {
+            if (r.query().contains("pg_stat")
+                    || r.query().startsWith("analyze")
+                    || r.query().contains("pg_database")) {
                 continue;
             }
             if (!r.query().equalsIgnoreCase("begin") && !r.query().equalsIgnoreCase("commit")) {
@@ -95,20 +99,27 @@ final class Statements {
             millis += r.millis();
             kept.add(r);
         }
-        return new Summary(statements / (double) operations, commits / (double) operations, millis / operations, kept, operations);
+        return new Summary(
+                statements / (double) operations, commits / (double) operations, millis / operations, kept, operations);
     }
 
-    record Row(String query, long calls, double millis, long rows) {
-    }
+    record Row(String query, long calls, double millis, long rows) {}
 
     record Summary(double statements, double commits, double serverMillis, List<Row> rows, long operations) {
 
         /** A Markdown table of the statements run at least once per ten operations, heaviest first. */
         String table(int limit) {
-            StringBuilder md = new StringBuilder("| calls per operation | server ms per operation | statement |\n| ---: | ---: | --- |\n");
-            rows.stream().filter(r -> r.calls() >= operations / 10).limit(limit).forEach(r -> md
-                    .append(String.format(Locale.ROOT, "| %.2f | %.3f | `%s` |%n", r.calls() / (double) operations,
-                            r.millis() / operations, shorten(r.query(), 140))));
+            StringBuilder md = new StringBuilder(
+                    "| calls per operation | server ms per operation | statement |\n| ---: | ---: | --- |\n");
+            rows.stream()
+                    .filter(r -> r.calls() >= operations / 10)
+                    .limit(limit)
+                    .forEach(r -> md.append(String.format(
+                            Locale.ROOT,
+                            "| %.2f | %.3f | `%s` |%n",
+                            r.calls() / (double) operations,
+                            r.millis() / operations,
+                            shorten(r.query(), 140))));
             return md.toString();
         }
 

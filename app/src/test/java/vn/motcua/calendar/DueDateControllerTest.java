@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -32,25 +31,36 @@ class DueDateControllerTest {
     void answersTheDueMomentAtVietnamsOffset() throws Exception {
         when(rule.due(Instant.parse("2026-03-10T09:30:00Z"), 3)).thenReturn(Instant.parse("2026-03-13T09:30:00Z"));
 
-        mvc.perform(get("/api/public/calendar/due").param("from", "2026-03-10T16:30:00+07:00").param("workingDays", "3"))
+        mvc.perform(get("/api/public/calendar/due")
+                        .param("from", "2026-03-10T16:30:00+07:00")
+                        .param("workingDays", "3"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.due").value("2026-03-13T16:30:00+07:00"));
     }
 
     @Test
     void badParametersAnswer400WithProblemDetails() throws Exception {
-        mvc.perform(get("/api/public/calendar/due").param("from", "2026-03-10 16:30").param("workingDays", "3"))
+        mvc.perform(get("/api/public/calendar/due")
+                        .param("from", "2026-03-10 16:30")
+                        .param("workingDays", "3"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.parameter").value("from"));
-        mvc.perform(get("/api/public/calendar/due").param("from", "2026-03-10T16:30:00+07:00").param("workingDays", "-1"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.parameter").value("workingDays"));
-        mvc.perform(get("/api/public/calendar/due").param("from", "2026-03-10T16:30:00+07:00").param("workingDays", "x"))
+        mvc.perform(get("/api/public/calendar/due")
+                        .param("from", "2026-03-10T16:30:00+07:00")
+                        .param("workingDays", "-1"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("workingDays"));
+        mvc.perform(get("/api/public/calendar/due")
+                        .param("from", "2026-03-10T16:30:00+07:00")
+                        .param("workingDays", "x"))
                 .andExpect(status().isBadRequest());
-        mvc.perform(get("/api/public/calendar/due").param("workingDays", "1"))
-                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/public/calendar/due").param("workingDays", "1")).andExpect(status().isBadRequest());
         when(rule.due(any(), anyInt())).thenThrow(new CalendarDataMissingException(2031));
-        mvc.perform(get("/api/public/calendar/due").param("from", "2031-01-02T09:00:00+07:00").param("workingDays", "1"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.year").value(2031));
+        mvc.perform(get("/api/public/calendar/due")
+                        .param("from", "2031-01-02T09:00:00+07:00")
+                        .param("workingDays", "1"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.year").value(2031));
     }
 }

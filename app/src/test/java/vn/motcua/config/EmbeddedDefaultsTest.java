@@ -13,20 +13,23 @@ class EmbeddedDefaultsTest {
     @Test
     void embeddedWithoutDatasourceUrl() {
         assertThat(EmbeddedDefaults.isActive(new MockEnvironment())).isTrue();
-        assertThat(EmbeddedDefaults.isActive(new MockEnvironment().withProperty("spring.datasource.url", " "))).isTrue();
+        assertThat(EmbeddedDefaults.isActive(new MockEnvironment().withProperty("spring.datasource.url", " ")))
+                .isTrue();
     }
 
     @Test
     void configuredWithDatasourceUrl() {
-        assertThat(EmbeddedDefaults.isActive(new MockEnvironment()
-                .withProperty("spring.datasource.url", "jdbc:postgresql://db/motcua"))).isFalse();
+        assertThat(EmbeddedDefaults.isActive(
+                        new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/motcua")))
+                .isFalse();
     }
 
     @Test
     void embeddedDefaultsThatPublishTheirUrlSayYes() {
         assertThat(EmbeddedDefaults.isActive(new MockEnvironment()
-                .withProperty("spring.datasource.url", "jdbc:postgresql://localhost:54321/postgres")
-                .withProperty("motcua.embedded-defaults.active", "true"))).isTrue();
+                        .withProperty("spring.datasource.url", "jdbc:postgresql://localhost:54321/postgres")
+                        .withProperty("motcua.embedded-defaults.active", "true")))
+                .isTrue();
     }
 
     private final ApplicationContextRunner contexts = new ApplicationContextRunner().withUserConfiguration(Beans.class);

@@ -2,7 +2,6 @@ package vn.motcua.embedded;
 
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -27,7 +26,8 @@ public final class EmbeddedElasticsearchControl implements AutoCloseable {
 
     /** @param dataDir the application's {@code motcua.data-dir} */
     public static EmbeddedElasticsearchControl of(ApplicationContext app, Path dataDir) {
-        return new EmbeddedElasticsearchControl(app.getBean(EmbeddedElasticsearch.class), dataDir.resolve("elasticsearch"));
+        return new EmbeddedElasticsearchControl(
+                app.getBean(EmbeddedElasticsearch.class), dataDir.resolve("elasticsearch"));
     }
 
     /** Stops the server as a shutdown would (the data stays); returns when its processes are gone. */

@@ -15,7 +15,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,8 @@ import org.junit.jupiter.api.Test;
 class EmbeddedElasticsearchIT {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(240); // a busy 2-core CI machine
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private Path folder;
 
     @BeforeEach
@@ -55,7 +55,9 @@ class EmbeddedElasticsearchIT {
         try {
             first.awaitReady();
             assertThat(get(first, "/_cluster/health").body()).containsPattern("\"status\":\"(green|yellow)\"");
-            HttpResponse<String> indexed = put(first, "/dossiers-it/_doc/HS-001?refresh=true",
+            HttpResponse<String> indexed = put(
+                    first,
+                    "/dossiers-it/_doc/HS-001?refresh=true",
                     "{\"applicant\":\"Nguyễn Thị Ánh\",\"procedure\":\"Chứng thực bản sao\"}");
             assertThat(indexed.statusCode()).isEqualTo(201);
         } finally {
@@ -77,7 +79,8 @@ class EmbeddedElasticsearchIT {
             second.stop();
         }
         assertThat(second.pid()).isPresent();
-        assertThat(ProcessHandle.of(second.pid().get()).filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(ProcessHandle.of(second.pid().get()).filter(ProcessHandle::isAlive))
+                .isEmpty();
         assertNoProcessUses(home);
         assertThat(second.isRunning()).isFalse();
     }
@@ -88,7 +91,8 @@ class EmbeddedElasticsearchIT {
         Path closed = Files.createDirectories(folder.resolve("closed"));
         Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx------"));
 
-        EmbeddedElasticsearch elasticsearch = EmbeddedElasticsearch.fromClasspath(closed.resolve("data/elasticsearch"), 0, START_TIMEOUT);
+        EmbeddedElasticsearch elasticsearch =
+                EmbeddedElasticsearch.fromClasspath(closed.resolve("data/elasticsearch"), 0, START_TIMEOUT);
         elasticsearch.start();
         try {
             assertThatThrownBy(elasticsearch::awaitReady)
@@ -102,7 +106,8 @@ class EmbeddedElasticsearchIT {
     }
 
     private HttpResponse<String> get(EmbeddedElasticsearch elasticsearch, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(elasticsearch, path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(uri(elasticsearch, path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> put(EmbeddedElasticsearch elasticsearch, String path, String json) throws Exception {
@@ -120,8 +125,12 @@ class EmbeddedElasticsearchIT {
     /** Neither the launcher nor the server JVM: both name the folder on their command line. */
     private static void assertNoProcessUses(Path home) {
         assertThat(ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(line -> line.contains(home.toString())).orElse(false))
-                .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
-                .toList()).isEmpty();
+                        .filter(p -> p.info()
+                                .commandLine()
+                                .map(line -> line.contains(home.toString()))
+                                .orElse(false))
+                        .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
+                        .toList())
+                .isEmpty();
     }
 }

@@ -2,6 +2,7 @@ package vn.motcua.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,11 +10,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /** The embedded PostgreSQL on its own, as the application runs it, on a fresh folder under /tmp. */
 class EmbeddedPostgresIT {
@@ -28,7 +26,8 @@ class EmbeddedPostgresIT {
         long firstPostmaster;
         try (EmbeddedPostgres postgres = EmbeddedPostgresServer.start(data, 0)) {
             firstPostmaster = postmasterPid(data);
-            try (Connection connection = connect(postgres); Statement sql = connection.createStatement()) {
+            try (Connection connection = connect(postgres);
+                    Statement sql = connection.createStatement()) {
                 sql.execute("create table survivor (code text primary key, applicant text not null)");
                 sql.execute("insert into survivor values ('HS-001', 'Nguyễn Thị Ánh')");
             }
@@ -38,14 +37,15 @@ class EmbeddedPostgresIT {
 
         long secondPostmaster;
         try (EmbeddedPostgres postgres = EmbeddedPostgresServer.start(data, 0);
-             Connection connection = connect(postgres);
-             Statement sql = connection.createStatement()) {
+                Connection connection = connect(postgres);
+                Statement sql = connection.createStatement()) {
             secondPostmaster = postmasterPid(data);
             try (ResultSet rows = sql.executeQuery("select applicant from survivor where code = 'HS-001'")) {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getString(1)).isEqualTo("Nguyễn Thị Ánh");
             }
-            try (ResultSet rows = sql.executeQuery("select pg_encoding_to_char(encoding) from pg_database where datname = current_database()")) {
+            try (ResultSet rows = sql.executeQuery(
+                    "select pg_encoding_to_char(encoding) from pg_database where datname = current_database()")) {
                 rows.next();
                 assertThat(rows.getString(1)).isEqualTo("UTF8");
             }
@@ -55,7 +55,9 @@ class EmbeddedPostgresIT {
 
     /** pg_ctl's wait ends when the pid file is removed, a moment before the postmaster has exited. */
     private static void assertGone(long pid) throws Exception {
-        ProcessHandle.of(pid).ifPresent(p -> p.onExit().completeOnTimeout(p, 10, TimeUnit.SECONDS).join());
+        ProcessHandle.of(pid)
+                .ifPresent(p ->
+                        p.onExit().completeOnTimeout(p, 10, TimeUnit.SECONDS).join());
         assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
     }
 
@@ -64,6 +66,7 @@ class EmbeddedPostgresIT {
     }
 
     private static long postmasterPid(Path data) throws Exception {
-        return Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+        return Long.parseLong(
+                Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
     }
 }

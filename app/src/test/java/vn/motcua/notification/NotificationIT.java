@@ -2,6 +2,13 @@ package vn.motcua.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +22,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,15 +33,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.web.client.RestClient;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import com.sun.net.httpserver.HttpServer;
-
-import jakarta.mail.internet.MimeMessage;
 import vn.motcua.MotcuaApplication;
 
 /**
@@ -68,7 +65,8 @@ class NotificationIT {
             if (status == 202) {
                 smsReceived.add(body);
             }
-            byte[] answer = (status == 202 ? "{\"accepted\":true}" : "{\"error\":\"busy\"}").getBytes(StandardCharsets.UTF_8);
+            byte[] answer =
+                    (status == 202 ? "{\"accepted\":true}" : "{\"error\":\"busy\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, answer.length);
             exchange.getResponseBody().write(answer);
@@ -78,18 +76,22 @@ class NotificationIT {
 
         Path dataDir = Files.createTempDirectory("motcua-notification-it-");
         dataDir.toFile().setExecutable(true, false);
-        app = new SpringApplicationBuilder(MotcuaApplication.class).run(
-                "--server.port=0",
-                "--motcua.data-dir=" + dataDir,
-                "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + smtp.getSmtp().getPort(),
-                "--motcua.sms.endpoint=http://127.0.0.1:" + smsProvider.getAddress().getPort() + "/sms",
-                "--motcua.sms.api-key=test-key",
-                "--motcua.sms.sender=UBND-XA",
-                "--motcua.outbox.poll-interval=PT0.2S",
-                "--motcua.outbox.first-retry=PT1S");
-        http = RestClient.builder().baseUrl("http://localhost:"
-                + ((WebServerApplicationContext) app).getWebServer().getPort()).build();
+        app = new SpringApplicationBuilder(MotcuaApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--motcua.data-dir=" + dataDir,
+                        "--spring.mail.host=127.0.0.1",
+                        "--spring.mail.port=" + smtp.getSmtp().getPort(),
+                        "--motcua.sms.endpoint=http://127.0.0.1:"
+                                + smsProvider.getAddress().getPort() + "/sms",
+                        "--motcua.sms.api-key=test-key",
+                        "--motcua.sms.sender=UBND-XA",
+                        "--motcua.outbox.poll-interval=PT0.2S",
+                        "--motcua.outbox.first-retry=PT1S");
+        http = RestClient.builder()
+                .baseUrl("http://localhost:"
+                        + ((WebServerApplicationContext) app).getWebServer().getPort())
+                .build();
     }
 
     @AfterAll
@@ -110,15 +112,22 @@ class NotificationIT {
         String code = submit();
         receive(code);
 
-        assertThat(http.get().uri("/api/public/dossiers/{code}", code).retrieve().body(JsonNode.class)
-                .path("status").asInt()).as("the dossier is not held up by the SMS provider").isEqualTo(4);
+        assertThat(http.get()
+                        .uri("/api/public/dossiers/{code}", code)
+                        .retrieve()
+                        .body(JsonNode.class)
+                        .path("status")
+                        .asInt())
+                .as("the dossier is not held up by the SMS provider")
+                .isEqualTo(4);
         await(() -> smsReceived.size() == 1 && smtp.getReceivedMessages().length == 1);
 
         JsonNode sms = smsReceived.get(0);
         assertThat(sms.path("to").asText()).isEqualTo("0912345678");
         assertThat(sms.path("sender").asText()).isEqualTo("UBND-XA");
-        assertThat(sms.path("text").asText()).isEqualTo("Ho so " + code
-                + " da duoc tiep nhan. Tra cuu tinh trang tren Cong dich vu cong bang ma ho so.");
+        assertThat(sms.path("text").asText())
+                .isEqualTo("Ho so " + code
+                        + " da duoc tiep nhan. Tra cuu tinh trang tren Cong dich vu cong bang ma ho so.");
         assertThat(sms.path("reference").asText()).startsWith("outbox-");
         assertThat(smsCalls.get()).as("one failed attempt, then the retry").isEqualTo(2);
         assertThat(smsAuthorization).containsOnly("Bearer test-key");
@@ -132,31 +141,69 @@ class NotificationIT {
 
     private static String submit() throws IOException {
         MultipartBodyBuilder parts = new MultipartBodyBuilder();
-        parts.part("dossier", Map.of("procedureKey", "chung-thuc-ban-sao", "agencyCode", "000.00.99.H99",
-                "applicant", Map.of("name", "Nguyễn Văn Đoàn", "identityNumber", "001090012345",
-                        "phone", "0912345678", "email", "doan@example.vn"),
-                "data", Map.of("documentName", "Học bạ", "copyCount", 1, "pagesPerCopy", 4)), MediaType.APPLICATION_JSON);
-        parts.part("ban-chinh", new ByteArrayResource("%PDF-1.4\n%%EOF\n".getBytes()) {
-            @Override
-            public String getFilename() {
-                return "hoc-ba.pdf";
-            }
-        }, MediaType.APPLICATION_PDF);
-        String body = http.post().uri("/api/public/dossiers").contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(parts.build()).retrieve().body(String.class);
+        parts.part(
+                "dossier",
+                Map.of(
+                        "procedureKey",
+                        "chung-thuc-ban-sao",
+                        "agencyCode",
+                        "000.00.99.H99",
+                        "applicant",
+                        Map.of(
+                                "name",
+                                "Nguyễn Văn Đoàn",
+                                "identityNumber",
+                                "001090012345",
+                                "phone",
+                                "0912345678",
+                                "email",
+                                "doan@example.vn"),
+                        "data",
+                        Map.of("documentName", "Học bạ", "copyCount", 1, "pagesPerCopy", 4)),
+                MediaType.APPLICATION_JSON);
+        parts.part(
+                "ban-chinh",
+                new ByteArrayResource("%PDF-1.4\n%%EOF\n".getBytes()) {
+                    @Override
+                    public String getFilename() {
+                        return "hoc-ba.pdf";
+                    }
+                },
+                MediaType.APPLICATION_PDF);
+        String body = http.post()
+                .uri("/api/public/dossiers")
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(parts.build())
+                .retrieve()
+                .body(String.class);
         return JSON.readTree(body).path("code").asText();
     }
 
     private static void receive(String code) {
-        RestClient engine = http.mutate().defaultHeader(HttpHeaders.AUTHORIZATION,
-                "Basic " + Base64.getEncoder().encodeToString("tiepnhan01:demo".getBytes())).build();
-        String taskId = engine.get().uri("/engine-rest/task?processInstanceBusinessKey={code}&firstResult=0&maxResults=10", code)
-                .retrieve().body(JsonNode.class).get(0).path("id").asText();
-        engine.post().uri("/engine-rest/task/{id}/claim", taskId).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("userId", "tiepnhan01")).retrieve().toBodilessEntity();
-        engine.post().uri("/engine-rest/task/{id}/complete", taskId).contentType(MediaType.APPLICATION_JSON)
+        RestClient engine = http.mutate()
+                .defaultHeader(
+                        HttpHeaders.AUTHORIZATION,
+                        "Basic " + Base64.getEncoder().encodeToString("tiepnhan01:demo".getBytes()))
+                .build();
+        String taskId = engine.get()
+                .uri("/engine-rest/task?processInstanceBusinessKey={code}&firstResult=0&maxResults=10", code)
+                .retrieve()
+                .body(JsonNode.class)
+                .get(0)
+                .path("id")
+                .asText();
+        engine.post()
+                .uri("/engine-rest/task/{id}/claim", taskId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("userId", "tiepnhan01"))
+                .retrieve()
+                .toBodilessEntity();
+        engine.post()
+                .uri("/engine-rest/task/{id}/complete", taskId)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("variables", Map.of("receiptDecision", Map.of("value", "accept"))))
-                .retrieve().toBodilessEntity();
+                .retrieve()
+                .toBodilessEntity();
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

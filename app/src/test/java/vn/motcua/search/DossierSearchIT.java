@@ -7,6 +7,7 @@ import static vn.motcua.search.SearchTestApplication.OTHER_AGENCY;
 import static vn.motcua.search.SearchTestApplication.OTHER_CLERK;
 import static vn.motcua.search.SearchTestApplication.codes;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -23,9 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import vn.motcua.search.SearchTestApplication.Fixture;
 
 /**
@@ -53,17 +50,52 @@ class DossierSearchIT {
         tuyet = app.submit(AGENCY, "Trần Thị Ánh Tuyết", "079185001234", "+84903123456");
         otherDoan = app.submit(OTHER_AGENCY, "Nguyễn Văn Đoàn", "001090055555", "0911111111");
         Instant now = Instant.now();
-        app.insert(fixture("250315-0001", "dang-ky-khai-sinh", AGENCY, "Phạm Minh Châu", 4, "2025-03-15",
-                now.minus(2, ChronoUnit.DAYS), null));
-        app.insert(fixture("250316-0001", "dang-ky-khai-sinh", AGENCY, "Hoàng Thị Lan", 4, "2025-03-16",
-                now.plus(5, ChronoUnit.DAYS), null));
-        app.insert(fixture("250317-0001", "cap-phieu-ly-lich-tu-phap", AGENCY, "Vũ Đức Thắng", 10, "2025-03-17",
-                day("2025-03-20"), day("2025-03-21")));
-        app.insert(fixture("250318-0001", "cap-phieu-ly-lich-tu-phap", AGENCY, "Đặng Thu Hà", 10, "2025-03-18",
-                day("2025-03-25"), day("2025-03-20")));
+        app.insert(fixture(
+                "250315-0001",
+                "dang-ky-khai-sinh",
+                AGENCY,
+                "Phạm Minh Châu",
+                4,
+                "2025-03-15",
+                now.minus(2, ChronoUnit.DAYS),
+                null));
+        app.insert(fixture(
+                "250316-0001",
+                "dang-ky-khai-sinh",
+                AGENCY,
+                "Hoàng Thị Lan",
+                4,
+                "2025-03-16",
+                now.plus(5, ChronoUnit.DAYS),
+                null));
+        app.insert(fixture(
+                "250317-0001",
+                "cap-phieu-ly-lich-tu-phap",
+                AGENCY,
+                "Vũ Đức Thắng",
+                10,
+                "2025-03-17",
+                day("2025-03-20"),
+                day("2025-03-21")));
+        app.insert(fixture(
+                "250318-0001",
+                "cap-phieu-ly-lich-tu-phap",
+                AGENCY,
+                "Đặng Thu Hà",
+                10,
+                "2025-03-18",
+                day("2025-03-25"),
+                day("2025-03-20")));
         app.insert(fixture("250401-0001", "dang-ky-khai-sinh", AGENCY, "Bùi Quang Huy", 5, "2025-04-01", null, null));
-        app.insert(fixture("250315-0001", "dang-ky-khai-sinh", OTHER_AGENCY, "Ngô Thị Mai", 4, "2025-03-15",
-                now.minus(3, ChronoUnit.DAYS), null));
+        app.insert(fixture(
+                "250315-0001",
+                "dang-ky-khai-sinh",
+                OTHER_AGENCY,
+                "Ngô Thị Mai",
+                4,
+                "2025-03-15",
+                now.minus(3, ChronoUnit.DAYS),
+                null));
         app.awaitIndexed(Duration.ofSeconds(60));
     }
 
@@ -115,9 +147,12 @@ class DossierSearchIT {
         assertThat(codes(search("q", doan.toLowerCase()))).containsExactly(doan);
         String dayAndNumber = doan.substring(AGENCY.length() + 1); // e.g. 261128-0001
         assertThat(codes(search("q", dayAndNumber))).containsExactly(doan);
-        assertThat(codes(search("q", AGENCY + "-2503"))).containsExactlyInAnyOrder(
-                code(AGENCY, "250315-0001"), code(AGENCY, "250316-0001"), code(AGENCY, "250317-0001"),
-                code(AGENCY, "250318-0001"));
+        assertThat(codes(search("q", AGENCY + "-2503")))
+                .containsExactlyInAnyOrder(
+                        code(AGENCY, "250315-0001"),
+                        code(AGENCY, "250316-0001"),
+                        code(AGENCY, "250317-0001"),
+                        code(AGENCY, "250318-0001"));
     }
 
     @Test
@@ -127,7 +162,9 @@ class DossierSearchIT {
         assertThat(search("q", "0010900123").path("total").asLong()).isZero();
         assertThat(codes(search("q", "0912345678"))).containsExactly(doan);
         assertThat(codes(search("q", "+84 912 345 678"))).containsExactly(doan);
-        assertThat(codes(search("q", "0903123456"))).as("submitted as +84903123456").containsExactly(tuyet);
+        assertThat(codes(search("q", "0903123456")))
+                .as("submitted as +84903123456")
+                .containsExactly(tuyet);
         assertThat(search("q", "091234").path("total").asLong()).isZero();
     }
 
@@ -135,15 +172,17 @@ class DossierSearchIT {
     @Order(1)
     void filtersByStatusProcedureLatenessAndSubmissionDays() {
         assertThat(codes(search("status", "4"))).containsExactlyInAnyOrder(fx("250315-0001"), fx("250316-0001"));
-        assertThat(codes(search("status", "10,5"))).containsExactlyInAnyOrder(
-                fx("250317-0001"), fx("250318-0001"), fx("250401-0001"));
-        assertThat(codes(search("procedure", "dang-ky-khai-sinh"))).containsExactlyInAnyOrder(
-                fx("250315-0001"), fx("250316-0001"), fx("250401-0001"));
-        assertThat(codes(search("late", "true"))).as("open and past due; finished after due")
+        assertThat(codes(search("status", "10,5")))
+                .containsExactlyInAnyOrder(fx("250317-0001"), fx("250318-0001"), fx("250401-0001"));
+        assertThat(codes(search("procedure", "dang-ky-khai-sinh")))
+                .containsExactlyInAnyOrder(fx("250315-0001"), fx("250316-0001"), fx("250401-0001"));
+        assertThat(codes(search("late", "true")))
+                .as("open and past due; finished after due")
                 .containsExactlyInAnyOrder(fx("250315-0001"), fx("250317-0001"));
-        assertThat(codes(search("late", "false"))).containsExactlyInAnyOrder(doan, doan2, tuyet,
-                fx("250316-0001"), fx("250318-0001"), fx("250401-0001"));
-        assertThat(codes(search("from", "2025-03-16", "to", "2025-03-17"))).as("whole days, Vietnam time")
+        assertThat(codes(search("late", "false")))
+                .containsExactlyInAnyOrder(doan, doan2, tuyet, fx("250316-0001"), fx("250318-0001"), fx("250401-0001"));
+        assertThat(codes(search("from", "2025-03-16", "to", "2025-03-17")))
+                .as("whole days, Vietnam time")
                 .containsExactlyInAnyOrder(fx("250316-0001"), fx("250317-0001"));
         assertThat(codes(search("procedure", "cap-phieu-ly-lich-tu-phap", "late", "true")))
                 .containsExactly(fx("250317-0001"));
@@ -164,13 +203,16 @@ class DossierSearchIT {
         assertThat(counts(result.path("facets").path("procedure"), "procedure"))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("dang-ky-khai-sinh", 2L));
         JsonNode status4 = result.path("facets").path("status").findParents("status").stream()
-                .filter(n -> n.path("status").asInt() == 4).findFirst().orElseThrow();
+                .filter(n -> n.path("status").asInt() == 4)
+                .findFirst()
+                .orElseThrow();
         assertThat(status4.path("name").asText()).isEqualTo("Đang xử lý");
 
         JsonNode all = search();
         assertThat(all.path("total").asLong()).isEqualTo(8);
-        assertThat(counts(all.path("facets").path("procedure"), "procedure")).containsExactlyInAnyOrderEntriesOf(
-                Map.of("chung-thuc-ban-sao", 3L, "dang-ky-khai-sinh", 3L, "cap-phieu-ly-lich-tu-phap", 2L));
+        assertThat(counts(all.path("facets").path("procedure"), "procedure"))
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("chung-thuc-ban-sao", 3L, "dang-ky-khai-sinh", 3L, "cap-phieu-ly-lich-tu-phap", 2L));
     }
 
     @Test
@@ -182,8 +224,8 @@ class DossierSearchIT {
         assertThat(codes(first)).hasSize(3).isSorted();
         assertThat(codes(second)).hasSize(3).isSorted().doesNotContainAnyElementsOf(codes(first));
         assertThat(codes(search("sort", "-submittedAt")).get(0)).isIn(doan, doan2, tuyet);
-        assertThat(codes(search("sort", "dueAt", "status", "4,10"))).containsExactly(
-                fx("250317-0001"), fx("250318-0001"), fx("250315-0001"), fx("250316-0001"));
+        assertThat(codes(search("sort", "dueAt", "status", "4,10")))
+                .containsExactly(fx("250317-0001"), fx("250318-0001"), fx("250315-0001"), fx("250316-0001"));
     }
 
     @Test
@@ -195,12 +237,17 @@ class DossierSearchIT {
         assertThat(codes(app.search(OTHER_CLERK, "late=true"))).containsExactly(code(OTHER_AGENCY, "250315-0001"));
         assertThat(codes(search("q", "nguyen van doan"))).doesNotContain(otherDoan);
 
-        ResponseEntity<JsonNode> foreign = app.get(OTHER_CLERK, "/api/dossiers?agency={a}", AGENCY).toEntity(JsonNode.class);
+        ResponseEntity<JsonNode> foreign =
+                app.get(OTHER_CLERK, "/api/dossiers?agency={a}", AGENCY).toEntity(JsonNode.class);
         assertThat(foreign.getStatusCode().value()).isEqualTo(403);
         assertThat(foreign.getBody().path("type").asText()).endsWith("/agency-forbidden");
-        assertThat(app.search(OTHER_CLERK, "agency=" + OTHER_AGENCY).path("total").asLong()).isEqualTo(2);
+        assertThat(app.search(OTHER_CLERK, "agency=" + OTHER_AGENCY)
+                        .path("total")
+                        .asLong())
+                .isEqualTo(2);
 
-        ResponseEntity<JsonNode> none = app.get(CLERK_WITHOUT_AGENCY, "/api/dossiers").toEntity(JsonNode.class);
+        ResponseEntity<JsonNode> none =
+                app.get(CLERK_WITHOUT_AGENCY, "/api/dossiers").toEntity(JsonNode.class);
         assertThat(none.getStatusCode().value()).isEqualTo(403);
         assertThat(none.getBody().path("type").asText()).endsWith("/agency-forbidden");
     }
@@ -208,11 +255,23 @@ class DossierSearchIT {
     @Test
     @Order(1)
     void theSearchIsForSignedInStaffOnly() {
-        assertThat(app.get(null, "/api/dossiers").toBodilessEntity().getStatusCode().value()).isEqualTo(401);
-        assertThat(app.get("congdan01", "/api/dossiers").toBodilessEntity().getStatusCode().value())
-                .as("a user in no staff group").isEqualTo(403);
+        assertThat(app.get(null, "/api/dossiers")
+                        .toBodilessEntity()
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
+        assertThat(app.get("congdan01", "/api/dossiers")
+                        .toBodilessEntity()
+                        .getStatusCode()
+                        .value())
+                .as("a user in no staff group")
+                .isEqualTo(403);
         for (String staff : new String[] {"chuyenvien01", "lanhdao01", ADMIN}) {
-            assertThat(app.get(staff, "/api/dossiers").toBodilessEntity().getStatusCode().value()).isEqualTo(200);
+            assertThat(app.get(staff, "/api/dossiers")
+                            .toBodilessEntity()
+                            .getStatusCode()
+                            .value())
+                    .isEqualTo(200);
         }
     }
 
@@ -220,11 +279,29 @@ class DossierSearchIT {
     @Order(1)
     void parametersThatCannotBeUnderstoodAre400WithTheirName() {
         Map<String, String> bad = Map.of(
-                "status=11", "status", "status=abc", "status", "late=maybe", "late", "from=2025-13-40", "from",
-                "sort=name", "sort", "size=0", "size", "size=101", "size", "page=-1", "page",
-                "page=600&size=20", "page", "from=2025-03-17&to=2025-03-16", "to");
+                "status=11",
+                "status",
+                "status=abc",
+                "status",
+                "late=maybe",
+                "late",
+                "from=2025-13-40",
+                "from",
+                "sort=name",
+                "sort",
+                "size=0",
+                "size",
+                "size=101",
+                "size",
+                "page=-1",
+                "page",
+                "page=600&size=20",
+                "page",
+                "from=2025-03-17&to=2025-03-16",
+                "to");
         bad.forEach((query, parameter) -> {
-            ResponseEntity<JsonNode> response = app.get(CLERK, "/api/dossiers?" + query).toEntity(JsonNode.class);
+            ResponseEntity<JsonNode> response =
+                    app.get(CLERK, "/api/dossiers?" + query).toEntity(JsonNode.class);
             assertThat(response.getStatusCode().value()).as(query).isEqualTo(400);
             assertThat(response.getHeaders().getContentType()).as(query).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
             assertThat(response.getBody().path("type").asText()).as(query).endsWith("/invalid-parameter");
@@ -235,20 +312,43 @@ class DossierSearchIT {
     @Test
     @Order(2)
     void aClaimAndACompletedTaskReachTheIndex() {
-        String taskId = app.get(CLERK, "/engine-rest/task?processInstanceBusinessKey={code}&firstResult=0&maxResults=10", doan)
-                .body(JsonNode.class).get(0).path("id").asText();
-        app.http.post().uri("/engine-rest/task/{id}/claim", taskId).headers(h -> SearchTestApplication.basic(h, CLERK))
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("userId", CLERK)).retrieve().toBodilessEntity();
+        String taskId = app.get(
+                        CLERK, "/engine-rest/task?processInstanceBusinessKey={code}&firstResult=0&maxResults=10", doan)
+                .body(JsonNode.class)
+                .get(0)
+                .path("id")
+                .asText();
+        app.http
+                .post()
+                .uri("/engine-rest/task/{id}/claim", taskId)
+                .headers(h -> SearchTestApplication.basic(h, CLERK))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("userId", CLERK))
+                .retrieve()
+                .toBodilessEntity();
 
-        SearchTestApplication.await(Duration.ofSeconds(30), "the claim in the index",
-                () -> search("q", doan).path("items").get(0).path("assignees").toString().contains(CLERK));
+        SearchTestApplication.await(
+                Duration.ofSeconds(30),
+                "the claim in the index",
+                () -> search("q", doan)
+                        .path("items")
+                        .get(0)
+                        .path("assignees")
+                        .toString()
+                        .contains(CLERK));
 
-        app.http.post().uri("/engine-rest/task/{id}/complete", taskId).headers(h -> SearchTestApplication.basic(h, CLERK))
+        app.http
+                .post()
+                .uri("/engine-rest/task/{id}/complete", taskId)
+                .headers(h -> SearchTestApplication.basic(h, CLERK))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("variables", Map.of("receiptDecision", Map.of("value", "accept"))))
-                .retrieve().toBodilessEntity();
+                .retrieve()
+                .toBodilessEntity();
 
-        SearchTestApplication.await(Duration.ofSeconds(30), "the new status in the index",
+        SearchTestApplication.await(
+                Duration.ofSeconds(30),
+                "the new status in the index",
                 () -> search("q", doan).path("items").get(0).path("status").asInt() == 4);
         JsonNode item = search("q", doan).path("items").get(0);
         assertThat(item.path("step").asText()).isNotEmpty();
@@ -258,27 +358,50 @@ class DossierSearchIT {
     @Test
     @Order(3)
     void anAdministratorRebuildsTheIndexWhileTheSameSearchesGoOn() {
-        assertThat(app.http.post().uri("/api/admin/search/reindex").headers(h -> SearchTestApplication.basic(h, CLERK))
-                .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(403);
+        assertThat(app.http
+                        .post()
+                        .uri("/api/admin/search/reindex")
+                        .headers(h -> SearchTestApplication.basic(h, CLERK))
+                        .retrieve()
+                        .toBodilessEntity()
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
         DossierIndex index = app.bean(DossierIndex.class);
         var before = index.indicesOf("dossiers");
 
-        ResponseEntity<JsonNode> started = app.http.post().uri("/api/admin/search/reindex")
-                .headers(h -> SearchTestApplication.basic(h, ADMIN)).retrieve().toEntity(JsonNode.class);
+        ResponseEntity<JsonNode> started = app.http
+                .post()
+                .uri("/api/admin/search/reindex")
+                .headers(h -> SearchTestApplication.basic(h, ADMIN))
+                .retrieve()
+                .toEntity(JsonNode.class);
 
         assertThat(started.getStatusCode().value()).isEqualTo(202);
         String location = started.getHeaders().getLocation().toString();
-        SearchTestApplication.await(Duration.ofSeconds(60), "the reindex to end",
-                () -> !app.get(ADMIN, location).body(JsonNode.class).path("state").asText().equals("RUNNING"));
+        SearchTestApplication.await(
+                Duration.ofSeconds(60),
+                "the reindex to end",
+                () -> !app.get(ADMIN, location)
+                        .body(JsonNode.class)
+                        .path("state")
+                        .asText()
+                        .equals("RUNNING"));
         JsonNode run = app.get(ADMIN, location).body(JsonNode.class);
         assertThat(run.path("state").asText()).isEqualTo("DONE");
         assertThat(run.path("indexed").asLong()).isEqualTo(10);
         assertThat(run.path("percent").asInt()).isEqualTo(100);
-        assertThat(index.indicesOf("dossiers")).containsExactly(run.path("index").asText()).doesNotContainAnyElementsOf(before);
+        assertThat(index.indicesOf("dossiers"))
+                .containsExactly(run.path("index").asText())
+                .doesNotContainAnyElementsOf(before);
         assertThat(index.aliasExists("dossiers-next")).isFalse();
         assertThat(search().path("total").asLong()).isEqualTo(8);
         assertThat(codes(search("q", "nguyen van doan"))).containsExactlyInAnyOrder(doan, doan2);
-        assertThat(app.get(ADMIN, "/api/admin/search/reindex").body(JsonNode.class).get(0).path("id").asLong())
+        assertThat(app.get(ADMIN, "/api/admin/search/reindex")
+                        .body(JsonNode.class)
+                        .get(0)
+                        .path("id")
+                        .asLong())
                 .isEqualTo(run.path("id").asLong());
     }
 
@@ -287,7 +410,8 @@ class DossierSearchIT {
     void theIndexLagIsAMetric() {
         String metrics = app.get(ADMIN, "/actuator/prometheus").body(String.class);
 
-        assertThat(metrics).contains("motcua_search_index_lag_seconds_count")
+        assertThat(metrics)
+                .contains("motcua_search_index_lag_seconds_count")
                 .contains("motcua_search_index_lag_seconds_bucket")
                 .contains("motcua_outbox_lag_seconds{topic=\"dossier-index\"}");
     }
@@ -295,25 +419,45 @@ class DossierSearchIT {
     @Test
     @Order(4)
     void anAdministratorSetsTheAgenciesOfAStaffMember() {
-        var put = app.http.put().uri("/api/admin/staff/{user}/agencies", CLERK_WITHOUT_AGENCY)
-                .headers(h -> SearchTestApplication.basic(h, ADMIN)).contentType(MediaType.APPLICATION_JSON)
-                .body(new String[] {OTHER_AGENCY}).retrieve().toEntity(JsonNode.class);
+        var put = app.http
+                .put()
+                .uri("/api/admin/staff/{user}/agencies", CLERK_WITHOUT_AGENCY)
+                .headers(h -> SearchTestApplication.basic(h, ADMIN))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new String[] {OTHER_AGENCY})
+                .retrieve()
+                .toEntity(JsonNode.class);
         assertThat(put.getStatusCode().value()).isEqualTo(200);
         assertThat(app.search(CLERK_WITHOUT_AGENCY, "").path("total").asLong()).isEqualTo(2);
 
-        var unknown = app.http.put().uri("/api/admin/staff/{user}/agencies", CLERK_WITHOUT_AGENCY)
-                .headers(h -> SearchTestApplication.basic(h, ADMIN)).contentType(MediaType.APPLICATION_JSON)
-                .body(new String[] {"000.00.00.X00"}).retrieve().toEntity(JsonNode.class);
+        var unknown = app.http
+                .put()
+                .uri("/api/admin/staff/{user}/agencies", CLERK_WITHOUT_AGENCY)
+                .headers(h -> SearchTestApplication.basic(h, ADMIN))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new String[] {"000.00.00.X00"})
+                .retrieve()
+                .toEntity(JsonNode.class);
         assertThat(unknown.getStatusCode().value()).isEqualTo(400);
-        assertThat(app.http.put().uri("/api/admin/staff/{user}/agencies", CLERK_WITHOUT_AGENCY)
-                .headers(h -> SearchTestApplication.basic(h, CLERK)).contentType(MediaType.APPLICATION_JSON)
-                .body(new String[] {AGENCY}).retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(403);
+        assertThat(app.http
+                        .put()
+                        .uri("/api/admin/staff/{user}/agencies", CLERK_WITHOUT_AGENCY)
+                        .headers(h -> SearchTestApplication.basic(h, CLERK))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(new String[] {AGENCY})
+                        .retrieve()
+                        .toBodilessEntity()
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
     }
 
     private static JsonNode search(String... nameValuePairs) {
         StringBuilder query = new StringBuilder();
         for (int i = 0; i < nameValuePairs.length; i += 2) {
-            query.append(i == 0 ? "" : "&").append(nameValuePairs[i]).append('=')
+            query.append(i == 0 ? "" : "&")
+                    .append(nameValuePairs[i])
+                    .append('=')
                     .append(URLEncoder.encode(nameValuePairs[i + 1], StandardCharsets.UTF_8));
         }
         return app.search(CLERK, query.toString());
@@ -325,10 +469,27 @@ class DossierSearchIT {
         return counts;
     }
 
-    private static Fixture fixture(String dayAndNumber, String procedure, String agency, String name, int status,
-                                   String submittedDay, Instant dueAt, Instant finishedAt) {
-        return new Fixture(code(agency, dayAndNumber), procedure, agency, name, null, null, "Thôn Đông, xã Một Cửa",
-                status, OffsetDateTime.parse(submittedDay + "T10:00:00+07:00").toInstant(), dueAt, finishedAt);
+    private static Fixture fixture(
+            String dayAndNumber,
+            String procedure,
+            String agency,
+            String name,
+            int status,
+            String submittedDay,
+            Instant dueAt,
+            Instant finishedAt) {
+        return new Fixture(
+                code(agency, dayAndNumber),
+                procedure,
+                agency,
+                name,
+                null,
+                null,
+                "Thôn Đông, xã Một Cửa",
+                status,
+                OffsetDateTime.parse(submittedDay + "T10:00:00+07:00").toInstant(),
+                dueAt,
+                finishedAt);
     }
 
     private static Instant day(String day) {

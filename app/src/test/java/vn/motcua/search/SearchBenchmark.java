@@ -2,6 +2,11 @@ package vn.motcua.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -34,7 +39,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -43,12 +47,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.DocumentFile;
@@ -82,8 +80,9 @@ class SearchBenchmark {
 
     private static final String[] AGENCIES = new String[10];
     private static final int[] AGENCY_WEIGHTS = {30, 15, 10, 10, 8, 8, 7, 5, 4, 3};
-    private static final String[] PROCEDURES = {"chung-thuc-ban-sao", "dang-ky-khai-sinh", "dang-ky-ho-kinh-doanh",
-            "cap-phieu-ly-lich-tu-phap"};
+    private static final String[] PROCEDURES = {
+        "chung-thuc-ban-sao", "dang-ky-khai-sinh", "dang-ky-ho-kinh-doanh", "cap-phieu-ly-lich-tu-phap"
+    };
     private static final int[] PROCEDURE_WEIGHTS = {50, 25, 15, 10};
     private static final int[] PROCEDURE_DAYS = {0, 0, 3, 10};
     private static final String CLERK = "canbo01";
@@ -130,8 +129,9 @@ class SearchBenchmark {
         long camundaStart = System.nanoTime();
         startProcessInstances();
         double camundaSeconds = seconds(camundaStart);
-        note("Started %,d process instances with their variables in %.1f s (%.0f per second)", DOSSIERS,
-                camundaSeconds, DOSSIERS / camundaSeconds);
+        note(
+                "Started %,d process instances with their variables in %.1f s (%.0f per second)",
+                DOSSIERS, camundaSeconds, DOSSIERS / camundaSeconds);
         facts.put("camundaStartRate", DOSSIERS / camundaSeconds);
 
         measureOutboxDrain();
@@ -152,9 +152,17 @@ class SearchBenchmark {
 
     // ---------------------------------------------------------------- data
 
-    record Generated(String code, String procedureKey, String agency, Person person, int status, Instant submittedAt,
-                     Instant receivedAt, Instant dueAt, Instant finishedAt, Instant returnedAt) {
-    }
+    record Generated(
+            String code,
+            String procedureKey,
+            String agency,
+            Person person,
+            int status,
+            Instant submittedAt,
+            Instant receivedAt,
+            Instant dueAt,
+            Instant finishedAt,
+            Instant returnedAt) {}
 
     private static void generate() {
         VietnameseSamples samples = new VietnameseSamples(20261128L);
@@ -164,24 +172,35 @@ class SearchBenchmark {
             String agency = AGENCIES[weighted(samples, AGENCY_WEIGHTS)];
             int p = weighted(samples, PROCEDURE_WEIGHTS);
             // Working hours over the last two years, in Vietnam's time.
-            ZonedDateTime submitted = now.minus(1 + samples.nextInt(730), ChronoUnit.DAYS).atZone(EngineClock.VIETNAM)
-                    .withHour(7 + samples.nextInt(10)).withMinute(samples.nextInt(60)).withSecond(samples.nextInt(60));
+            ZonedDateTime submitted = now.minus(1 + samples.nextInt(730), ChronoUnit.DAYS)
+                    .atZone(EngineClock.VIETNAM)
+                    .withHour(7 + samples.nextInt(10))
+                    .withMinute(samples.nextInt(60))
+                    .withSecond(samples.nextInt(60));
             String day = DAY.format(submitted);
             int number = sequences.merge(agency + day, 1, Integer::sum);
             String code = agency + "-" + day + "-" + "%04d".formatted(number);
             Instant submittedAt = submitted.toInstant();
             Instant receivedAt = submittedAt.plus(1 + samples.nextInt(120), ChronoUnit.MINUTES);
-            Instant dueAt = submitted.plusDays(PROCEDURE_DAYS[p]).withHour(17).withMinute(0).toInstant();
+            Instant dueAt = submitted
+                    .plusDays(PROCEDURE_DAYS[p])
+                    .withHour(17)
+                    .withMinute(0)
+                    .toInstant();
             boolean old = submittedAt.isBefore(now.minus(30, ChronoUnit.DAYS));
-            int status = old ? pick(samples, new int[] {10, 10, 10, 10, 10, 10, 10, 10, 9, 3, 8, 7})
+            int status = old
+                    ? pick(samples, new int[] {10, 10, 10, 10, 10, 10, 10, 10, 9, 3, 8, 7})
                     : pick(samples, new int[] {1, 2, 4, 4, 4, 4, 4, 5, 6, 9, 10});
             Instant finishedAt = null;
             Instant returnedAt = null;
             if (status == 3 || status == 7 || status == 8 || status == 9 || status == 10) {
                 boolean late = samples.nextDouble() < 0.1;
-                finishedAt = late ? dueAt.plus(1 + samples.nextInt(72), ChronoUnit.HOURS)
-                        : receivedAt.plus(samples.nextInt(Math.max(1, (int) Duration.between(receivedAt, dueAt).toMinutes())),
-                        ChronoUnit.MINUTES);
+                finishedAt = late
+                        ? dueAt.plus(1 + samples.nextInt(72), ChronoUnit.HOURS)
+                        : receivedAt.plus(
+                                samples.nextInt(Math.max(1, (int)
+                                        Duration.between(receivedAt, dueAt).toMinutes())),
+                                ChronoUnit.MINUTES);
                 if (finishedAt.isAfter(now)) {
                     finishedAt = now.minus(1, ChronoUnit.HOURS);
                 }
@@ -192,17 +211,29 @@ class SearchBenchmark {
             if (status == 1) {
                 receivedAt = null;
             }
-            dossiers.add(new Generated(code, PROCEDURES[p], agency, samples.person(), status, submittedAt,
-                    status == 3 ? null : receivedAt, status == 1 || status == 3 ? null : dueAt, finishedAt,
+            dossiers.add(new Generated(
+                    code,
+                    PROCEDURES[p],
+                    agency,
+                    samples.person(),
+                    status,
+                    submittedAt,
+                    status == 3 ? null : receivedAt,
+                    status == 1 || status == 3 ? null : dueAt,
+                    finishedAt,
                     returnedAt));
         }
-        facts.put("clerkDossiers", dossiers.stream().filter(d -> d.agency().equals(AGENCIES[0])).count());
+        facts.put(
+                "clerkDossiers",
+                dossiers.stream().filter(d -> d.agency().equals(AGENCIES[0])).count());
     }
 
     private static void insertAgenciesAndClerk() {
         for (int i = 0; i < AGENCIES.length; i++) {
-            app.jdbc.update("insert into agency (code, name, level) values (?, ?, 'DISTRICT') on conflict do nothing",
-                    AGENCIES[i], "UBND quận số " + (i + 1));
+            app.jdbc.update(
+                    "insert into agency (code, name, level) values (?, ?, 'DISTRICT') on conflict do nothing",
+                    AGENCIES[i],
+                    "UBND quận số " + (i + 1));
         }
         IdentityService identity = app.bean(IdentityService.class);
         User user = identity.newUser(CLERK);
@@ -223,27 +254,26 @@ class SearchBenchmark {
                         applicant_identity_number, applicant_phone, applicant_address, receiving_agency_code,
                         competent_agency_code, channel, service_level, public_status, internal_step, submitted_at,
                         received_at, due_at, finished_at, returned_at, updated_at)
-                    values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, 'PARTIAL', ?, ?, ?, ?, ?, ?, ?, ?)""", slice, slice.size(),
-                    (ps, d) -> {
-                        int i = 0;
-                        ps.setString(++i, d.code());
-                        ps.setString(++i, d.procedureKey());
-                        ps.setString(++i, d.person().name());
-                        ps.setString(++i, d.person().identityNumber());
-                        ps.setString(++i, d.person().phone());
-                        ps.setString(++i, d.person().address());
-                        ps.setString(++i, d.agency());
-                        ps.setString(++i, d.agency());
-                        ps.setString(++i, d.code().hashCode() % 3 == 0 ? "DESK" : "ONLINE");
-                        ps.setInt(++i, d.status());
-                        ps.setString(++i, "step-" + d.status());
-                        ps.setTimestamp(++i, ts(d.submittedAt()));
-                        ps.setTimestamp(++i, ts(d.receivedAt()));
-                        ps.setTimestamp(++i, ts(d.dueAt()));
-                        ps.setTimestamp(++i, ts(d.finishedAt()));
-                        ps.setTimestamp(++i, ts(d.returnedAt()));
-                        ps.setTimestamp(++i, ts(d.submittedAt()));
-                    }));
+                    values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, 'PARTIAL', ?, ?, ?, ?, ?, ?, ?, ?)""", slice, slice.size(), (ps, d) -> {
+                int i = 0;
+                ps.setString(++i, d.code());
+                ps.setString(++i, d.procedureKey());
+                ps.setString(++i, d.person().name());
+                ps.setString(++i, d.person().identityNumber());
+                ps.setString(++i, d.person().phone());
+                ps.setString(++i, d.person().address());
+                ps.setString(++i, d.agency());
+                ps.setString(++i, d.agency());
+                ps.setString(++i, d.code().hashCode() % 3 == 0 ? "DESK" : "ONLINE");
+                ps.setInt(++i, d.status());
+                ps.setString(++i, "step-" + d.status());
+                ps.setTimestamp(++i, ts(d.submittedAt()));
+                ps.setTimestamp(++i, ts(d.receivedAt()));
+                ps.setTimestamp(++i, ts(d.dueAt()));
+                ps.setTimestamp(++i, ts(d.finishedAt()));
+                ps.setTimestamp(++i, ts(d.returnedAt()));
+                ps.setTimestamp(++i, ts(d.submittedAt()));
+            }));
         }
     }
 
@@ -253,8 +283,14 @@ class SearchBenchmark {
         RuntimeService runtime = app.bean(RuntimeService.class);
         Map<String, String> definitions = new HashMap<>();
         for (String key : PROCEDURES) {
-            definitions.put(key, repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
-                    .singleResult().getId());
+            definitions.put(
+                    key,
+                    repository
+                            .createProcessDefinitionQuery()
+                            .processDefinitionKey(key)
+                            .latestVersion()
+                            .singleResult()
+                            .getId());
         }
         ExecutorService pool = Executors.newFixedThreadPool(START_THREADS);
         AtomicInteger done = new AtomicInteger();
@@ -279,7 +315,10 @@ class SearchBenchmark {
                             variables.put("dueAt", Date.from(d.dueAt()));
                         }
                         String id = runtime.createProcessInstanceById(definitions.get(d.procedureKey()))
-                                .businessKey(d.code()).setVariables(variables).execute().getId();
+                                .businessKey(d.code())
+                                .setVariables(variables)
+                                .execute()
+                                .getId();
                         links.add(new Object[] {id, d.code()});
                     }
                     app.jdbc.batchUpdate("update dossier set process_instance_id = ? where code = ?", links);
@@ -328,8 +367,9 @@ class SearchBenchmark {
         assertThat(run.state()).as("%s", run).isEqualTo(ReindexRun.State.DONE);
         facts.put("reindexSeconds", s);
         facts.put("reindexRate", run.indexed() / s);
-        note("Full reindex: %,d documents in %.1f s (%.0f per second), alias switched to %s", run.indexed(), s,
-                run.indexed() / s, run.index());
+        note(
+                "Full reindex: %,d documents in %.1f s (%.0f per second), alias switched to %s",
+                run.indexed(), s, run.indexed() / s, run.index());
         assertThat(count()).isEqualTo(DOSSIERS);
     }
 
@@ -343,7 +383,11 @@ class SearchBenchmark {
         ElasticsearchClient es = app.bean(ElasticsearchClient.class);
         SearchTestApplication.await(Duration.ofMinutes(10), "Elasticsearch to finish merging", () -> {
             try {
-                var merges = es.indices().stats(st -> st.index("dossiers")).all().total().merges();
+                var merges = es.indices()
+                        .stats(st -> st.index("dossiers"))
+                        .all()
+                        .total()
+                        .merges();
                 return merges == null || merges.current() == 0;
             } catch (IOException e) {
                 throw new IllegalStateException(e);
@@ -378,62 +422,111 @@ class SearchBenchmark {
         }
     }
 
-    record QueryResult(String label, String example, Stats index, Stats took, Stats http, Stats camunda, double averageTotal,
-                       double camundaAverageTotal, String camundaQuery) {
-    }
+    record QueryResult(
+            String label,
+            String example,
+            Stats index,
+            Stats took,
+            Stats http,
+            Stats camunda,
+            double averageTotal,
+            double camundaAverageTotal,
+            String camundaQuery) {}
 
     /** A typical clerk search, the same in three forms: for the index in process, over HTTP, and for Camunda. */
-    record ClerkQuery(String label, String camundaQuery, Function<Generated, String> parameters,
-                      Function<Generated, ProcessInstanceQuery> camunda) {
-    }
+    record ClerkQuery(
+            String label,
+            String camundaQuery,
+            Function<Generated, String> parameters,
+            Function<Generated, ProcessInstanceQuery> camunda) {}
 
     private static List<ClerkQuery> clerkQueries() {
         RuntimeService runtime = app.bean(RuntimeService.class);
         String agency = AGENCIES[0];
-        Function<Generated, ProcessInstanceQuery> inAgency = d -> runtime.createProcessInstanceQuery()
-                .variableValueEquals("agencyCode", agency);
+        Function<Generated, ProcessInstanceQuery> inAgency =
+                d -> runtime.createProcessInstanceQuery().variableValueEquals("agencyCode", agency);
         return List.of(
                 new ClerkQuery("Newest dossiers (no criteria)", "agencyCode =", d -> "", inAgency),
-                new ClerkQuery("Full name without diacritics", "applicantName like %…% (ignore case; finds nothing: no folding)",
+                new ClerkQuery(
+                        "Full name without diacritics",
+                        "applicantName like %…% (ignore case; finds nothing: no folding)",
                         d -> "q=" + SearchText.fold(d.person().name()),
-                        d -> inAgency.apply(d).variableValueLike("applicantName", "%" + SearchText.fold(d.person().name()) + "%")
+                        d -> inAgency.apply(d)
+                                .variableValueLike(
+                                        "applicantName",
+                                        "%" + SearchText.fold(d.person().name()) + "%")
                                 .matchVariableValuesIgnoreCase()),
-                new ClerkQuery("Full name with diacritics", "applicantName like %…% (ignore case)",
+                new ClerkQuery(
+                        "Full name with diacritics",
+                        "applicantName like %…% (ignore case)",
                         d -> "q=" + d.person().name(),
-                        d -> inAgency.apply(d).variableValueLike("applicantName", "%" + d.person().name() + "%")
+                        d -> inAgency.apply(d)
+                                .variableValueLike(
+                                        "applicantName", "%" + d.person().name() + "%")
                                 .matchVariableValuesIgnoreCase()),
-                new ClerkQuery("Part of a name (middle + given)", "applicantName like %…% (ignore case)",
+                new ClerkQuery(
+                        "Part of a name (middle + given)",
+                        "applicantName like %…% (ignore case)",
                         d -> "q=" + lastWords(d.person().name(), 2),
-                        d -> inAgency.apply(d).variableValueLike("applicantName", "%" + lastWords(d.person().name(), 2) + "%")
+                        d -> inAgency.apply(d)
+                                .variableValueLike(
+                                        "applicantName",
+                                        "%" + lastWords(d.person().name(), 2) + "%")
                                 .matchVariableValuesIgnoreCase()),
-                new ClerkQuery("Dossier code", "dossierCode =", d -> "q=" + d.code(),
+                new ClerkQuery(
+                        "Dossier code",
+                        "dossierCode =",
+                        d -> "q=" + d.code(),
                         d -> inAgency.apply(d).variableValueEquals(DossierSubmission.VAR_DOSSIER_CODE, d.code())),
-                new ClerkQuery("Identity number", "applicantIdentityNumber =", d -> "q=" + d.person().identityNumber(),
-                        d -> inAgency.apply(d).variableValueEquals("applicantIdentityNumber", d.person().identityNumber())),
-                new ClerkQuery("Phone", "applicantPhone =", d -> "q=" + d.person().phone(),
-                        d -> inAgency.apply(d).variableValueEquals("applicantPhone", d.person().phone())),
-                new ClerkQuery("Status + procedure", "process definition key, publicStatus =",
+                new ClerkQuery(
+                        "Identity number",
+                        "applicantIdentityNumber =",
+                        d -> "q=" + d.person().identityNumber(),
+                        d -> inAgency.apply(d)
+                                .variableValueEquals(
+                                        "applicantIdentityNumber", d.person().identityNumber())),
+                new ClerkQuery(
+                        "Phone",
+                        "applicantPhone =",
+                        d -> "q=" + d.person().phone(),
+                        d -> inAgency.apply(d)
+                                .variableValueEquals(
+                                        "applicantPhone", d.person().phone())),
+                new ClerkQuery(
+                        "Status + procedure",
+                        "process definition key, publicStatus =",
                         d -> "status=4&procedure=" + d.procedureKey(),
-                        d -> inAgency.apply(d).processDefinitionKey(d.procedureKey()).variableValueEquals("publicStatus", 4)),
-                new ClerkQuery("Late, processing", "publicStatus = 4, dueAt < now",
+                        d -> inAgency.apply(d)
+                                .processDefinitionKey(d.procedureKey())
+                                .variableValueEquals("publicStatus", 4)),
+                new ClerkQuery(
+                        "Late, processing",
+                        "publicStatus = 4, dueAt < now",
                         d -> "status=4&late=true",
-                        d -> inAgency.apply(d).variableValueEquals("publicStatus", 4)
+                        d -> inAgency.apply(d)
+                                .variableValueEquals("publicStatus", 4)
                                 .variableValueLessThan("dueAt", new Date())),
-                new ClerkQuery("Submitted in one month", "submittedAt >= and <",
+                new ClerkQuery(
+                        "Submitted in one month",
+                        "submittedAt >= and <",
                         d -> "from=" + month(d).get(0) + "&to=" + month(d).get(1),
                         d -> inAgency.apply(d)
                                 .variableValueGreaterThanOrEqual("submittedAt", Date.from(day(month(d).get(0))))
-                                .variableValueLessThan("submittedAt", Date.from(day(month(d).get(1)).plus(1, ChronoUnit.DAYS)))));
+                                .variableValueLessThan(
+                                        "submittedAt",
+                                        Date.from(day(month(d).get(1)).plus(1, ChronoUnit.DAYS)))));
     }
 
     private static List<QueryResult> measureSearches() throws Exception {
-        List<Generated> ofClerk = dossiers.stream().filter(d -> d.agency().equals(AGENCIES[0])).toList();
+        List<Generated> ofClerk =
+                dossiers.stream().filter(d -> d.agency().equals(AGENCIES[0])).toList();
         VietnameseSamples random = new VietnameseSamples(7);
         DossierSearch search = app.bean(DossierSearch.class);
         ElasticsearchClient es = app.bean(ElasticsearchClient.class);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        String authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((CLERK + ":" + SearchTestApplication.PASSWORD).getBytes());
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String authorization = "Basic "
+                + Base64.getEncoder().encodeToString((CLERK + ":" + SearchTestApplication.PASSWORD).getBytes());
         List<ClerkQuery> queries = clerkQueries();
 
         // Warm-up: every kind of query through both paths, then the JIT and the caches have seen them.
@@ -466,8 +559,9 @@ class SearchBenchmark {
                 }
                 assertThat(r.facets().status()).isNotEmpty();
                 // The same request again, for the time Elasticsearch itself reports.
-                took.add((double) es.search(search.request(query, List.of(AGENCIES[0]), Instant.now()),
-                        DossierDocument.class).took());
+                took.add((double)
+                        es.search(search.request(query, List.of(AGENCIES[0]), Instant.now()), DossierDocument.class)
+                                .took());
             }
             List<Double> overHttp = new ArrayList<>();
             for (int i = 0; i < HTTP_SEARCHES; i++) {
@@ -491,16 +585,31 @@ class SearchBenchmark {
                     camundaTotals += total;
                 }
             }
-            QueryResult result = new QueryResult(q.label(), q.parameters().apply(ofClerk.get(0)), Stats.of(index),
-                    Stats.of(took), Stats.of(overHttp), Stats.of(camunda), totals / CAMUNDA_SEARCHES,
+            QueryResult result = new QueryResult(
+                    q.label(),
+                    q.parameters().apply(ofClerk.get(0)),
+                    Stats.of(index),
+                    Stats.of(took),
+                    Stats.of(overHttp),
+                    Stats.of(camunda),
+                    totals / CAMUNDA_SEARCHES,
                     camundaTotals / CAMUNDA_SEARCHES,
                     q.camundaQuery());
             results.add(result);
-            note("%-34s index p50 %6.1f p95 %6.1f ms (took p50 %4.1f p95 %4.1f) | HTTP p50 %6.1f p95 %6.1f ms | Camunda p50 %7.1f p95 %7.1f ms"
-                    + " | avg total %.0f vs %.0f", q.label(), result.index().p50(), result.index().p95(),
-                    result.took().p50(), result.took().p95(),
-                    result.http().p50(), result.http().p95(), result.camunda().p50(), result.camunda().p95(),
-                    result.averageTotal(), result.camundaAverageTotal());
+            note(
+                    "%-34s index p50 %6.1f p95 %6.1f ms (took p50 %4.1f p95 %4.1f) | HTTP p50 %6.1f p95 %6.1f ms | Camunda p50 %7.1f p95 %7.1f ms"
+                            + " | avg total %.0f vs %.0f",
+                    q.label(),
+                    result.index().p50(),
+                    result.index().p95(),
+                    result.took().p50(),
+                    result.took().p95(),
+                    result.http().p50(),
+                    result.http().p95(),
+                    result.camunda().p50(),
+                    result.camunda().p95(),
+                    result.averageTotal(),
+                    result.camundaAverageTotal());
         }
         return results;
     }
@@ -508,10 +617,13 @@ class SearchBenchmark {
     private static String httpSearch(HttpClient http, String authorization, String parameters)
             throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/dossiers?" + encode(parameters)))
-                .header("Authorization", authorization).GET().build();
+                .header("Authorization", authorization)
+                .GET()
+                .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("HTTP search " + parameters + ": " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                    "HTTP search " + parameters + ": " + response.statusCode() + " " + response.body());
         }
         return response.body();
     }
@@ -531,8 +643,18 @@ class SearchBenchmark {
         Instant from = p.containsKey("from") ? day(p.get("from")) : null;
         Instant to = p.containsKey("to") ? day(p.get("to")).plus(1, ChronoUnit.DAYS) : null;
         Boolean late = p.containsKey("late") ? Boolean.valueOf(p.get("late")) : null;
-        return new DossierQuery(q, statuses, procedures, Set.of(), late, from, to, null,
-                q != null ? DossierQuery.Sort.RELEVANCE : DossierQuery.Sort.NEWEST, 0, 20);
+        return new DossierQuery(
+                q,
+                statuses,
+                procedures,
+                Set.of(),
+                late,
+                from,
+                to,
+                null,
+                q != null ? DossierQuery.Sort.RELEVANCE : DossierQuery.Sort.NEWEST,
+                0,
+                20);
     }
 
     private static String encode(String parameters) {
@@ -540,7 +662,8 @@ class SearchBenchmark {
         for (String pair : parameters.split("&")) {
             if (!pair.isEmpty()) {
                 int eq = pair.indexOf('=');
-                encoded.append(encoded.isEmpty() ? "" : "&").append(pair, 0, eq + 1)
+                encoded.append(encoded.isEmpty() ? "" : "&")
+                        .append(pair, 0, eq + 1)
                         .append(URLEncoder.encode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
@@ -549,8 +672,7 @@ class SearchBenchmark {
 
     // ---------------------------------------------------------------- lag
 
-    record LagResult(Stats stats, int submissions, double rate, String metric) {
-    }
+    record LagResult(Stats stats, int submissions, double rate, String metric) {}
 
     /**
      * Citizens submit at a steady rate through the real submission (code, rows, files, process start, outbox row in
@@ -565,27 +687,36 @@ class SearchBenchmark {
         AtomicBoolean submitting = new AtomicBoolean(true);
         VietnameseSamples people = new VietnameseSamples(99);
         byte[] pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".getBytes();
-        Thread poller = new Thread(() -> {
-            while (submitting.get() || !committedAt.isEmpty()) {
-                try {
-                    List<FieldValue> pending = committedAt.keySet().stream().map(FieldValue::of).toList();
-                    if (!pending.isEmpty()) {
-                        var found = es.search(s -> s.index("dossiers").size(pending.size()).source(src -> src.fetch(false))
-                                .query(q -> q.terms(t -> t.field("code").terms(v -> v.value(pending)))), Object.class);
-                        long now = System.nanoTime();
-                        found.hits().hits().forEach(h -> {
-                            Long committed = committedAt.remove(h.id());
-                            if (committed != null) {
-                                lags.add((now - committed) / 1e6);
+        Thread poller = new Thread(
+                () -> {
+                    while (submitting.get() || !committedAt.isEmpty()) {
+                        try {
+                            List<FieldValue> pending = committedAt.keySet().stream()
+                                    .map(FieldValue::of)
+                                    .toList();
+                            if (!pending.isEmpty()) {
+                                var found = es.search(
+                                        s -> s.index("dossiers")
+                                                .size(pending.size())
+                                                .source(src -> src.fetch(false))
+                                                .query(q -> q.terms(
+                                                        t -> t.field("code").terms(v -> v.value(pending)))),
+                                        Object.class);
+                                long now = System.nanoTime();
+                                found.hits().hits().forEach(h -> {
+                                    Long committed = committedAt.remove(h.id());
+                                    if (committed != null) {
+                                        lags.add((now - committed) / 1e6);
+                                    }
+                                });
                             }
-                        });
+                            Thread.sleep(20);
+                        } catch (Exception e) {
+                            System.out.println("[bench] lag poller: " + e);
+                        }
                     }
-                    Thread.sleep(20);
-                } catch (Exception e) {
-                    System.out.println("[bench] lag poller: " + e);
-                }
-            }
-        }, "bench-lag-poller");
+                },
+                "bench-lag-poller");
         poller.start();
         long intervalNanos = (long) (1e9 / LAG_RATE);
         long start = System.nanoTime();
@@ -595,11 +726,14 @@ class SearchBenchmark {
             synchronized (people) {
                 person = people.person();
             }
-            var submitted = submission.submit(new NewDossier("chung-thuc-ban-sao",
+            var submitted = submission.submit(new NewDossier(
+                    "chung-thuc-ban-sao",
                     new Applicant(person.name(), person.identityNumber(), null, person.phone(), null, person.address()),
-                    AGENCIES[0], Channel.ONLINE,
+                    AGENCIES[0],
+                    Channel.ONLINE,
                     Map.of("documentName", "Giấy khai sinh", "copyCount", 1, "pagesPerCopy", 1),
-                    List.of(new DocumentFile("ban-chinh", "ban-chinh.pdf", "application/pdf", pdf)), "citizen"));
+                    List.of(new DocumentFile("ban-chinh", "ban-chinh.pdf", "application/pdf", pdf)),
+                    "citizen"));
             committedAt.put(submitted.dossier().code(), System.nanoTime());
             n++;
             long next = start + n * intervalNanos;
@@ -611,16 +745,19 @@ class SearchBenchmark {
         double rate = n / seconds(start);
         submitting.set(false);
         poller.join(60_000);
-        Timer timer = app.bean(MeterRegistry.class).find("motcua.search.index.lag").timer();
+        Timer timer =
+                app.bean(MeterRegistry.class).find("motcua.search.index.lag").timer();
         StringBuilder metric = new StringBuilder();
         for (ValueAtPercentile v : timer.takeSnapshot().percentileValues()) {
-            metric.append(metric.isEmpty() ? "" : ", ").append("p%.0f %.0f ms".formatted(v.percentile() * 100,
-                    v.value(java.util.concurrent.TimeUnit.MILLISECONDS)));
+            metric.append(metric.isEmpty() ? "" : ", ")
+                    .append("p%.0f %.0f ms"
+                            .formatted(v.percentile() * 100, v.value(java.util.concurrent.TimeUnit.MILLISECONDS)));
         }
         Stats stats = Stats.of(new ArrayList<>(lags));
-        note("Lag from commit to searchable over %d submissions at %.1f per second: p50 %.0f ms, p95 %.0f ms, "
-                + "p99 %.0f ms, max %.0f ms (in-app metric, rolling window: %s)", n, rate, stats.p50(), stats.p95(),
-                stats.p99(), stats.max(), metric);
+        note(
+                "Lag from commit to searchable over %d submissions at %.1f per second: p50 %.0f ms, p95 %.0f ms, "
+                        + "p99 %.0f ms, max %.0f ms (in-app metric, rolling window: %s)",
+                n, rate, stats.p50(), stats.p95(), stats.p99(), stats.max(), metric);
         assertThat(stats.n()).isEqualTo(n);
         return new LagResult(stats, n, rate, metric.toString());
     }
@@ -630,44 +767,67 @@ class SearchBenchmark {
     private static void writeReport(List<QueryResult> results, LagResult lag) throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Search benchmark\n\n");
-        md.append("Written by `SearchBenchmark` (").append(ZonedDateTime.now(EngineClock.VIETNAM).truncatedTo(ChronoUnit.SECONDS)
-                .toOffsetDateTime())
+        md.append("Written by `SearchBenchmark` (")
+                .append(ZonedDateTime.now(EngineClock.VIETNAM)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toOffsetDateTime())
                 .append("). How to run it and what it does: [../benchmarks.md](../benchmarks.md#search).\n\n");
         md.append("## Machine and data\n\n");
         md.append("| | |\n| --- | --- |\n");
-        md.append("| CPU | ").append(cpu()).append(", ").append(Runtime.getRuntime().availableProcessors())
+        md.append("| CPU | ")
+                .append(cpu())
+                .append(", ")
+                .append(Runtime.getRuntime().availableProcessors())
                 .append(" cores available, **shared with other builds** |\n");
-        md.append("| load average (1, 5, 15 min) | at the start ").append(facts.get("loadBefore"))
-                .append("; when the searches began ").append(facts.get("loadSearches")).append(", ended ")
-                .append(facts.get("loadSearchesAfter")).append("; at the end ").append(facts.get("loadAfter"))
+        md.append("| load average (1, 5, 15 min) | at the start ")
+                .append(facts.get("loadBefore"))
+                .append("; when the searches began ")
+                .append(facts.get("loadSearches"))
+                .append(", ended ")
+                .append(facts.get("loadSearchesAfter"))
+                .append("; at the end ")
+                .append(facts.get("loadAfter"))
                 .append(" |\n");
-        md.append("| Java | ").append(System.getProperty("java.vm.name")).append(' ')
-                .append(System.getProperty("java.version")).append(" |\n");
-        md.append("| PostgreSQL | ").append(app.jdbc.queryForObject("show server_version", String.class))
+        md.append("| Java | ")
+                .append(System.getProperty("java.vm.name"))
+                .append(' ')
+                .append(System.getProperty("java.version"))
+                .append(" |\n");
+        md.append("| PostgreSQL | ")
+                .append(app.jdbc.queryForObject("show server_version", String.class))
                 .append(" (embedded) |\n");
         md.append("| Elasticsearch | 8.19.0 (embedded, heap 512 MB, 1 shard) |\n");
-        md.append("| dossiers | ").append("%,d".formatted(DOSSIERS)).append(" in 10 agencies; the clerk's agency has ")
+        md.append("| dossiers | ")
+                .append("%,d".formatted(DOSSIERS))
+                .append(" in 10 agencies; the clerk's agency has ")
                 .append("%,d".formatted((Long) facts.get("clerkDossiers")))
-                .append(". Vietnamese names (family names by their share of the population), 12-digit identity numbers, "
-                        + "mobile numbers, Hà Nội addresses; 4 procedures; statuses and dates over two years |\n");
-        md.append("| process instances | ").append("%,d".formatted(DOSSIERS))
-                .append(", one per dossier, on the real procedures, waiting in their first user task, with 9 variables each "
-                        + "(code, name, identity number, phone, address, agency, status, submitted, due); history level audit. "
-                        + "Started at %.0f per second with %d threads |\n".formatted((Double) facts.get("camundaStartRate"),
-                        START_THREADS));
+                .append(
+                        ". Vietnamese names (family names by their share of the population), 12-digit identity numbers, "
+                                + "mobile numbers, Hà Nội addresses; 4 procedures; statuses and dates over two years |\n");
+        md.append("| process instances | ")
+                .append("%,d".formatted(DOSSIERS))
+                .append(
+                        ", one per dossier, on the real procedures, waiting in their first user task, with 9 variables each "
+                                + "(code, name, identity number, phone, address, agency, status, submitted, due); history level audit. "
+                                + "Started at %.0f per second with %d threads |\n"
+                                        .formatted((Double) facts.get("camundaStartRate"), START_THREADS));
         md.append("| whole run | %.0f minutes |\n\n".formatted((Double) facts.get("totalMinutes")));
 
         md.append("## Clerk searches: first page of 20, exact total, facets by status and procedure\n\n");
         md.append("All searches as a clerk of the largest agency (the agency filter is always applied). ")
                 .append("*Index*: `DossierSearch` in the application's JVM, one Elasticsearch request (%d per kind). "
                         .formatted(SEARCHES))
-                .append("*HTTP*: `GET /api/dossiers` with HTTP Basic, the whole stack (%d per kind). ".formatted(HTTP_SEARCHES))
-                .append("*Camunda*: `RuntimeService.createProcessInstanceQuery()` with `variableValueEquals(\"agencyCode\", …)` "
-                        + "and the criteria below, `listPage(0, 20)` plus `count()` (%d per kind, no facets). "
-                        .formatted(CAMUNDA_SEARCHES))
-                .append("Each run looks for another dossier of the agency, the same ones on the three paths; the average totals are over the dossiers Camunda was asked for. Times in milliseconds.\n\n");
-        md.append("| search | index p50 | index p95 | index p99 | ES took p50 / p95 | HTTP p50 | HTTP p95 | Camunda p50 | "
-                + "Camunda p95 | p95 ratio | avg total (index / Camunda) | Camunda criteria |\n");
+                .append("*HTTP*: `GET /api/dossiers` with HTTP Basic, the whole stack (%d per kind). "
+                        .formatted(HTTP_SEARCHES))
+                .append(
+                        "*Camunda*: `RuntimeService.createProcessInstanceQuery()` with `variableValueEquals(\"agencyCode\", …)` "
+                                + "and the criteria below, `listPage(0, 20)` plus `count()` (%d per kind, no facets). "
+                                        .formatted(CAMUNDA_SEARCHES))
+                .append(
+                        "Each run looks for another dossier of the agency, the same ones on the three paths; the average totals are over the dossiers Camunda was asked for. Times in milliseconds.\n\n");
+        md.append(
+                "| search | index p50 | index p95 | index p99 | ES took p50 / p95 | HTTP p50 | HTTP p95 | Camunda p50 | "
+                        + "Camunda p95 | p95 ratio | avg total (index / Camunda) | Camunda criteria |\n");
         md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
         double worstIndexP95 = 0;
         double worstHttpP95 = 0;
@@ -677,44 +837,66 @@ class SearchBenchmark {
             worstIndexP95 = Math.max(worstIndexP95, r.index().p95());
             worstHttpP95 = Math.max(worstHttpP95, r.http().p95());
             worstRatio = Math.min(worstRatio, ratio);
-            md.append("| %s | %.1f | %.1f | %.1f | %.0f / %.0f | %.1f | %.1f | %.1f | %.1f | %.0f× | %.0f / %.0f | %s |\n".formatted(
-                    r.label(), r.index().p50(), r.index().p95(), r.index().p99(), r.took().p50(), r.took().p95(),
-                    r.http().p50(), r.http().p95(),
-                    r.camunda().p50(), r.camunda().p95(), ratio, r.averageTotal(), r.camundaAverageTotal(),
-                    r.camundaQuery()));
+            md.append(
+                    "| %s | %.1f | %.1f | %.1f | %.0f / %.0f | %.1f | %.1f | %.1f | %.1f | %.0f× | %.0f / %.0f | %s |\n"
+                            .formatted(
+                                    r.label(),
+                                    r.index().p50(),
+                                    r.index().p95(),
+                                    r.index().p99(),
+                                    r.took().p50(),
+                                    r.took().p95(),
+                                    r.http().p50(),
+                                    r.http().p95(),
+                                    r.camunda().p50(),
+                                    r.camunda().p95(),
+                                    ratio,
+                                    r.averageTotal(),
+                                    r.camundaAverageTotal(),
+                                    r.camundaQuery()));
         }
         md.append("\n## Indexing\n\n");
         md.append("| | |\n| --- | --- |\n");
         md.append("| outbox drain (bulk indexing): a change of every dossier released at once, batches of 500 | "
-                + "%,d documents in %.1f s: **%.0f documents/s** |\n".formatted(DOSSIERS, (Double) facts.get("drainSeconds"),
-                (Double) facts.get("drainRate")));
+                + "%,d documents in %.1f s: **%.0f documents/s** |\n"
+                        .formatted(DOSSIERS, (Double) facts.get("drainSeconds"), (Double) facts.get("drainRate")));
         md.append("| full reindex into a new index, then the alias switch (`POST /api/admin/search/reindex`) | "
-                + "%,d documents in %.1f s: **%.0f documents/s** |\n".formatted(DOSSIERS, (Double) facts.get("reindexSeconds"),
-                (Double) facts.get("reindexRate")));
+                + "%,d documents in %.1f s: **%.0f documents/s** |\n"
+                        .formatted(DOSSIERS, (Double) facts.get("reindexSeconds"), (Double) facts.get("reindexRate")));
         md.append("| lag from commit to searchable: %d real submissions at %.1f per second for %d s | p50 %.0f ms, "
-                .formatted(lag.submissions(), lag.rate(), LAG_SECONDS, lag.stats().p50())
-                + "**p95 %.0f ms**, p99 %.0f ms, max %.0f ms |\n".formatted(lag.stats().p95(), lag.stats().p99(),
-                lag.stats().max()));
+                        .formatted(
+                                lag.submissions(),
+                                lag.rate(),
+                                LAG_SECONDS,
+                                lag.stats().p50())
+                + "**p95 %.0f ms**, p99 %.0f ms, max %.0f ms |\n"
+                        .formatted(
+                                lag.stats().p95(),
+                                lag.stats().p99(),
+                                lag.stats().max()));
         md.append("| the same lag as the application's metric `motcua.search.index.lag` (rolling 2-minute window) | ")
-                .append(lag.metric()).append(" |\n");
+                .append(lag.metric())
+                .append(" |\n");
         md.append("\n## Against the targets\n\n");
         md.append("| target | measured | met |\n| --- | --- | --- |\n");
-        md.append("| search p95 ≤ 25 ms with facets | worst kind %.1f ms in process, %.1f ms over HTTP | %s |\n".formatted(
-                worstIndexP95, worstHttpP95, worstIndexP95 <= 25 ? "yes" : "**no**"));
-        md.append("| ≥ 10× faster than Camunda's variable query at p95 | worst kind %.0f× | %s |\n".formatted(worstRatio,
-                worstRatio >= 10 ? "yes" : "**no**"));
-        md.append("| lag p95 ≤ 2 s | %.0f ms | %s |\n".formatted(lag.stats().p95(), lag.stats().p95() <= 2000 ? "yes" : "**no**"));
+        md.append("| search p95 ≤ 25 ms with facets | worst kind %.1f ms in process, %.1f ms over HTTP | %s |\n"
+                .formatted(worstIndexP95, worstHttpP95, worstIndexP95 <= 25 ? "yes" : "**no**"));
+        md.append("| ≥ 10× faster than Camunda's variable query at p95 | worst kind %.0f× | %s |\n"
+                .formatted(worstRatio, worstRatio >= 10 ? "yes" : "**no**"));
+        md.append("| lag p95 ≤ 2 s | %.0f ms | %s |\n"
+                .formatted(lag.stats().p95(), lag.stats().p95() <= 2000 ? "yes" : "**no**"));
         md.append("\n## Reading these figures\n\n");
         md.append("The machine is shared with other builds: when the searches began its 1-minute load average was ")
                 .append(facts.get("loadSearches").toString().split(",")[0])
-                .append(" on 2 cores, so a runnable thread got well under a core. `took` is Elasticsearch's own time for "
-                        + "the request (queueing in its thread pools included): the part the index design decides. The "
-                        + "rest of the in-process time is the client (building the request, HTTP on loopback, parsing the "
-                        + "JSON); over HTTP add the sign-in (HTTP Basic: password check and group look-up in PostgreSQL "
-                        + "on every request), the agency look-up and writing the JSON answer. Each of these steps waits "
-                        + "for a core when the machine is oversubscribed, which is most of what the p95 and p99 columns "
-                        + "show. Camunda's query is one SQL statement per call (two with the count); its times grow with "
-                        + "the number of variables, not with the load alone.\n");
+                .append(
+                        " on 2 cores, so a runnable thread got well under a core. `took` is Elasticsearch's own time for "
+                                + "the request (queueing in its thread pools included): the part the index design decides. The "
+                                + "rest of the in-process time is the client (building the request, HTTP on loopback, parsing the "
+                                + "JSON); over HTTP add the sign-in (HTTP Basic: password check and group look-up in PostgreSQL "
+                                + "on every request), the agency look-up and writing the JSON answer. Each of these steps waits "
+                                + "for a core when the machine is oversubscribed, which is most of what the p95 and p99 columns "
+                                + "show. Camunda's query is one SQL statement per call (two with the count); its times grow with "
+                                + "the number of variables, not with the load alone.\n");
         md.append("\n## Log of the run\n\n```\n").append(log).append("```\n");
 
         Path report = repositoryRoot().resolve("docs/benchmarks/search.md");
@@ -762,7 +944,8 @@ class SearchBenchmark {
 
     /** The calendar month the dossier was submitted in, as its first and last day. */
     private static List<String> month(Generated d) {
-        LocalDate day = d.submittedAt().atZone(EngineClock.VIETNAM).toLocalDate().withDayOfMonth(1);
+        LocalDate day =
+                d.submittedAt().atZone(EngineClock.VIETNAM).toLocalDate().withDayOfMonth(1);
         return List.of(day.toString(), day.plusMonths(1).minusDays(1).toString());
     }
 
@@ -785,8 +968,11 @@ class SearchBenchmark {
 
     private static String cpu() {
         try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown");
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .orElse("unknown");
         } catch (IOException e) {
             return "unknown";
         }

@@ -1,5 +1,6 @@
 package vn.motcua.search;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -25,9 +25,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import vn.motcua.MotcuaApplication;
 import vn.motcua.dossier.DossierChanges;
 import vn.motcua.security.DemoAccounts;
@@ -44,6 +41,7 @@ final class SearchTestApplication implements AutoCloseable {
     static final String OTHER_CLERK = "tiepnhan98";
     /** A desk clerk who belongs to no agency. */
     static final String CLERK_WITHOUT_AGENCY = "tiepnhan00";
+
     static final String PASSWORD = DemoAccounts.PASSWORD;
 
     final Path dataDir;
@@ -56,8 +54,9 @@ final class SearchTestApplication implements AutoCloseable {
         this.dataDir = dataDir;
         this.context = context;
         this.http = RestClient.builder()
-                .baseUrl("http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort())
-                .defaultStatusHandler(status -> true, (request, response) -> { }) // tests look at every status
+                .baseUrl("http://localhost:"
+                        + ((WebServerApplicationContext) context).getWebServer().getPort())
+                .defaultStatusHandler(status -> true, (request, response) -> {}) // tests look at every status
                 .build();
         this.jdbc = context.getBean(JdbcTemplate.class);
         this.transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
@@ -73,15 +72,16 @@ final class SearchTestApplication implements AutoCloseable {
                 "--motcua.outbox.first-retry=PT0.5S",
                 "--motcua.search.max-retry=PT2S"));
         arguments.addAll(List.of(extraArguments));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(MotcuaApplication.class)
-                .run(arguments.toArray(String[]::new));
+        ConfigurableApplicationContext context =
+                new SpringApplicationBuilder(MotcuaApplication.class).run(arguments.toArray(String[]::new));
         SearchTestApplication app = new SearchTestApplication(dataDir, context);
         app.createOtherAgencyAndClerks();
         return app;
     }
 
     private void createOtherAgencyAndClerks() {
-        jdbc.update("insert into agency (code, name, level) values (?, 'UBND xã Thử Nghiệm', 'COMMUNE') on conflict do nothing",
+        jdbc.update(
+                "insert into agency (code, name, level) values (?, 'UBND xã Thử Nghiệm', 'COMMUNE') on conflict do nothing",
                 OTHER_AGENCY);
         IdentityService identity = context.getBean(IdentityService.class);
         for (String id : List.of(OTHER_CLERK, CLERK_WITHOUT_AGENCY, "congdan01")) {
@@ -94,12 +94,15 @@ final class SearchTestApplication implements AutoCloseable {
                 }
             }
         }
-        jdbc.update("insert into staff_agency (user_id, agency_code) values (?, ?) on conflict do nothing",
-                OTHER_CLERK, OTHER_AGENCY);
+        jdbc.update(
+                "insert into staff_agency (user_id, agency_code) values (?, ?) on conflict do nothing",
+                OTHER_CLERK,
+                OTHER_AGENCY);
     }
 
     String baseUrl() {
-        return "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+        return "http://localhost:"
+                + ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     <T> T bean(Class<T> type) {
@@ -118,18 +121,33 @@ final class SearchTestApplication implements AutoCloseable {
             applicant.put("phone", phone);
         }
         applicant.put("address", "Số 12 đường Lê Lợi, phường Bến Thành");
-        parts.part("dossier", Map.of("procedureKey", "chung-thuc-ban-sao", "agencyCode", agency,
-                "applicant", applicant,
-                "data", Map.of("documentName", "Bằng tốt nghiệp THPT", "copyCount", 1, "pagesPerCopy", 1)),
+        parts.part(
+                "dossier",
+                Map.of(
+                        "procedureKey",
+                        "chung-thuc-ban-sao",
+                        "agencyCode",
+                        agency,
+                        "applicant",
+                        applicant,
+                        "data",
+                        Map.of("documentName", "Bằng tốt nghiệp THPT", "copyCount", 1, "pagesPerCopy", 1)),
                 MediaType.APPLICATION_JSON);
-        parts.part("ban-chinh", new ByteArrayResource("%PDF-1.4\n%%EOF\n".getBytes()) {
-            @Override
-            public String getFilename() {
-                return "ban-chinh.pdf";
-            }
-        }, MediaType.APPLICATION_PDF);
-        var response = http.post().uri("/api/public/dossiers").contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(parts.build()).retrieve().toEntity(JsonNode.class);
+        parts.part(
+                "ban-chinh",
+                new ByteArrayResource("%PDF-1.4\n%%EOF\n".getBytes()) {
+                    @Override
+                    public String getFilename() {
+                        return "ban-chinh.pdf";
+                    }
+                },
+                MediaType.APPLICATION_PDF);
+        var response = http.post()
+                .uri("/api/public/dossiers")
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(parts.build())
+                .retrieve()
+                .toEntity(JsonNode.class);
         if (response.getStatusCode().value() != 201) {
             throw new AssertionError("Submission refused: " + response.getStatusCode() + " " + response.getBody());
         }
@@ -142,21 +160,42 @@ final class SearchTestApplication implements AutoCloseable {
      */
     void insert(Fixture f) {
         transaction.executeWithoutResult(status -> {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     insert into dossier (code, procedure_key, procedure_version, applicant_name, applicant_identity_number,
                         applicant_phone, applicant_address, receiving_agency_code, competent_agency_code, channel,
                         service_level, public_status, internal_step, submitted_at, due_at, finished_at, updated_at)
                     values (?, ?, 1, ?, ?, ?, ?, ?, ?, 'DESK', 'PARTIAL', ?, ?, ?, ?, ?, ?)""",
-                    f.code(), f.procedureKey(), f.name(), f.identityNumber(), f.phone(), f.address(), f.agency(),
-                    f.agency(), f.status(), "fixture", ts(f.submittedAt()), ts(f.dueAt()), ts(f.finishedAt()),
+                    f.code(),
+                    f.procedureKey(),
+                    f.name(),
+                    f.identityNumber(),
+                    f.phone(),
+                    f.address(),
+                    f.agency(),
+                    f.agency(),
+                    f.status(),
+                    "fixture",
+                    ts(f.submittedAt()),
+                    ts(f.dueAt()),
+                    ts(f.finishedAt()),
                     ts(f.submittedAt()));
             bean(DossierChanges.class).changed(f.code());
         });
     }
 
-    record Fixture(String code, String procedureKey, String agency, String name, String identityNumber, String phone,
-                   String address, int status, Instant submittedAt, Instant dueAt, Instant finishedAt) {
-    }
+    record Fixture(
+            String code,
+            String procedureKey,
+            String agency,
+            String name,
+            String identityNumber,
+            String phone,
+            String address,
+            int status,
+            Instant submittedAt,
+            Instant dueAt,
+            Instant finishedAt) {}
 
     /** Waits until the indexer has drained every index message (each then searchable: refresh=wait_for). */
     void awaitIndexed(Duration timeout) {
@@ -164,8 +203,8 @@ final class SearchTestApplication implements AutoCloseable {
     }
 
     long pendingIndexMessages() {
-        return jdbc.queryForObject("select count(*) from outbox where topic = 'dossier-index' and done_at is null",
-                Long.class);
+        return jdbc.queryForObject(
+                "select count(*) from outbox where topic = 'dossier-index' and done_at is null", Long.class);
     }
 
     /** GET with HTTP Basic as the user. */
@@ -175,8 +214,11 @@ final class SearchTestApplication implements AutoCloseable {
 
     /** @param query already encoded, sent as it is */
     JsonNode search(String user, String query) {
-        var response = http.get().uri(java.net.URI.create(baseUrl() + "/api/dossiers?" + query))
-                .headers(h -> basic(h, user)).retrieve().toEntity(JsonNode.class);
+        var response = http.get()
+                .uri(java.net.URI.create(baseUrl() + "/api/dossiers?" + query))
+                .headers(h -> basic(h, user))
+                .retrieve()
+                .toEntity(JsonNode.class);
         if (response.getStatusCode().value() != 200) {
             throw new AssertionError("Search " + query + " as " + user + " answered " + response.getStatusCode() + " "
                     + response.getBody());
@@ -190,8 +232,9 @@ final class SearchTestApplication implements AutoCloseable {
 
     static void basic(HttpHeaders headers, String user) {
         if (user != null) {
-            headers.set(HttpHeaders.AUTHORIZATION, "Basic "
-                    + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes()));
+            headers.set(
+                    HttpHeaders.AUTHORIZATION,
+                    "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes()));
         }
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class SearchTextTest {
@@ -35,16 +34,45 @@ class SearchTextTest {
     @Test
     void aDossierIsLateWhenFinishedAfterItsDueDateOrOpenPastIt() {
         Instant now = Instant.parse("2026-11-28T10:00:00Z");
-        assertThat(DossierSearch.isLate(document("2026-11-27T10:00:00Z", null, null), now)).isTrue();
-        assertThat(DossierSearch.isLate(document("2026-11-29T10:00:00Z", null, null), now)).isFalse();
-        assertThat(DossierSearch.isLate(document("2026-11-20T10:00:00Z", "2026-11-21T10:00:00Z", true), now)).isTrue();
-        assertThat(DossierSearch.isLate(document("2026-11-20T10:00:00Z", "2026-11-19T10:00:00Z", false), now)).isFalse();
+        assertThat(DossierSearch.isLate(document("2026-11-27T10:00:00Z", null, null), now))
+                .isTrue();
+        assertThat(DossierSearch.isLate(document("2026-11-29T10:00:00Z", null, null), now))
+                .isFalse();
+        assertThat(DossierSearch.isLate(document("2026-11-20T10:00:00Z", "2026-11-21T10:00:00Z", true), now))
+                .isTrue();
+        assertThat(DossierSearch.isLate(document("2026-11-20T10:00:00Z", "2026-11-19T10:00:00Z", false), now))
+                .isFalse();
         assertThat(DossierSearch.isLate(document(null, null, null), now)).isFalse();
     }
 
     private static DossierDocument document(String dueAt, String finishedAt, Boolean finishedLate) {
-        return new DossierDocument("000.00.99.H99-261128-0001", "chung-thuc-ban-sao", 1, null, "A", "a", null, null,
-                null, null, 4, null, "000.00.99.H99", "000.00.99.H99", List.of("000.00.99.H99"), "ONLINE", "PARTIAL",
-                "2026-11-01T01:00:00Z", null, dueAt, finishedAt, null, null, finishedLate, null, null, 1);
+        return new DossierDocument(
+                "000.00.99.H99-261128-0001",
+                "chung-thuc-ban-sao",
+                1,
+                null,
+                "A",
+                "a",
+                null,
+                null,
+                null,
+                null,
+                4,
+                null,
+                "000.00.99.H99",
+                "000.00.99.H99",
+                List.of("000.00.99.H99"),
+                "ONLINE",
+                "PARTIAL",
+                "2026-11-01T01:00:00Z",
+                null,
+                dueAt,
+                finishedAt,
+                null,
+                null,
+                finishedLate,
+                null,
+                null,
+                1);
     }
 }

@@ -26,8 +26,8 @@ class DemoAccountsConditionTest {
 
     @Test
     void explicitSettingWinsBothWays() {
-        contexts.withPropertyValues("spring.datasource.url=jdbc:postgresql://db/motcua",
-                        "motcua.security.demo-accounts=true")
+        contexts.withPropertyValues(
+                        "spring.datasource.url=jdbc:postgresql://db/motcua", "motcua.security.demo-accounts=true")
                 .run(context -> assertThat(context).hasBean("demo"));
         contexts.withPropertyValues("motcua.security.demo-accounts=false")
                 .run(context -> assertThat(context).doesNotHaveBean("demo"));

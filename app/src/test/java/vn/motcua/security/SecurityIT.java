@@ -2,6 +2,9 @@ package vn.motcua.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -19,9 +22,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import javax.sql.DataSource;
-
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -43,21 +44,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 /**
  * The sign-in baseline over real HTTP: the whole application on a real (embedded) PostgreSQL, with
  * Camunda's authorization checks on. The database is configured, so demo accounts are switched on
  * explicitly, as a training instance would do.
  */
-@AutoConfigureObservability(tracing = false) // Spring Boot tests switch metrics export, and so /actuator/prometheus, off
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.elasticsearch.uris=http://127.0.0.1:9",
-        "management.health.elasticsearch.enabled=false",
-        "motcua.security.demo-accounts=true"})
+@AutoConfigureObservability(
+        tracing = false) // Spring Boot tests switch metrics export, and so /actuator/prometheus, off
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.elasticsearch.uris=http://127.0.0.1:9",
+            "management.health.elasticsearch.enabled=false",
+            "motcua.security.demo-accounts=true"
+        })
 class SecurityIT {
 
     private static final EmbeddedPostgres POSTGRES = startPostgres();
@@ -102,18 +102,25 @@ class SecurityIT {
 
     @Autowired
     ObjectMapper json;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     IdentityService identityService;
+
     @Autowired
     AuthorizationService authorizationService;
+
     @Autowired
     RepositoryService repositoryService;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     ApplicationRunner identityBootstrapRunner;
+
     @Autowired
     InitialAdministrator initialAdministrator;
 
@@ -132,8 +139,8 @@ class SecurityIT {
         HttpResponse<String> response = send(get("/api/dossiers"));
 
         assertProblem(response, 401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                value -> assertThat(value).startsWith("Basic realm=\"motcua\""));
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(value -> assertThat(value).startsWith("Basic realm=\"motcua\""));
     }
 
     @Test
@@ -148,14 +155,13 @@ class SecurityIT {
     void anonymousBrowserIsSentToTheLoginPageWhichIsVietnamese() throws Exception {
         HttpResponse<String> redirect = send(get("/").header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8"));
         assertThat(redirect.statusCode()).isEqualTo(302);
-        assertThat(redirect.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/login"));
+        assertThat(redirect.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
 
         HttpResponse<String> page = send(get("/login"));
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
-        assertThat(page.body()).contains("<html lang=\"vi\">", "Đăng nhập", "name=\"_csrf\"",
-                "name=\"viewport\"");
+        assertThat(page.body()).contains("<html lang=\"vi\">", "Đăng nhập", "name=\"_csrf\"", "name=\"viewport\"");
     }
 
     @Test
@@ -182,7 +188,8 @@ class SecurityIT {
         assertProblem(send(get("/actuator/prometheus")), 401);
         assertProblem(send(get("/actuator/prometheus").header("Authorization", basic("tiepnhan01", "demo"))), 403);
 
-        HttpResponse<String> admin = send(get("/actuator/prometheus").header("Authorization", basic("quantri01", "demo")));
+        HttpResponse<String> admin =
+                send(get("/actuator/prometheus").header("Authorization", basic("quantri01", "demo")));
         assertThat(admin.statusCode()).isEqualTo(200);
         assertThat(admin.body()).contains("jvm_memory_used_bytes");
     }
@@ -199,15 +206,15 @@ class SecurityIT {
         HttpResponse<String> loginPage = browser.send(get("/login"));
         String formToken = hiddenCsrfField(loginPage.body());
 
-        HttpResponse<String> badLogin = browser.send(postForm("/login",
-                Map.of("username", "lanhdao01", "password", "sai-mat-khau", "_csrf", formToken)));
+        HttpResponse<String> badLogin = browser.send(
+                postForm("/login", Map.of("username", "lanhdao01", "password", "sai-mat-khau", "_csrf", formToken)));
         assertThat(badLogin.statusCode()).isEqualTo(302);
         assertThat(badLogin.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
         assertThat(browser.send(get("/login?error")).body()).contains("không đúng");
 
         formToken = hiddenCsrfField(browser.send(get("/login")).body());
-        HttpResponse<String> login = browser.send(postForm("/login",
-                Map.of("username", "tiepnhan01", "password", "demo", "_csrf", formToken)));
+        HttpResponse<String> login = browser.send(
+                postForm("/login", Map.of("username", "tiepnhan01", "password", "demo", "_csrf", formToken)));
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
 
@@ -230,7 +237,8 @@ class SecurityIT {
         HttpResponse<String> withToken = browser.send(post("/api/me").header(CsrfSupport.HEADER_NAME, cookieToken));
         assertThat(withToken.statusCode()).isEqualTo(405);
 
-        HttpResponse<String> logout = browser.send(post("/logout").header("Accept", "text/html")
+        HttpResponse<String> logout = browser.send(post("/logout")
+                .header("Accept", "text/html")
                 .header(CsrfSupport.HEADER_NAME, browser.cookie(CsrfSupport.COOKIE_NAME)));
         assertThat(logout.statusCode()).isEqualTo(302);
         assertProblem(browser.send(get("/api/me")), 401);
@@ -239,7 +247,8 @@ class SecurityIT {
     @Test
     void citizensPostToThePublicApiWithoutCsrfToken() throws Exception {
         Browser browser = new Browser(); // with a session: the page it asked for before sign-in is kept there
-        assertThat(browser.send(get("/").header("Accept", "text/html")).statusCode()).isEqualTo(302);
+        assertThat(browser.send(get("/").header("Accept", "text/html")).statusCode())
+                .isEqualTo(302);
         assertThat(browser.cookie("JSESSIONID")).isNotNull();
 
         // Past the security layer (no 403), refused by MVC: the catalogue has no POST.
@@ -274,13 +283,17 @@ class SecurityIT {
     void deskIntakeIsForSignedInStaffAndLogsTheClerk() throws Exception {
         assertProblem(send(multipartDossier("/api/dossiers")), 401);
 
-        HttpResponse<String> created = send(multipartDossier("/api/dossiers")
-                .header("Authorization", basic("tiepnhan01", "demo")));
+        HttpResponse<String> created =
+                send(multipartDossier("/api/dossiers").header("Authorization", basic("tiepnhan01", "demo")));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String code = json.readTree(created.body()).path("code").asText();
         // The principal's name is the Camunda user id: the dossier's log names the clerk.
-        assertThat(jdbc.queryForList("select e.actor from dossier_event e join dossier d on d.id = e.dossier_id "
-                + "where d.code = ?", String.class, code)).contains("tiepnhan01");
+        assertThat(jdbc.queryForList(
+                        "select e.actor from dossier_event e join dossier d on d.id = e.dossier_id "
+                                + "where d.code = ?",
+                        String.class,
+                        code))
+                .contains("tiepnhan01");
     }
 
     // ---------------------------------------------------------------- Camunda's REST API
@@ -289,11 +302,15 @@ class SecurityIT {
     void engineRestDemandsCamundaSignIn() throws Exception {
         HttpResponse<String> anonymous = send(get("/engine-rest/process-definition"));
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Basic");
-        assertThat(send(get("/engine-rest/engine/default/process-definition")).statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElseThrow())
+                .startsWith("Basic");
+        assertThat(send(get("/engine-rest/engine/default/process-definition")).statusCode())
+                .isEqualTo(401);
         // Only lanhdao01 ever fails to sign in (see wrongPasswordAndUnknownUserGet401).
         assertThat(send(get("/engine-rest/process-definition")
-                .header("Authorization", basic("lanhdao01", "sai-mat-khau"))).statusCode()).isEqualTo(401);
+                                .header("Authorization", basic("lanhdao01", "sai-mat-khau")))
+                        .statusCode())
+                .isEqualTo(401);
 
         // queryMaxResultsLimit (application.yml) makes unpaged lists fail for authenticated callers.
         HttpResponse<String> admin = send(get("/engine-rest/process-definition?firstResult=0&maxResults=100")
@@ -315,33 +332,45 @@ class SecurityIT {
         BpmnModelInstance model = Bpmn.createExecutableProcess("securityItTiepNhan")
                 .camundaHistoryTimeToLive(1)
                 .startEvent()
-                .userTask("tiepNhan").name("Tiếp nhận").camundaCandidateGroups(StaffGroups.TIEPNHAN)
+                .userTask("tiepNhan")
+                .name("Tiếp nhận")
+                .camundaCandidateGroups(StaffGroups.TIEPNHAN)
                 .endEvent()
                 .done();
-        repositoryService.createDeployment().name("security-it")
-                .addModelInstance("securityItTiepNhan.bpmn", model).deploy();
-        String instanceId = runtimeService.startProcessInstanceByKey("securityItTiepNhan").getId();
+        repositoryService
+                .createDeployment()
+                .name("security-it")
+                .addModelInstance("securityItTiepNhan.bpmn", model)
+                .deploy();
+        String instanceId =
+                runtimeService.startProcessInstanceByKey("securityItTiepNhan").getId();
         String taskQuery = "/engine-rest/task?firstResult=0&maxResults=10&processInstanceId=" + instanceId;
 
-        JsonNode clerkTasks = json.readTree(send(get(taskQuery)
-                .header("Authorization", basic("tiepnhan01", "demo"))).body());
+        JsonNode clerkTasks = json.readTree(send(get(taskQuery).header("Authorization", basic("tiepnhan01", "demo")))
+                .body());
         assertThat(clerkTasks).hasSize(1);
         String taskId = clerkTasks.get(0).path("id").asText();
 
-        HttpResponse<String> specialistView = send(get(taskQuery).header("Authorization", basic("chuyenvien01", "demo")));
+        HttpResponse<String> specialistView =
+                send(get(taskQuery).header("Authorization", basic("chuyenvien01", "demo")));
         assertThat(specialistView.statusCode()).isEqualTo(200);
         assertThat(json.readTree(specialistView.body())).isEmpty();
         HttpResponse<String> specialistCompletes = send(postJson("/engine-rest/task/" + taskId + "/complete", "{}")
                 .header("Authorization", basic("chuyenvien01", "demo")));
         assertThat(specialistCompletes.statusCode()).isEqualTo(403);
 
-        HttpResponse<String> clerkClaims = send(postJson("/engine-rest/task/" + taskId + "/claim",
-                "{\"userId\": \"tiepnhan01\"}").header("Authorization", basic("tiepnhan01", "demo")));
+        HttpResponse<String> clerkClaims =
+                send(postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"tiepnhan01\"}")
+                        .header("Authorization", basic("tiepnhan01", "demo")));
         assertThat(clerkClaims.statusCode()).isEqualTo(204);
         HttpResponse<String> clerkCompletes = send(postJson("/engine-rest/task/" + taskId + "/complete", "{}")
                 .header("Authorization", basic("tiepnhan01", "demo")));
         assertThat(clerkCompletes.statusCode()).isEqualTo(204);
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
+        assertThat(runtimeService
+                        .createProcessInstanceQuery()
+                        .processInstanceId(instanceId)
+                        .count())
+                .isZero();
     }
 
     // ---------------------------------------------------------------- Camunda's webapps
@@ -353,44 +382,67 @@ class SecurityIT {
         assertThat(welcome.statusCode()).isEqualTo(200);
         assertThat(welcome.body()).containsIgnoringCase("<html");
         assertThat(browser.cookie("XSRF-TOKEN")).as("Camunda's own CSRF cookie").isNotNull();
-        assertThat(browser.cookie(CsrfSupport.COOKIE_NAME)).as("no application CSRF cookie on /camunda").isNull();
+        assertThat(browser.cookie(CsrfSupport.COOKIE_NAME))
+                .as("no application CSRF cookie on /camunda")
+                .isNull();
 
-        assertThat(browser.send(get("/camunda/api/engine/engine/default/user/count")).statusCode()).isEqualTo(401);
-        assertThat(browser.send(get("/camunda/api/engine/engine/default/task/count")).statusCode()).isEqualTo(401);
+        assertThat(browser.send(get("/camunda/api/engine/engine/default/user/count"))
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(browser.send(get("/camunda/api/engine/engine/default/task/count"))
+                        .statusCode())
+                .isEqualTo(401);
 
         // Camunda's sign-in with Camunda's CSRF token only: Spring Security must not ask for its own.
-        HttpResponse<String> login = browser.send(postForm("/camunda/api/admin/auth/user/default/login/tasklist",
-                Map.of("username", "tiepnhan01", "password", "demo"))
+        HttpResponse<String> login = browser.send(postForm(
+                        "/camunda/api/admin/auth/user/default/login/tasklist",
+                        Map.of("username", "tiepnhan01", "password", "demo"))
                 .header("X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN")));
         assertThat(login.statusCode()).isEqualTo(200);
 
-        JsonNode user = json.readTree(browser.send(get("/camunda/api/admin/auth/user/default")).body());
+        JsonNode user = json.readTree(
+                browser.send(get("/camunda/api/admin/auth/user/default")).body());
         assertThat(user.path("userId").asText()).isEqualTo("tiepnhan01");
-        List<String> apps = json.convertValue(user.path("authorizedApps"), json.getTypeFactory()
-                .constructCollectionType(List.class, String.class));
+        List<String> apps = json.convertValue(
+                user.path("authorizedApps"), json.getTypeFactory().constructCollectionType(List.class, String.class));
         assertThat(apps).contains("tasklist").doesNotContain("cockpit", "admin");
-        assertThat(browser.send(get("/camunda/api/engine/engine/default/task/count")).statusCode()).isEqualTo(200);
+        assertThat(browser.send(get("/camunda/api/engine/engine/default/task/count"))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     // ---------------------------------------------------------------- accounts and authorizations
 
     @Test
     void demoDataIsInPlaceAndRestartsChangeNothing() throws Exception {
-        int authorizationsBefore = (int) authorizationService.createAuthorizationQuery().count();
+        int authorizationsBefore =
+                (int) authorizationService.createAuthorizationQuery().count();
         identityBootstrapRunner.run(null); // as a restart would
 
         assertThat(jdbc.queryForObject("select name from agency where code = ?", String.class, "000.00.99.H99"))
                 .isEqualTo("UBND xã Một Cửa Mẫu");
         assertThat(identityService.createUserQuery().memberOfGroup("tiepnhan").list())
-                .extracting(u -> u.getId()).contains("tiepnhan01");
-        assertThat(identityService.createUserQuery().memberOfGroup("camunda-admin").list())
-                .extracting(u -> u.getId()).contains("quantri01");
-        assertThat(identityService.createGroupQuery().groupId("lanhdao").singleResult().getName()).isEqualTo("Lãnh đạo");
+                .extracting(u -> u.getId())
+                .contains("tiepnhan01");
+        assertThat(identityService
+                        .createUserQuery()
+                        .memberOfGroup("camunda-admin")
+                        .list())
+                .extracting(u -> u.getId())
+                .contains("quantri01");
+        assertThat(identityService
+                        .createGroupQuery()
+                        .groupId("lanhdao")
+                        .singleResult()
+                        .getName())
+                .isEqualTo("Lãnh đạo");
         assertThat(authorizationService.createAuthorizationQuery().count()).isEqualTo(authorizationsBefore);
-        assertThat(authorizationService.isUserAuthorized("tiepnhan01", List.of("tiepnhan"),
-                Permissions.ACCESS, Resources.APPLICATION, "tasklist")).isTrue();
-        assertThat(authorizationService.isUserAuthorized("tiepnhan01", List.of("tiepnhan"),
-                Permissions.ACCESS, Resources.APPLICATION, "cockpit")).isFalse();
+        assertThat(authorizationService.isUserAuthorized(
+                        "tiepnhan01", List.of("tiepnhan"), Permissions.ACCESS, Resources.APPLICATION, "tasklist"))
+                .isTrue();
+        assertThat(authorizationService.isUserAuthorized(
+                        "tiepnhan01", List.of("tiepnhan"), Permissions.ACCESS, Resources.APPLICATION, "cockpit"))
+                .isFalse();
     }
 
     @Test
@@ -430,8 +482,7 @@ class SecurityIT {
     }
 
     private HttpRequest.Builder postJson(String path, String body) {
-        return request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        return request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
     private HttpRequest.Builder postForm(String path, Map<String, String> fields) {
@@ -439,7 +490,8 @@ class SecurityIT {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return request(path).header("Content-Type", "application/x-www-form-urlencoded")
+        return request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
@@ -456,15 +508,18 @@ class SecurityIT {
                 + dossier + "\r\n--" + boundary + "\r\n"
                 + "Content-Disposition: form-data; name=\"ban-chinh\"; filename=\"ban-chinh.pdf\"\r\n"
                 + "Content-Type: application/pdf\r\n\r\n" + pdf + "\r\n--" + boundary + "--\r\n";
-        return request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return request(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30));
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30));
     }
 
-    private static final HttpClient STATELESS = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient STATELESS =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return STATELESS.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -474,8 +529,10 @@ class SecurityIT {
     private static final class Browser {
 
         private final CookieManager cookies = new CookieManager();
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        private final HttpClient client = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
 
         HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -483,7 +540,10 @@ class SecurityIT {
 
         String cookie(String name) {
             return cookies.getCookieStore().getCookies().stream()
-                    .filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).findFirst().orElse(null);
+                    .filter(c -> c.getName().equals(name))
+                    .map(HttpCookie::getValue)
+                    .findFirst()
+                    .orElse(null);
         }
     }
 }

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,7 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
-
 import vn.motcua.engine.EngineClock;
 
 /**
@@ -30,18 +28,21 @@ public class CalendarConfiguration {
     private static final Logger log = LoggerFactory.getLogger(CalendarConfiguration.class);
 
     @Bean
-    WorkingCalendar workingCalendar(ResourcePatternResolver resources,
-                                    @Value("${motcua.calendar.location:}") String location,
-                                    @Value("${motcua.calendar.opens-at:07:30}") String opensAt,
-                                    @Value("${motcua.calendar.closes-at:17:00}") String closesAt,
-                                    @Value("${motcua.calendar.same-day-cut-off:15:00}") String sameDayCutOff,
-                                    Clock clock) {
+    WorkingCalendar workingCalendar(
+            ResourcePatternResolver resources,
+            @Value("${motcua.calendar.location:}") String location,
+            @Value("${motcua.calendar.opens-at:07:30}") String opensAt,
+            @Value("${motcua.calendar.closes-at:17:00}") String closesAt,
+            @Value("${motcua.calendar.same-day-cut-off:15:00}") String sameDayCutOff,
+            Clock clock) {
         Map<Integer, CalendarYear> years = new TreeMap<>();
         read(resources, "classpath*:calendar", years);
         if (location != null && !location.isBlank()) {
             read(resources, location, years);
         }
-        WorkingCalendar calendar = new WorkingCalendar(years.values(), new WorkingHours(LocalTime.parse(opensAt), LocalTime.parse(closesAt), LocalTime.parse(sameDayCutOff)),
+        WorkingCalendar calendar = new WorkingCalendar(
+                years.values(),
+                new WorkingHours(LocalTime.parse(opensAt), LocalTime.parse(closesAt), LocalTime.parse(sameDayCutOff)),
                 EngineClock.VIETNAM);
         check(calendar, LocalDate.now(clock.withZone(EngineClock.VIETNAM)));
         return calendar;
@@ -58,13 +59,21 @@ public class CalendarConfiguration {
             throw new CalendarDataMissingException(today.getYear());
         }
         if (!calendar.hasYear(today.getYear() + 1)) {
-            log.warn("The working-day calendar has no data for {}: due dates that reach into {} cannot be computed "
-                    + "(receipt fails) until calendar/{}.yaml is added", today.getYear() + 1, today.getYear() + 1,
+            log.warn(
+                    "The working-day calendar has no data for {}: due dates that reach into {} cannot be computed "
+                            + "(receipt fails) until calendar/{}.yaml is added",
+                    today.getYear() + 1,
+                    today.getYear() + 1,
                     today.getYear() + 1);
         }
         for (CalendarYear year : calendar.years()) {
-            log.info("Working-day calendar {}: {} days off, from {}", year.year(), year.daysOff().size(), year.location());
-            year.unconfirmed().forEach(note -> log.warn("Calendar {}: not included, unconfirmed: {}", year.year(), note));
+            log.info(
+                    "Working-day calendar {}: {} days off, from {}",
+                    year.year(),
+                    year.daysOff().size(),
+                    year.location());
+            year.unconfirmed()
+                    .forEach(note -> log.warn("Calendar {}: not included, unconfirmed: {}", year.year(), note));
         }
     }
 
@@ -84,7 +93,8 @@ public class CalendarConfiguration {
             try (InputStream in = file.getInputStream()) {
                 CalendarYear year = CalendarFileReader.read(in, where);
                 if (!name.equals(year.year() + ".yaml")) {
-                    throw new CalendarDefinitionException(where + ": says year " + year.year() + " but is named " + name);
+                    throw new CalendarDefinitionException(
+                            where + ": says year " + year.year() + " but is named " + name);
                 }
                 years.put(year.year(), year); // a later location (the province's) replaces the national year
             } catch (IOException e) {

@@ -9,8 +9,8 @@ public class CalendarDataMissingException extends RuntimeException {
     private final int year;
 
     public CalendarDataMissingException(int year) {
-        super("The working-day calendar has no data for " + year
-                + ": add calendar/" + year + ".yaml (see docs/deadlines.md)");
+        super("The working-day calendar has no data for " + year + ": add calendar/" + year
+                + ".yaml (see docs/deadlines.md)");
         this.year = year;
     }
 

@@ -1,5 +1,8 @@
 package vn.motcua.calendar;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.DayOfWeek;
@@ -11,10 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 /**
  * Reads and checks one year's calendar file ({@code calendar/<year>.yaml}, format in docs/deadlines.md).
  * Unknown keys, an entry without a source, a source nobody defined, a holiday on a weekend or a
@@ -22,19 +21,20 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  */
 public final class CalendarFileReader {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private CalendarFileReader() {
-    }
+    private CalendarFileReader() {}
 
     /** The file as written. Dates are strings here so a bad date gets a message naming the entry. */
-    record CalendarFile(Integer year, List<DayOfWeek> weekend, Map<String, String> sources, List<Entry> daysOff,
-                        List<String> unconfirmed) {
-    }
+    record CalendarFile(
+            Integer year,
+            List<DayOfWeek> weekend,
+            Map<String, String> sources,
+            List<Entry> daysOff,
+            List<String> unconfirmed) {}
 
-    record Entry(String date, DayOff.Kind kind, String name, String madeUpOn, String source, String note) {
-    }
+    record Entry(String date, DayOff.Kind kind, String name, String madeUpOn, String source, String note) {}
 
     /**
      * @param location where the file came from, for error messages
@@ -52,7 +52,8 @@ public final class CalendarFileReader {
         int year = file.year();
         List<String> problems = new ArrayList<>();
         Set<DayOfWeek> weekend = file.weekend() == null || file.weekend().isEmpty()
-                ? EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY) : EnumSet.copyOf(file.weekend());
+                ? EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY)
+                : EnumSet.copyOf(file.weekend());
         Map<String, String> sources = file.sources() == null ? Map.of() : file.sources();
         List<DayOff> daysOff = new ArrayList<>();
         for (Entry e : file.daysOff() == null ? List.<Entry>of() : file.daysOff()) {
@@ -97,8 +98,8 @@ public final class CalendarFileReader {
         if (!problems.isEmpty()) {
             throw new CalendarDefinitionException(location + ": " + String.join("; ", problems));
         }
-        return new CalendarYear(year, weekend, daysOff, file.unconfirmed() == null ? List.of() : file.unconfirmed(),
-                location);
+        return new CalendarYear(
+                year, weekend, daysOff, file.unconfirmed() == null ? List.of() : file.unconfirmed(), location);
     }
 
     private static LocalDate parse(String value, String what, List<String> problems) {

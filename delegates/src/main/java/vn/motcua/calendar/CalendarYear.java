@@ -10,8 +10,8 @@ import java.util.Set;
  * @param unconfirmed entries the file's author could not confirm from an official decision (kept out of the calendar)
  * @param location    the file it was read from
  */
-public record CalendarYear(int year, Set<DayOfWeek> weekend, List<DayOff> daysOff, List<String> unconfirmed,
-                           String location) {
+public record CalendarYear(
+        int year, Set<DayOfWeek> weekend, List<DayOff> daysOff, List<String> unconfirmed, String location) {
 
     public CalendarYear {
         weekend = Set.copyOf(weekend);

@@ -14,6 +14,8 @@ import java.time.LocalDate;
 public record DayOff(LocalDate date, Kind kind, String name, LocalDate madeUpOn, String source) {
 
     public enum Kind {
-        HOLIDAY, COMPENSATORY, SWAPPED
+        HOLIDAY,
+        COMPENSATORY,
+        SWAPPED
     }
 }

@@ -41,9 +41,13 @@ public final class DueDateRule {
         LocalDate day = start.toLocalDate();
         if (workingDays == 0) {
             boolean beforeCutOff = start.toLocalTime().isBefore(calendar.hours().sameDayCutOff());
-            return calendar.closing(beforeCutOff ? day : calendar.nextWorkingDay(day)).toInstant();
+            return calendar.closing(beforeCutOff ? day : calendar.nextWorkingDay(day))
+                    .toInstant();
         }
-        return calendar.plusWorkingDays(day, workingDays).atTime(start.toLocalTime()).atZone(calendar.zone()).toInstant();
+        return calendar.plusWorkingDays(day, workingDays)
+                .atTime(start.toLocalTime())
+                .atZone(calendar.zone())
+                .toInstant();
     }
 
     /** The due moment moved on by the working time of pauses (supplementation). */
@@ -60,7 +64,9 @@ public final class DueDateRule {
         ZonedDateTime dueAt = due.atZone(calendar.zone());
         Instant start = calendar.countingStart(received).toInstant();
         Instant warning = calendar.minusWorkingDays(dueAt.toLocalDate(), workingDaysBefore)
-                .atTime(dueAt.toLocalTime()).atZone(calendar.zone()).toInstant();
+                .atTime(dueAt.toLocalTime())
+                .atZone(calendar.zone())
+                .toInstant();
         if (warning.isAfter(start)) {
             return warning;
         }

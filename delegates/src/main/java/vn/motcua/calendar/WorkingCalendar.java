@@ -30,6 +30,7 @@ public final class WorkingCalendar {
     private final Map<LocalDate, DayOff> daysOff = new HashMap<>();
     /** Weekend days worked to make up a swapped day off. */
     private final Map<LocalDate, DayOff> madeUpDays = new HashMap<>();
+
     private final WorkingHours hours;
     private final ZoneId zone;
     private final String fingerprint;
@@ -220,14 +221,27 @@ public final class WorkingCalendar {
     private static String fingerprint(SortedMap<Integer, CalendarYear> years, WorkingHours hours) {
         StringBuilder canonical = new StringBuilder(hours.toString()).append('\n');
         years.values().forEach(year -> {
-            canonical.append(year.year()).append(' ').append(new TreeMap<>(Map.of("w", year.weekend().stream()
-                    .map(Enum::name).sorted().toList()))).append('\n');
-            year.daysOff().stream().sorted(java.util.Comparator.comparing(DayOff::date)).forEach(day -> canonical
-                    .append(day.date()).append(' ').append(day.kind()).append(' ').append(day.madeUpOn()).append('\n'));
+            canonical
+                    .append(year.year())
+                    .append(' ')
+                    .append(new TreeMap<>(Map.of(
+                            "w",
+                            year.weekend().stream().map(Enum::name).sorted().toList())))
+                    .append('\n');
+            year.daysOff().stream()
+                    .sorted(java.util.Comparator.comparing(DayOff::date))
+                    .forEach(day -> canonical
+                            .append(day.date())
+                            .append(' ')
+                            .append(day.kind())
+                            .append(' ')
+                            .append(day.madeUpOn())
+                            .append('\n'));
         });
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

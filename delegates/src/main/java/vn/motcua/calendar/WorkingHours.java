@@ -11,15 +11,17 @@ import java.time.LocalTime;
  */
 public record WorkingHours(LocalTime opensAt, LocalTime closesAt, LocalTime sameDayCutOff) {
 
-    public static final WorkingHours DEFAULT = new WorkingHours(LocalTime.of(7, 30), LocalTime.of(17, 0), LocalTime.of(15, 0));
+    public static final WorkingHours DEFAULT =
+            new WorkingHours(LocalTime.of(7, 30), LocalTime.of(17, 0), LocalTime.of(15, 0));
 
     public WorkingHours {
         if (!opensAt.isBefore(closesAt)) {
-            throw new IllegalArgumentException("Working hours must open (" + opensAt + ") before they close (" + closesAt + ")");
+            throw new IllegalArgumentException(
+                    "Working hours must open (" + opensAt + ") before they close (" + closesAt + ")");
         }
         if (sameDayCutOff.isBefore(opensAt) || sameDayCutOff.isAfter(closesAt)) {
-            throw new IllegalArgumentException("The same-day cut-off " + sameDayCutOff + " must lie within working hours "
-                    + opensAt + "–" + closesAt);
+            throw new IllegalArgumentException("The same-day cut-off " + sameDayCutOff
+                    + " must lie within working hours " + opensAt + "–" + closesAt);
         }
     }
 }

@@ -8,7 +8,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -28,7 +27,8 @@ import org.springframework.stereotype.Component;
 public class ApologyLetter {
 
     public static final String DOCUMENT_CODE = "phieu-xin-loi";
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH 'giờ' mm 'phút', 'ngày' dd/MM/yyyy");
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("HH 'giờ' mm 'phút', 'ngày' dd/MM/yyyy");
     private static final float MARGIN = 56;
     private static final float SIZE = 12;
     private static final float LEADING = 17;
@@ -36,17 +36,25 @@ public class ApologyLetter {
     private final File font;
     private final File boldFont;
 
-    public ApologyLetter(@Value("${motcua.documents.font:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf}") String font,
-                         @Value("${motcua.documents.font-bold:/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf}") String boldFont) {
+    public ApologyLetter(
+            @Value("${motcua.documents.font:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf}") String font,
+            @Value("${motcua.documents.font-bold:/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf}")
+                    String boldFont) {
         this.font = new File(font);
         this.boldFont = new File(boldFont);
     }
 
     /** What the letter says. */
-    public record Content(String agencyName, String applicantName, String dossierCode, String procedureName,
-                          LocalDateTime receivedAt, LocalDateTime dueAt, LocalDateTime newAppointment, String reason,
-                          LocalDateTime issuedAt) {
-    }
+    public record Content(
+            String agencyName,
+            String applicantName,
+            String dossierCode,
+            String procedureName,
+            LocalDateTime receivedAt,
+            LocalDateTime dueAt,
+            LocalDateTime newAppointment,
+            String reason,
+            LocalDateTime issuedAt) {}
 
     public byte[] render(Content c) {
         try (PDDocument document = new PDDocument()) {
@@ -64,20 +72,30 @@ public class ApologyLetter {
                 w.centered(bold, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
                 w.centered(regular, "Độc lập - Tự do - Hạnh phúc");
                 w.gap();
-                w.centered(regular, "Ngày " + c.issuedAt().getDayOfMonth() + " tháng " + c.issuedAt().getMonthValue()
-                        + " năm " + c.issuedAt().getYear());
+                w.centered(
+                        regular,
+                        "Ngày " + c.issuedAt().getDayOfMonth() + " tháng "
+                                + c.issuedAt().getMonthValue() + " năm "
+                                + c.issuedAt().getYear());
                 w.gap();
                 w.centered(bold, "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ");
                 w.gap();
                 w.paragraph(regular, "Kính gửi: Ông/Bà " + c.applicantName());
-                w.paragraph(regular, "Ngày " + c.receivedAt().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + ", "
-                        + c.agencyName() + " tiếp nhận giải quyết hồ sơ của Ông/Bà, mã hồ sơ " + c.dossierCode()
-                        + ", về thủ tục: " + c.procedureName() + ".");
+                w.paragraph(
+                        regular,
+                        "Ngày " + c.receivedAt().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + ", "
+                                + c.agencyName() + " tiếp nhận giải quyết hồ sơ của Ông/Bà, mã hồ sơ " + c.dossierCode()
+                                + ", về thủ tục: " + c.procedureName() + ".");
                 w.paragraph(regular, "Thời hạn trả kết quả: " + c.dueAt().format(DATE_TIME) + ".");
-                w.paragraph(regular, "Tuy nhiên đến nay, " + c.agencyName() + " chưa trả kết quả giải quyết hồ sơ của Ông/Bà."
-                        + (c.reason() == null || c.reason().isBlank() ? "" : " Lý do: " + c.reason()));
-                w.paragraph(regular, "Sự chậm trễ này đã gây phiền hà cho Ông/Bà. " + c.agencyName()
-                        + " xin lỗi Ông/Bà và hẹn trả kết quả vào " + c.newAppointment().format(DATE_TIME) + ".");
+                w.paragraph(
+                        regular,
+                        "Tuy nhiên đến nay, " + c.agencyName() + " chưa trả kết quả giải quyết hồ sơ của Ông/Bà."
+                                + (c.reason() == null || c.reason().isBlank() ? "" : " Lý do: " + c.reason()));
+                w.paragraph(
+                        regular,
+                        "Sự chậm trễ này đã gây phiền hà cho Ông/Bà. " + c.agencyName()
+                                + " xin lỗi Ông/Bà và hẹn trả kết quả vào "
+                                + c.newAppointment().format(DATE_TIME) + ".");
                 w.paragraph(regular, "Xin trân trọng cảm ơn!");
                 w.gap();
                 w.centered(bold, "THỦ TRƯỞNG CƠ QUAN");

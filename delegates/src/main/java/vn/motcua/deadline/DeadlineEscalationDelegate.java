@@ -4,12 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
 import vn.motcua.calendar.DueDateRule;
 import vn.motcua.deadline.DeadlineRepository.Deadline;
 import vn.motcua.dossier.DocumentFile;
@@ -56,10 +54,17 @@ public class DeadlineEscalationDelegate implements JavaDelegate {
     private final Clock clock;
     private final int defaultNewAppointmentDays;
 
-    public DeadlineEscalationDelegate(DossierRepository dossiers, DeadlineRepository deadlines, DueDateRule rule,
-                                      ApologyLetter letter, CitizenNotifications notifications, DossierChanges changes,
-                                      ProcedureCatalog catalog, CurrentActor actor, Clock clock,
-                                      @Value("${motcua.deadlines.reappointment-working-days:2}") int defaultNewAppointmentDays) {
+    public DeadlineEscalationDelegate(
+            DossierRepository dossiers,
+            DeadlineRepository deadlines,
+            DueDateRule rule,
+            ApologyLetter letter,
+            CitizenNotifications notifications,
+            DossierChanges changes,
+            ProcedureCatalog catalog,
+            CurrentActor actor,
+            Clock clock,
+            @Value("${motcua.deadlines.reappointment-working-days:2}") int defaultNewAppointmentDays) {
         this.dossiers = dossiers;
         this.deadlines = deadlines;
         this.rule = rule;
@@ -82,22 +87,45 @@ public class DeadlineEscalationDelegate implements JavaDelegate {
         }
         Instant now = clock.instant();
         String days = DelegateInputs.optional(execution, IN_NEW_APPOINTMENT_DAYS);
-        Instant newAppointment = rule.due(now, days == null ? defaultNewAppointmentDays : Integer.parseInt(days.trim()));
+        Instant newAppointment =
+                rule.due(now, days == null ? defaultNewAppointmentDays : Integer.parseInt(days.trim()));
         String reason = DelegateInputs.optional(execution, IN_REASON);
         String procedureName = catalog.version(dossier.procedureKey(), dossier.procedureVersion())
-                .map(p -> p.descriptor().name().vi()).orElse(dossier.procedureKey());
+                .map(p -> p.descriptor().name().vi())
+                .orElse(dossier.procedureKey());
         String agencyName = deadlines.agencyName(dossier.receivingAgencyCode());
 
         deadlines.markLate(dossier.id(), newAppointment, now);
-        byte[] pdf = letter.render(new ApologyLetter.Content(agencyName, dossier.applicant().name(), code, procedureName,
-                rule.calendar().local(deadline.receivedAt()), rule.calendar().local(deadline.dueAt()),
-                rule.calendar().local(newAppointment), reason, rule.calendar().local(now)));
-        dossiers.insertDocument(dossier.id(), new DocumentFile(ApologyLetter.DOCUMENT_CODE,
-                ApologyLetter.DOCUMENT_CODE + "-" + code + ".pdf", "application/pdf", pdf), 0, now);
+        byte[] pdf = letter.render(new ApologyLetter.Content(
+                agencyName,
+                dossier.applicant().name(),
+                code,
+                procedureName,
+                rule.calendar().local(deadline.receivedAt()),
+                rule.calendar().local(deadline.dueAt()),
+                rule.calendar().local(newAppointment),
+                reason,
+                rule.calendar().local(now)));
+        dossiers.insertDocument(
+                dossier.id(),
+                new DocumentFile(
+                        ApologyLetter.DOCUMENT_CODE,
+                        ApologyLetter.DOCUMENT_CODE + "-" + code + ".pdf",
+                        "application/pdf",
+                        pdf),
+                0,
+                now);
         String message = "Hồ sơ chưa được giải quyết đúng hẹn. Ngày hẹn trả kết quả mới: "
                 + rule.calendar().local(newAppointment).format(SHOWN) + ".";
-        dossiers.appendEvent(dossier.id(), new DossierEvent(now, actor.userId(), dossier.publicStatus(), "late",
-                message, "Quá hạn giải quyết; đã lập Phiếu xin lỗi và hẹn lại ngày trả kết quả"));
+        dossiers.appendEvent(
+                dossier.id(),
+                new DossierEvent(
+                        now,
+                        actor.userId(),
+                        dossier.publicStatus(),
+                        "late",
+                        message,
+                        "Quá hạn giải quyết; đã lập Phiếu xin lỗi và hẹn lại ngày trả kết quả"));
         changes.changed(code);
         notifications.notify(dossier, "delayed", procedureName, message);
         execution.setVariable(VAR_NEW_APPOINTMENT, Date.from(newAppointment));

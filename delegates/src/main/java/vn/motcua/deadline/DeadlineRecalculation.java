@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationListener;
@@ -13,7 +12,6 @@ import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import vn.motcua.calendar.CalendarYear;
 import vn.motcua.dossier.DossierChanges;
 
@@ -35,8 +33,12 @@ public class DeadlineRecalculation implements ApplicationListener<ContextRefresh
     private final Clock clock;
     private final AtomicBoolean done = new AtomicBoolean();
 
-    public DeadlineRecalculation(DossierDeadlines dossierDeadlines, DeadlineRepository deadlines, DossierChanges changes,
-                                 PlatformTransactionManager transactionManager, Clock clock) {
+    public DeadlineRecalculation(
+            DossierDeadlines dossierDeadlines,
+            DeadlineRepository deadlines,
+            DossierChanges changes,
+            PlatformTransactionManager transactionManager,
+            Clock clock) {
         this.dossierDeadlines = dossierDeadlines;
         this.deadlines = deadlines;
         this.changes = changes;
@@ -59,11 +61,18 @@ public class DeadlineRecalculation implements ApplicationListener<ContextRefresh
             int moved = 0;
             if (applied.isPresent() && !applied.get().equals(fingerprint)) {
                 moved = recalculate();
-                log.info("The working-day calendar changed: recalculated the due dates of open dossiers, {} moved", moved);
+                log.info(
+                        "The working-day calendar changed: recalculated the due dates of open dossiers, {} moved",
+                        moved);
             }
             if (applied.isEmpty() || !applied.get().equals(fingerprint)) {
-                deadlines.saveCalendarFingerprint(fingerprint, dossierDeadlines.rule().calendar().years().stream()
-                        .map(CalendarYear::year).map(String::valueOf).collect(Collectors.joining(",")), clock.instant());
+                deadlines.saveCalendarFingerprint(
+                        fingerprint,
+                        dossierDeadlines.rule().calendar().years().stream()
+                                .map(CalendarYear::year)
+                                .map(String::valueOf)
+                                .collect(Collectors.joining(",")),
+                        clock.instant());
             }
             return moved;
         });

@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -21,42 +20,71 @@ public class DeadlineRepository {
     }
 
     /** What the dossier says about its deadline. */
-    public record Deadline(long dossierId, String code, String processInstanceId, Instant receivedAt,
-                           Integer timeLimitWorkingDays, Instant dueAt, boolean late, Instant extendedDueAt) {
-    }
+    public record Deadline(
+            long dossierId,
+            String code,
+            String processInstanceId,
+            Instant receivedAt,
+            Integer timeLimitWorkingDays,
+            Instant dueAt,
+            boolean late,
+            Instant extendedDueAt) {}
 
     /** A stop of the clock while the citizen supplements; {@code endedAt} null while it lasts. */
-    public record Pause(long id, Instant startedAt, Instant endedAt, Long pausedWorkingSeconds, Instant dueBefore,
-                        Instant dueAfter) {
-    }
+    public record Pause(
+            long id,
+            Instant startedAt,
+            Instant endedAt,
+            Long pausedWorkingSeconds,
+            Instant dueBefore,
+            Instant dueAfter) {}
 
     private static final String DEADLINE_COLUMNS =
             "id, code, process_instance_id, received_at, time_limit_working_days, due_at, late, extended_due_at";
 
     public Optional<Deadline> deadline(long dossierId) {
-        return jdbc.query("select " + DEADLINE_COLUMNS + " from dossier where id = ?", DeadlineRepository::deadline,
-                dossierId).stream().findFirst();
+        return jdbc
+                .query(
+                        "select " + DEADLINE_COLUMNS + " from dossier where id = ?",
+                        DeadlineRepository::deadline,
+                        dossierId)
+                .stream()
+                .findFirst();
     }
 
     public Optional<Deadline> deadline(String code) {
-        return jdbc.query("select " + DEADLINE_COLUMNS + " from dossier where code = ?", DeadlineRepository::deadline,
-                code).stream().findFirst();
+        return jdbc
+                .query(
+                        "select " + DEADLINE_COLUMNS + " from dossier where code = ?",
+                        DeadlineRepository::deadline,
+                        code)
+                .stream()
+                .findFirst();
     }
 
     /** Dossiers still being handled that have a due moment, oldest first, locked for the caller's transaction. */
     public List<Deadline> openDossiersForUpdate() {
-        return jdbc.query("select " + DEADLINE_COLUMNS + " from dossier where finished_at is null and due_at is not null"
-                + " and time_limit_working_days is not null order by id for update", DeadlineRepository::deadline);
+        return jdbc.query(
+                "select " + DEADLINE_COLUMNS + " from dossier where finished_at is null and due_at is not null"
+                        + " and time_limit_working_days is not null order by id for update",
+                DeadlineRepository::deadline);
     }
 
     public void setDue(long dossierId, Integer timeLimitWorkingDays, Instant dueAt, Instant now) {
-        jdbc.update("update dossier set time_limit_working_days = ?, due_at = ?, updated_at = ? where id = ?",
-                timeLimitWorkingDays, ts(dueAt), ts(now), dossierId);
+        jdbc.update(
+                "update dossier set time_limit_working_days = ?, due_at = ?, updated_at = ? where id = ?",
+                timeLimitWorkingDays,
+                ts(dueAt),
+                ts(now),
+                dossierId);
     }
 
     public void markLate(long dossierId, Instant newAppointment, Instant now) {
-        jdbc.update("update dossier set late = true, extended_due_at = ?, updated_at = ? where id = ?",
-                ts(newAppointment), ts(now), dossierId);
+        jdbc.update(
+                "update dossier set late = true, extended_due_at = ?, updated_at = ? where id = ?",
+                ts(newAppointment),
+                ts(now),
+                dossierId);
     }
 
     public void startPause(long dossierId, Instant startedAt) {
@@ -64,30 +92,39 @@ public class DeadlineRepository {
     }
 
     public Optional<Pause> openPause(long dossierId) {
-        return jdbc.query("select * from dossier_pause where dossier_id = ? and ended_at is null",
-                DeadlineRepository::pause, dossierId).stream().findFirst();
+        return jdbc
+                .query(
+                        "select * from dossier_pause where dossier_id = ? and ended_at is null",
+                        DeadlineRepository::pause,
+                        dossierId)
+                .stream()
+                .findFirst();
     }
 
-    public void endPause(long pauseId, Instant endedAt, long pausedWorkingSeconds, Instant dueBefore, Instant dueAfter) {
+    public void endPause(
+            long pauseId, Instant endedAt, long pausedWorkingSeconds, Instant dueBefore, Instant dueAfter) {
         jdbc.update("""
                 update dossier_pause set ended_at = ?, paused_working_seconds = ?, due_before = ?, due_after = ?
                 where id = ?""", ts(endedAt), pausedWorkingSeconds, ts(dueBefore), ts(dueAfter), pauseId);
     }
 
     public List<Pause> pauses(long dossierId) {
-        return jdbc.query("select * from dossier_pause where dossier_id = ? order by id", DeadlineRepository::pause,
-                dossierId);
+        return jdbc.query(
+                "select * from dossier_pause where dossier_id = ? order by id", DeadlineRepository::pause, dossierId);
     }
 
     public String agencyName(String agencyCode) {
-        return jdbc.query("select name from agency where code = ?", (rs, n) -> rs.getString(1), agencyCode)
-                .stream().findFirst().orElse(agencyCode);
+        return jdbc.query("select name from agency where code = ?", (rs, n) -> rs.getString(1), agencyCode).stream()
+                .findFirst()
+                .orElse(agencyCode);
     }
 
     /** The calendar fingerprint due dates were last computed with, locking the row so one node recalculates. */
     public Optional<String> lockCalendarFingerprint() {
-        return jdbc.query("select fingerprint from calendar_state where id = 1 for update", (rs, n) -> rs.getString(1))
-                .stream().findFirst();
+        return jdbc
+                .query("select fingerprint from calendar_state where id = 1 for update", (rs, n) -> rs.getString(1))
+                .stream()
+                .findFirst();
     }
 
     public void saveCalendarFingerprint(String fingerprint, String years, Instant now) {
@@ -98,14 +135,25 @@ public class DeadlineRepository {
     }
 
     private static Deadline deadline(ResultSet rs, int n) throws SQLException {
-        return new Deadline(rs.getLong("id"), rs.getString("code"), rs.getString("process_instance_id"),
-                instant(rs, "received_at"), (Integer) rs.getObject("time_limit_working_days"), instant(rs, "due_at"),
-                rs.getBoolean("late"), instant(rs, "extended_due_at"));
+        return new Deadline(
+                rs.getLong("id"),
+                rs.getString("code"),
+                rs.getString("process_instance_id"),
+                instant(rs, "received_at"),
+                (Integer) rs.getObject("time_limit_working_days"),
+                instant(rs, "due_at"),
+                rs.getBoolean("late"),
+                instant(rs, "extended_due_at"));
     }
 
     private static Pause pause(ResultSet rs, int n) throws SQLException {
-        return new Pause(rs.getLong("id"), instant(rs, "started_at"), instant(rs, "ended_at"),
-                (Long) rs.getObject("paused_working_seconds"), instant(rs, "due_before"), instant(rs, "due_after"));
+        return new Pause(
+                rs.getLong("id"),
+                instant(rs, "started_at"),
+                instant(rs, "ended_at"),
+                (Long) rs.getObject("paused_working_seconds"),
+                instant(rs, "due_before"),
+                instant(rs, "due_after"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

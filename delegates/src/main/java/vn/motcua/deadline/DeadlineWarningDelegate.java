@@ -1,7 +1,6 @@
 package vn.motcua.deadline;
 
 import java.util.Date;
-
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -32,7 +31,10 @@ public class DeadlineWarningDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Object due = execution.getVariable(DossierDeadlines.VAR_DUE_DATE);
-        for (Task task : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
+        for (Task task : taskService
+                .createTaskQuery()
+                .processInstanceId(execution.getProcessInstanceId())
+                .list()) {
             task.setPriority(WARNING_PRIORITY);
             if (due instanceof Date date) {
                 task.setDueDate(date);

@@ -2,12 +2,11 @@ package vn.motcua.deadline;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -15,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-
 import vn.motcua.calendar.DueDateRule;
 import vn.motcua.deadline.DeadlineRepository.Deadline;
 import vn.motcua.deadline.DeadlineRepository.Pause;
@@ -38,6 +36,7 @@ public class DossierDeadlines {
     public static final String VAR_WARNING_DATE = "warningDate";
     /** The timers every procedure attaches to its processing phase (checked by the convention test). */
     public static final String ACTIVITY_WARNING_TIMER = "BoundaryEvent_DeadlineWarning";
+
     public static final String ACTIVITY_DUE_TIMER = "BoundaryEvent_DeadlineReached";
 
     private static final Logger log = LoggerFactory.getLogger(DossierDeadlines.class);
@@ -49,9 +48,13 @@ public class DossierDeadlines {
     private final ManagementService managementService;
     private final int warningWorkingDays;
 
-    public DossierDeadlines(DeadlineRepository deadlines, ProcedureCatalog catalog, DueDateRule rule,
-                            RuntimeService runtimeService, ManagementService managementService,
-                            @Value("${motcua.deadlines.warning-working-days:1}") int warningWorkingDays) {
+    public DossierDeadlines(
+            DeadlineRepository deadlines,
+            ProcedureCatalog catalog,
+            DueDateRule rule,
+            RuntimeService runtimeService,
+            ManagementService managementService,
+            @Value("${motcua.deadlines.warning-working-days:1}") int warningWorkingDays) {
         this.deadlines = deadlines;
         this.catalog = catalog;
         this.rule = rule;
@@ -82,10 +85,14 @@ public class DossierDeadlines {
 
     private void start(Dossier dossier, Deadline deadline, Instant receivedAt, Instant now) {
         Integer limit = catalog.version(dossier.procedureKey(), dossier.procedureVersion())
-                .map(p -> p.descriptor().timeLimitWorkingDays()).orElse(null);
+                .map(p -> p.descriptor().timeLimitWorkingDays())
+                .orElse(null);
         if (limit == null) {
-            log.warn("Dossier {}: procedure {} v{} has no time limit; no due date", dossier.code(),
-                    dossier.procedureKey(), dossier.procedureVersion());
+            log.warn(
+                    "Dossier {}: procedure {} v{} has no time limit; no due date",
+                    dossier.code(),
+                    dossier.procedureKey(),
+                    dossier.procedureVersion());
             return;
         }
         Instant due = rule.due(receivedAt, limit);
@@ -159,7 +166,11 @@ public class DossierDeadlines {
         if (processInstanceId == null) {
             return List.of();
         }
-        return managementService.createJobQuery().processInstanceId(processInstanceId).activityId(activityId)
-                .timers().list();
+        return managementService
+                .createJobQuery()
+                .processInstanceId(processInstanceId)
+                .activityId(activityId)
+                .timers()
+                .list();
     }
 }

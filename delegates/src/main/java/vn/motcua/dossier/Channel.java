@@ -2,5 +2,7 @@ package vn.motcua.dossier;
 
 /** How a dossier reached the agency. */
 public enum Channel {
-    ONLINE, DESK, POST
+    ONLINE,
+    DESK,
+    POST
 }

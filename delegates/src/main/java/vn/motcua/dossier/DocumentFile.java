@@ -6,5 +6,4 @@ package vn.motcua.dossier;
  * @param documentCode the procedure's document code it is for (from procedure.yaml), e.g. {@code ban-chinh}
  * @param contentType  the type the sender declared; checked against the bytes
  */
-public record DocumentFile(String documentCode, String fileName, String contentType, byte[] content) {
-}
+public record DocumentFile(String documentCode, String fileName, String contentType, byte[] content) {}

@@ -23,7 +23,9 @@ public enum DocumentType {
 
     /** The type these bytes really are, if it is one we accept. */
     public static Optional<DocumentType> sniff(byte[] content) {
-        return Arrays.stream(values()).filter(t -> startsWith(content, t.signature)).findFirst();
+        return Arrays.stream(values())
+                .filter(t -> startsWith(content, t.signature))
+                .findFirst();
     }
 
     private static boolean startsWith(byte[] content, byte[] prefix) {

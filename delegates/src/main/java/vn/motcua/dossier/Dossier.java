@@ -20,5 +20,4 @@ public record Dossier(
         Instant receivedAt,
         Instant dueAt,
         Instant finishedAt,
-        Instant returnedAt) {
-}
+        Instant returnedAt) {}

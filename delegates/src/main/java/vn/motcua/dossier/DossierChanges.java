@@ -1,10 +1,8 @@
 package vn.motcua.dossier;
 
 import java.util.Map;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
 import vn.motcua.outbox.Outbox;
 
 /**
@@ -32,8 +30,8 @@ public class DossierChanges {
      * version to refuse stale writes (V4__search.sql). A code that names no dossier queues nothing.
      */
     public void changed(String dossierCode) {
-        int rows = jdbc.update("update dossier set index_version = nextval('dossier_index_version_seq') where code = ?",
-                dossierCode);
+        int rows = jdbc.update(
+                "update dossier set index_version = nextval('dossier_index_version_seq') where code = ?", dossierCode);
         if (rows > 0) {
             outbox.add(TOPIC_INDEX, dossierCode, Map.of("code", dossierCode));
         }

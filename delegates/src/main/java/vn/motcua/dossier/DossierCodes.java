@@ -2,7 +2,6 @@ package vn.motcua.dossier;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-
 import org.springframework.stereotype.Component;
 
 /**

@@ -14,7 +14,8 @@ record DossierDates(Instant receivedAt, Instant finishedAt, Instant returnedAt) 
         return switch (status) {
             case RECEIVED -> new DossierDates(receivedAt == null ? now : receivedAt, finishedAt, returnedAt);
             // A withdrawal ends the dossier's process too: its handling is finished.
-            case PROCESSED, NOT_RECEIVED, STOPPED, WITHDRAWAL_REQUESTED -> new DossierDates(receivedAt, now, returnedAt);
+            case PROCESSED, NOT_RECEIVED, STOPPED, WITHDRAWAL_REQUESTED ->
+                new DossierDates(receivedAt, now, returnedAt);
             case RESULT_RETURNED -> new DossierDates(receivedAt, finishedAt, now);
             default -> this;
         };

@@ -9,5 +9,4 @@ public record DossierEvent(
         PublicStatus publicStatus,
         String internalStep,
         String publicMessage,
-        String internalNote) {
-}
+        String internalNote) {}

@@ -3,9 +3,7 @@ package vn.motcua.dossier;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-
 import org.springframework.stereotype.Service;
-
 import vn.motcua.deadline.DossierDeadlines;
 import vn.motcua.notification.CitizenNotifications;
 import vn.motcua.procedure.ProcedureCatalog;
@@ -24,8 +22,13 @@ public class DossierLifecycle {
     private final DossierDeadlines deadlines;
     private final Clock clock;
 
-    public DossierLifecycle(DossierRepository dossiers, CitizenNotifications notifications, DossierChanges changes,
-                            ProcedureCatalog catalog, DossierDeadlines deadlines, Clock clock) {
+    public DossierLifecycle(
+            DossierRepository dossiers,
+            CitizenNotifications notifications,
+            DossierChanges changes,
+            ProcedureCatalog catalog,
+            DossierDeadlines deadlines,
+            Clock clock) {
         this.deadlines = deadlines;
         this.dossiers = dossiers;
         this.changes = changes;
@@ -49,32 +52,43 @@ public class DossierLifecycle {
         Dossier changed = dossiers.updateStatus(dossier.id(), change.status(), change.step(), dates, now);
         // Receipt starts the clock, a supplement request stops it, the supplement restarts it (docs/deadlines.md).
         deadlines.statusChanged(dossier, change.status(), dates.receivedAt(), now);
-        dossiers.appendEvent(dossier.id(), new DossierEvent(now, change.actor(), change.status(), change.step(),
-                change.publicMessage(), change.internalNote()));
+        dossiers.appendEvent(
+                dossier.id(),
+                new DossierEvent(
+                        now,
+                        change.actor(),
+                        change.status(),
+                        change.step(),
+                        change.publicMessage(),
+                        change.internalNote()));
         changes.changed(code);
         if (from != change.status()) {
             // The name of the procedure as the dossier was started with it; the catalogue keeps versions once read.
-            notificationFor(change.status()).ifPresent(event -> notifications.notify(changed, event,
-                    catalog.version(changed.procedureKey(), changed.procedureVersion())
-                            .map(p -> p.descriptor().name().vi()).orElse(null),
-                    change.publicMessage()));
+            notificationFor(change.status())
+                    .ifPresent(event -> notifications.notify(
+                            changed,
+                            event,
+                            catalog.version(changed.procedureKey(), changed.procedureVersion())
+                                    .map(p -> p.descriptor().name().vi())
+                                    .orElse(null),
+                            change.publicMessage()));
         }
         return changed;
     }
 
     /** The moments a citizen is told of by SMS and e-mail. */
     static Optional<String> notificationFor(PublicStatus status) {
-        return Optional.ofNullable(switch (status) {
-            case RECEIVED -> "received";
-            case SUPPLEMENT_REQUESTED -> "supplement-requested";
-            case NOT_RECEIVED -> "not-received";
-            case PROCESSED -> "result-ready";
-            default -> null;
-        });
+        return Optional.ofNullable(
+                switch (status) {
+                    case RECEIVED -> "received";
+                    case SUPPLEMENT_REQUESTED -> "supplement-requested";
+                    case NOT_RECEIVED -> "not-received";
+                    case PROCESSED -> "result-ready";
+                    default -> null;
+                });
     }
 
     /** What a status change says: the new status, the internal step, and the words for the citizen and staff. */
-    public record StatusChange(PublicStatus status, String step, String publicMessage, String internalNote,
-                               String actor) {
-    }
+    public record StatusChange(
+            PublicStatus status, String step, String publicMessage, String internalNote, String actor) {}
 }

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -47,113 +46,158 @@ public class DossierRepository {
 
     public long insert(Dossier d, String lookupKeySha256, Instant now) {
         var keys = new GeneratedKeyHolder();
-        jdbc.update(con -> {
-            var ps = con.prepareStatement("""
+        jdbc.update(
+                con -> {
+                    var ps = con.prepareStatement("""
                     insert into dossier (code, procedure_key, procedure_version, process_instance_id,
                         applicant_name, applicant_identity_number, applicant_birth_date, applicant_phone,
                         applicant_email, applicant_address, receiving_agency_code, competent_agency_code,
                         channel, service_level, public_status, internal_step, lookup_key_sha256,
                         submitted_at, updated_at)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
-            int i = 0;
-            ps.setString(++i, d.code());
-            ps.setString(++i, d.procedureKey());
-            ps.setInt(++i, d.procedureVersion());
-            ps.setString(++i, d.processInstanceId());
-            ps.setString(++i, d.applicant().name());
-            ps.setString(++i, d.applicant().identityNumber());
-            ps.setObject(++i, d.applicant().birthDate());
-            ps.setString(++i, d.applicant().phone());
-            ps.setString(++i, d.applicant().email());
-            ps.setString(++i, d.applicant().address());
-            ps.setString(++i, d.receivingAgencyCode());
-            ps.setString(++i, d.competentAgencyCode());
-            ps.setString(++i, d.channel().name());
-            ps.setString(++i, d.serviceLevel().name());
-            ps.setInt(++i, d.publicStatus().code());
-            ps.setString(++i, d.internalStep());
-            ps.setString(++i, lookupKeySha256);
-            ps.setTimestamp(++i, Timestamp.from(d.submittedAt()));
-            ps.setTimestamp(++i, Timestamp.from(now));
-            return ps;
-        }, keys);
+                    int i = 0;
+                    ps.setString(++i, d.code());
+                    ps.setString(++i, d.procedureKey());
+                    ps.setInt(++i, d.procedureVersion());
+                    ps.setString(++i, d.processInstanceId());
+                    ps.setString(++i, d.applicant().name());
+                    ps.setString(++i, d.applicant().identityNumber());
+                    ps.setObject(++i, d.applicant().birthDate());
+                    ps.setString(++i, d.applicant().phone());
+                    ps.setString(++i, d.applicant().email());
+                    ps.setString(++i, d.applicant().address());
+                    ps.setString(++i, d.receivingAgencyCode());
+                    ps.setString(++i, d.competentAgencyCode());
+                    ps.setString(++i, d.channel().name());
+                    ps.setString(++i, d.serviceLevel().name());
+                    ps.setInt(++i, d.publicStatus().code());
+                    ps.setString(++i, d.internalStep());
+                    ps.setString(++i, lookupKeySha256);
+                    ps.setTimestamp(++i, Timestamp.from(d.submittedAt()));
+                    ps.setTimestamp(++i, Timestamp.from(now));
+                    return ps;
+                },
+                keys);
         return keys.getKey().longValue();
     }
 
     public void insertDocument(long dossierId, DocumentFile file, int supplementRound, Instant now) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into dossier_document (dossier_id, document_code, file_name, content_type, size_bytes, sha256,
                     supplement_round, uploaded_at, content)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                dossierId, file.documentCode(), file.fileName(),
+                dossierId,
+                file.documentCode(),
+                file.fileName(),
                 DocumentType.sniff(file.content()).map(DocumentType::mediaType).orElseThrow(),
-                file.content().length, sha256(file.content()), supplementRound, Timestamp.from(now), file.content());
+                file.content().length,
+                sha256(file.content()),
+                supplementRound,
+                Timestamp.from(now),
+                file.content());
     }
 
     /** The documents of a dossier, without their content. */
     public List<StoredDocument> documents(long dossierId) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select id, document_code, file_name, content_type, size_bytes, sha256, supplement_round, uploaded_at
                 from dossier_document where dossier_id = ? order by id""",
-                (rs, n) -> new StoredDocument(rs.getLong("id"), rs.getString("document_code"), rs.getString("file_name"),
-                        rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
-                        rs.getInt("supplement_round"), instant(rs, "uploaded_at")),
+                (rs, n) -> new StoredDocument(
+                        rs.getLong("id"),
+                        rs.getString("document_code"),
+                        rs.getString("file_name"),
+                        rs.getString("content_type"),
+                        rs.getLong("size_bytes"),
+                        rs.getString("sha256"),
+                        rs.getInt("supplement_round"),
+                        instant(rs, "uploaded_at")),
                 dossierId);
     }
 
     /** One document's bytes, if it belongs to this dossier. */
     public Optional<DocumentFile> documentContent(long dossierId, long documentId) {
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                 select document_code, file_name, content_type, content from dossier_document
                 where dossier_id = ? and id = ?""",
-                (rs, n) -> new DocumentFile(rs.getString("document_code"), rs.getString("file_name"),
-                        rs.getString("content_type"), rs.getBytes("content")),
-                dossierId, documentId).stream().findFirst();
+                        (rs, n) -> new DocumentFile(
+                                rs.getString("document_code"),
+                                rs.getString("file_name"),
+                                rs.getString("content_type"),
+                                rs.getBytes("content")),
+                        dossierId,
+                        documentId)
+                .stream()
+                .findFirst();
     }
 
     public Optional<String> lookupKeySha256(String code) {
-        return jdbc.query("select lookup_key_sha256 from dossier where code = ?",
-                (rs, n) -> rs.getString(1), code).stream().filter(Objects::nonNull).findFirst();
+        return jdbc
+                .query("select lookup_key_sha256 from dossier where code = ?", (rs, n) -> rs.getString(1), code)
+                .stream()
+                .filter(Objects::nonNull)
+                .findFirst();
     }
 
     /** @return the dossier as it now is, read by the same statement */
     public Dossier linkProcessInstance(long dossierId, String processInstanceId) {
-        return jdbc.queryForObject("update dossier set process_instance_id = ? where id = ? returning " + COLUMNS,
-                DOSSIER, processInstanceId, dossierId);
+        return jdbc.queryForObject(
+                "update dossier set process_instance_id = ? where id = ? returning " + COLUMNS,
+                DOSSIER,
+                processInstanceId,
+                dossierId);
     }
 
     public Optional<Dossier> findByCode(String code) {
-        return jdbc.query("select " + COLUMNS + " from dossier where code = ?", DOSSIER, code).stream().findFirst();
+        return jdbc.query("select " + COLUMNS + " from dossier where code = ?", DOSSIER, code).stream()
+                .findFirst();
     }
 
     /** Reads a dossier and locks its row until the transaction ends, so status changes never interleave. */
     public Optional<Dossier> findByCodeForUpdate(String code) {
-        return jdbc.query("select " + COLUMNS + " from dossier where code = ? for update", DOSSIER, code)
-                .stream().findFirst();
+        return jdbc.query("select " + COLUMNS + " from dossier where code = ? for update", DOSSIER, code).stream()
+                .findFirst();
     }
 
     /** @return the dossier as it now is, read by the same statement */
     Dossier updateStatus(long dossierId, PublicStatus status, String step, DossierDates dates, Instant now) {
-        return jdbc.queryForObject("""
+        return jdbc.queryForObject(
+                """
                 update dossier set public_status = ?, internal_step = ?, received_at = ?, finished_at = ?,
                     returned_at = ?, updated_at = ?
                 where id = ?
-                returning\s""" + COLUMNS, DOSSIER,
-                status.code(), step, ts(dates.receivedAt()), ts(dates.finishedAt()), ts(dates.returnedAt()),
-                Timestamp.from(now), dossierId);
+                returning\s""" + COLUMNS,
+                DOSSIER,
+                status.code(),
+                step,
+                ts(dates.receivedAt()),
+                ts(dates.finishedAt()),
+                ts(dates.returnedAt()),
+                Timestamp.from(now),
+                dossierId);
     }
 
     public void appendEvent(long dossierId, DossierEvent event) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into dossier_event (dossier_id, occurred_at, actor, public_status, internal_step,
                     public_message, internal_note)
                 values (?, ?, ?, ?, ?, ?, ?)""",
-                dossierId, Timestamp.from(event.occurredAt()), event.actor(), event.publicStatus().code(),
-                event.internalStep(), event.publicMessage(), event.internalNote());
+                dossierId,
+                Timestamp.from(event.occurredAt()),
+                event.actor(),
+                event.publicStatus().code(),
+                event.internalStep(),
+                event.publicMessage(),
+                event.internalNote());
     }
 
     public List<DossierEvent> events(long dossierId) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select occurred_at, actor, public_status, internal_step, public_message, internal_note
                 from dossier_event where dossier_id = ? order by id""",
                 (rs, n) -> new DossierEvent(
@@ -167,8 +211,8 @@ public class DossierRepository {
     }
 
     public boolean agencyExists(String code) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from agency where code = ?)", Boolean.class, code));
+        return Boolean.TRUE.equals(
+                jdbc.queryForObject("select exists (select 1 from agency where code = ?)", Boolean.class, code));
     }
 
     private static Dossier mapDossier(ResultSet rs, int rowNum) throws SQLException {
@@ -205,7 +249,9 @@ public class DossierRepository {
 
     private static String sha256(byte[] content) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(content));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

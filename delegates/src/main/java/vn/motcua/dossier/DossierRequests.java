@@ -3,7 +3,6 @@ package vn.motcua.dossier;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.springframework.stereotype.Service;
@@ -33,9 +32,13 @@ public class DossierRequests {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public DossierRequests(DossierRepository dossiers, SubmissionCheck check, DossierChanges changes,
-                           RuntimeService runtimeService,
-                           PlatformTransactionManager transactionManager, Clock clock) {
+    public DossierRequests(
+            DossierRepository dossiers,
+            SubmissionCheck check,
+            DossierChanges changes,
+            RuntimeService runtimeService,
+            PlatformTransactionManager transactionManager,
+            Clock clock) {
         this.dossiers = dossiers;
         this.check = check;
         this.changes = changes;
@@ -50,8 +53,8 @@ public class DossierRequests {
      */
     public Dossier supplement(String code, List<DocumentFile> files) {
         if (files.isEmpty()) {
-            throw new InvalidSubmissionException(List.of(
-                    new InvalidSubmissionException.FieldProblem("documents", "at least one file is required")));
+            throw new InvalidSubmissionException(
+                    List.of(new InvalidSubmissionException.FieldProblem("documents", "at least one file is required")));
         }
         check.checkFiles(files);
         return transaction.execute(status -> {
@@ -61,7 +64,10 @@ public class DossierRequests {
             }
             Instant now = clock.instant();
             int round = dossiers.documents(dossier.id()).stream()
-                    .mapToInt(StoredDocument::supplementRound).max().orElse(0) + 1;
+                            .mapToInt(StoredDocument::supplementRound)
+                            .max()
+                            .orElse(0)
+                    + 1;
             for (DocumentFile file : files) {
                 dossiers.insertDocument(dossier.id(), file, round, now);
             }
@@ -88,8 +94,11 @@ public class DossierRequests {
             }
             Instant now = clock.instant();
             for (DocumentFile file : files) {
-                dossiers.insertDocument(dossier.id(), new DocumentFile(RESULT_DOCUMENT, file.fileName(),
-                        file.contentType(), file.content()), 0, now);
+                dossiers.insertDocument(
+                        dossier.id(),
+                        new DocumentFile(RESULT_DOCUMENT, file.fileName(), file.contentType(), file.content()),
+                        0,
+                        now);
             }
             changes.changed(code);
             return dossiers.findByCode(code).orElseThrow();
@@ -100,8 +109,11 @@ public class DossierRequests {
     public Dossier withdraw(String code, String reason) {
         return transaction.execute(status -> {
             lockInStatus(code, PublicStatus.WITHDRAWAL_REQUESTED);
-            correlate(runtimeService.createMessageCorrelation(MESSAGE_WITHDRAWAL_REQUESTED)
-                    .setVariable(VAR_WITHDRAWAL_REASON, reason), code);
+            correlate(
+                    runtimeService
+                            .createMessageCorrelation(MESSAGE_WITHDRAWAL_REQUESTED)
+                            .setVariable(VAR_WITHDRAWAL_REASON, reason),
+                    code);
             return dossiers.findByCode(code).orElseThrow();
         });
     }
@@ -110,8 +122,11 @@ public class DossierRequests {
     public Dossier stop(String code, String reason) {
         return transaction.execute(status -> {
             lockInStatus(code, PublicStatus.STOPPED);
-            correlate(runtimeService.createMessageCorrelation(MESSAGE_PROCESSING_STOPPED)
-                    .setVariable(VAR_STOP_REASON, reason), code);
+            correlate(
+                    runtimeService
+                            .createMessageCorrelation(MESSAGE_PROCESSING_STOPPED)
+                            .setVariable(VAR_STOP_REASON, reason),
+                    code);
             return dossiers.findByCode(code).orElseThrow();
         });
     }
@@ -120,8 +135,8 @@ public class DossierRequests {
     private Dossier lockInStatus(String code, PublicStatus next) {
         Dossier dossier = lock(code);
         if (!dossier.publicStatus().mayMoveTo(next)) {
-            throw new DossierStateException(code, dossier.publicStatus(),
-                    "cannot move to status " + next.code() + " (" + next.nameVi() + ")");
+            throw new DossierStateException(
+                    code, dossier.publicStatus(), "cannot move to status " + next.code() + " (" + next.nameVi() + ")");
         }
         return dossier;
     }

@@ -6,12 +6,10 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import vn.motcua.dossier.InvalidSubmissionException.FieldProblem;
 import vn.motcua.procedure.ProcedureCatalog;
 import vn.motcua.procedure.ProcedureCatalog.DeployedProcedure;
@@ -36,9 +34,15 @@ public class DossierSubmission {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public DossierSubmission(ProcedureCatalog catalog, SubmissionCheck check, DossierRepository dossiers,
-                             DossierCodes codes, DossierChanges changes, RuntimeService runtimeService,
-                             PlatformTransactionManager transactionManager, Clock clock) {
+    public DossierSubmission(
+            ProcedureCatalog catalog,
+            SubmissionCheck check,
+            DossierRepository dossiers,
+            DossierCodes codes,
+            DossierChanges changes,
+            RuntimeService runtimeService,
+            PlatformTransactionManager transactionManager,
+            Clock clock) {
         this.catalog = catalog;
         this.check = check;
         this.dossiers = dossiers;
@@ -57,23 +61,45 @@ public class DossierSubmission {
         String lookupKey = LookupKeys.generate();
         // The checks read the catalogue and the agencies in the same transaction: one connection, one commit.
         Dossier dossier = transaction.execute(status -> {
-            DeployedProcedure procedure = catalog.latest(request.procedureKey()).orElseThrow(() ->
-                    new InvalidSubmissionException(List.of(new FieldProblem("procedureKey", "is not a known procedure"))));
-            Map<String, Object> formVariables = check.check(procedure, request.applicant(), request.receivingAgencyCode(),
-                    request.data(), request.documents());
+            DeployedProcedure procedure = catalog.latest(request.procedureKey())
+                    .orElseThrow(() -> new InvalidSubmissionException(
+                            List.of(new FieldProblem("procedureKey", "is not a known procedure"))));
+            Map<String, Object> formVariables = check.check(
+                    procedure, request.applicant(), request.receivingAgencyCode(), request.data(), request.documents());
             Instant now = clock.instant();
             LocalDate receiptDay = now.atZone(clock.getZone()).toLocalDate();
             String code = codes.next(request.receivingAgencyCode(), receiptDay);
-            Dossier draft = new Dossier(0, code, procedure.key(), procedure.version(), null, request.applicant(),
-                    request.receivingAgencyCode(), request.receivingAgencyCode(), request.channel(),
-                    procedure.descriptor().serviceLevel(), PublicStatus.NEW, "submitted",
-                    now, null, null, null, null);
+            Dossier draft = new Dossier(
+                    0,
+                    code,
+                    procedure.key(),
+                    procedure.version(),
+                    null,
+                    request.applicant(),
+                    request.receivingAgencyCode(),
+                    request.receivingAgencyCode(),
+                    request.channel(),
+                    procedure.descriptor().serviceLevel(),
+                    PublicStatus.NEW,
+                    "submitted",
+                    now,
+                    null,
+                    null,
+                    null,
+                    null);
             long id = dossiers.insert(draft, LookupKeys.sha256(lookupKey), now);
             for (DocumentFile file : request.documents()) {
                 dossiers.insertDocument(id, file, 0, now);
             }
-            dossiers.appendEvent(id, new DossierEvent(now, request.actor(), PublicStatus.NEW, "submitted",
-                    submittedMessage(request.channel()), null));
+            dossiers.appendEvent(
+                    id,
+                    new DossierEvent(
+                            now,
+                            request.actor(),
+                            PublicStatus.NEW,
+                            "submitted",
+                            submittedMessage(request.channel()),
+                            null));
 
             Map<String, Object> variables = new HashMap<>(formVariables);
             variables.put(VAR_DOSSIER_CODE, code);
@@ -101,8 +127,14 @@ public class DossierSubmission {
      * @param documents the files, each for one of the procedure's documents
      * @param actor     who submitted it: the clerk at the desk, or {@code citizen} online
      */
-    public record NewDossier(String procedureKey, Applicant applicant, String receivingAgencyCode, Channel channel,
-                             Map<String, Object> data, List<DocumentFile> documents, String actor) {
+    public record NewDossier(
+            String procedureKey,
+            Applicant applicant,
+            String receivingAgencyCode,
+            Channel channel,
+            Map<String, Object> data,
+            List<DocumentFile> documents,
+            String actor) {
 
         public NewDossier {
             data = data == null ? Map.of() : new HashMap<>(data);
@@ -111,6 +143,5 @@ public class DossierSubmission {
     }
 
     /** The stored dossier and the lookup key to give the citizen, once: it is not kept. */
-    public record SubmittedDossier(Dossier dossier, String lookupKey) {
-    }
+    public record SubmittedDossier(Dossier dossier, String lookupKey) {}
 }

@@ -7,7 +7,7 @@ package vn.motcua.dossier;
 public class IllegalStatusChangeException extends RuntimeException {
 
     public IllegalStatusChangeException(String code, PublicStatus from, PublicStatus to) {
-        super("Dossier " + code + " cannot move from status " + from.code() + " (" + from.name() + ") to "
-                + to.code() + " (" + to.name() + ")");
+        super("Dossier " + code + " cannot move from status " + from.code() + " (" + from.name() + ") to " + to.code()
+                + " (" + to.name() + ")");
     }
 }

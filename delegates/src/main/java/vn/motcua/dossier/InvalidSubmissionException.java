@@ -17,6 +17,5 @@ public class InvalidSubmissionException extends RuntimeException {
     }
 
     /** @param field a JSON-path-like name, e.g. {@code applicant.phone}, {@code data.copyCount}, {@code documents.ban-chinh} */
-    public record FieldProblem(String field, String message) {
-    }
+    public record FieldProblem(String field, String message) {}
 }

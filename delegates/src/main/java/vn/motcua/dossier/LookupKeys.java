@@ -16,8 +16,7 @@ public final class LookupKeys {
     private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private LookupKeys() {
-    }
+    private LookupKeys() {}
 
     public static String generate() {
         StringBuilder key = new StringBuilder(19);
@@ -34,8 +33,9 @@ public final class LookupKeys {
     public static String sha256(String key) {
         String normalised = key.replace("-", "").replace(" ", "").toUpperCase();
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(normalised.getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(normalised.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -46,7 +46,7 @@ public final class LookupKeys {
         if (key == null || storedSha256 == null) {
             return false;
         }
-        return MessageDigest.isEqual(sha256(key).getBytes(StandardCharsets.US_ASCII),
-                storedSha256.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                sha256(key).getBytes(StandardCharsets.US_ASCII), storedSha256.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -61,12 +61,19 @@ public enum PublicStatus {
     public Set<PublicStatus> successors() {
         return switch (this) {
             case NEW -> EnumSet.of(RECEIVED, NOT_RECEIVED, SUPPLEMENT_REQUESTED, WITHDRAWAL_REQUESTED);
-            case RECEIVED -> EnumSet.of(PROCESSING, SUPPLEMENT_REQUESTED, AWAITING_FINANCIAL_OBLIGATION,
-                    WITHDRAWAL_REQUESTED, STOPPED, PROCESSED);
-            case PROCESSING -> EnumSet.of(SUPPLEMENT_REQUESTED, AWAITING_FINANCIAL_OBLIGATION,
-                    WITHDRAWAL_REQUESTED, STOPPED, PROCESSED);
-            case SUPPLEMENT_REQUESTED -> EnumSet.of(NEW, RECEIVED, PROCESSING, NOT_RECEIVED,
-                    WITHDRAWAL_REQUESTED, STOPPED);
+            case RECEIVED ->
+                EnumSet.of(
+                        PROCESSING,
+                        SUPPLEMENT_REQUESTED,
+                        AWAITING_FINANCIAL_OBLIGATION,
+                        WITHDRAWAL_REQUESTED,
+                        STOPPED,
+                        PROCESSED);
+            case PROCESSING ->
+                EnumSet.of(
+                        SUPPLEMENT_REQUESTED, AWAITING_FINANCIAL_OBLIGATION, WITHDRAWAL_REQUESTED, STOPPED, PROCESSED);
+            case SUPPLEMENT_REQUESTED ->
+                EnumSet.of(NEW, RECEIVED, PROCESSING, NOT_RECEIVED, WITHDRAWAL_REQUESTED, STOPPED);
             case AWAITING_FINANCIAL_OBLIGATION -> EnumSet.of(RECEIVED, PROCESSING, WITHDRAWAL_REQUESTED, STOPPED);
             case WITHDRAWAL_REQUESTED -> EnumSet.of(STOPPED);
             case PROCESSED -> EnumSet.of(RESULT_RETURNED);

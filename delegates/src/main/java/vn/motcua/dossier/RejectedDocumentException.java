@@ -21,6 +21,7 @@ public class RejectedDocumentException extends RuntimeException {
     }
 
     public enum Reason {
-        UNSUPPORTED_TYPE, TOO_LARGE
+        UNSUPPORTED_TYPE,
+        TOO_LARGE
     }
 }

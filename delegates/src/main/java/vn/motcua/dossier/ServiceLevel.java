@@ -5,5 +5,6 @@ package vn.motcua.dossier;
  * full-online returns the result online; partial returns it at the desk.
  */
 public enum ServiceLevel {
-    FULL_ONLINE, PARTIAL
+    FULL_ONLINE,
+    PARTIAL
 }

@@ -1,5 +1,7 @@
 package vn.motcua.dossier;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -11,10 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import vn.motcua.dossier.InvalidSubmissionException.FieldProblem;
 
 /**
@@ -98,13 +96,16 @@ public final class StartForm {
                 return null;
             }
             if (validate.has("min") && number.compareTo(validate.get("min").decimalValue()) < 0) {
-                problems.add(new FieldProblem(name, "must be at least " + validate.get("min").asText()));
+                problems.add(new FieldProblem(
+                        name, "must be at least " + validate.get("min").asText()));
             }
             if (validate.has("max") && number.compareTo(validate.get("max").decimalValue()) > 0) {
-                problems.add(new FieldProblem(name, "must be at most " + validate.get("max").asText()));
+                problems.add(new FieldProblem(
+                        name, "must be at most " + validate.get("max").asText()));
             }
             return number.scale() <= 0 || number.stripTrailingZeros().scale() <= 0
-                    ? (Object) number.longValueExact() : (Object) number.doubleValue();
+                    ? (Object) number.longValueExact()
+                    : (Object) number.doubleValue();
         }
         if (type.equals("checkbox")) {
             if (value instanceof Boolean b) {
@@ -131,19 +132,26 @@ public final class StartForm {
             problems.add(new FieldProblem(name, "has a field type (" + type + ") that cannot be submitted"));
             return null;
         }
-        if (validate.has("minLength") && text.length() < validate.get("minLength").asInt()) {
-            problems.add(new FieldProblem(name, "must have at least " + validate.get("minLength").asInt() + " characters"));
+        if (validate.has("minLength")
+                && text.length() < validate.get("minLength").asInt()) {
+            problems.add(new FieldProblem(
+                    name, "must have at least " + validate.get("minLength").asInt() + " characters"));
         }
-        if (validate.has("maxLength") && text.length() > validate.get("maxLength").asInt()) {
-            problems.add(new FieldProblem(name, "must have at most " + validate.get("maxLength").asInt() + " characters"));
+        if (validate.has("maxLength")
+                && text.length() > validate.get("maxLength").asInt()) {
+            problems.add(new FieldProblem(
+                    name, "must have at most " + validate.get("maxLength").asInt() + " characters"));
         }
         if (validate.hasNonNull("pattern")) {
             try {
-                if (!Pattern.compile(validate.get("pattern").asText()).matcher(text).matches()) {
+                if (!Pattern.compile(validate.get("pattern").asText())
+                        .matcher(text)
+                        .matches()) {
                     problems.add(new FieldProblem(name, "does not have the expected form"));
                 }
             } catch (PatternSyntaxException e) {
-                throw new IllegalStateException("The start form's pattern for " + name + " is not a valid regular expression", e);
+                throw new IllegalStateException(
+                        "The start form's pattern for " + name + " is not a valid regular expression", e);
             }
         }
         return text;

@@ -11,11 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-
 import org.camunda.bpm.engine.FormService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
 import vn.motcua.dossier.InvalidSubmissionException.FieldProblem;
 import vn.motcua.dossier.RejectedDocumentException.Reason;
 import vn.motcua.procedure.ProcedureCatalog.DeployedProcedure;
@@ -32,6 +30,7 @@ public class SubmissionCheck {
     private static final Pattern IDENTITY_NUMBER = Pattern.compile("\\d{12}");
     /** Vietnamese phone numbers: 10 digits starting with 0, or +84 and 9 digits. */
     private static final Pattern PHONE = Pattern.compile("(0|\\+84)\\d{9}");
+
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final FormService formService;
@@ -45,8 +44,11 @@ public class SubmissionCheck {
      */
     private final Map<String, StartForm> startForms = new ConcurrentHashMap<>();
 
-    public SubmissionCheck(FormService formService, DossierRepository dossiers, Clock clock,
-                           @Value("${motcua.documents.max-file-bytes:10485760}") long maxFileBytes) {
+    public SubmissionCheck(
+            FormService formService,
+            DossierRepository dossiers,
+            Clock clock,
+            @Value("${motcua.documents.max-file-bytes:10485760}") long maxFileBytes) {
         this.formService = formService;
         this.dossiers = dossiers;
         this.clock = clock;
@@ -62,8 +64,12 @@ public class SubmissionCheck {
      * @throws RejectedDocumentException  for a file of the wrong type or size (checked first)
      * @throws InvalidSubmissionException listing every other problem at once
      */
-    public Map<String, Object> check(DeployedProcedure procedure, Applicant applicant, String agencyCode,
-                                     Map<String, Object> data, List<DocumentFile> documents) {
+    public Map<String, Object> check(
+            DeployedProcedure procedure,
+            Applicant applicant,
+            String agencyCode,
+            Map<String, Object> data,
+            List<DocumentFile> documents) {
         checkFiles(documents);
         List<FieldProblem> problems = new ArrayList<>();
         checkApplicant(applicant, problems);
@@ -84,17 +90,26 @@ public class SubmissionCheck {
     public void checkFiles(List<DocumentFile> documents) {
         for (DocumentFile file : documents) {
             if (file.content().length > maxFileBytes) {
-                throw new RejectedDocumentException(Reason.TOO_LARGE, file.fileName(), "File " + file.fileName()
-                        + " has " + file.content().length + " bytes; at most " + maxFileBytes + " are accepted");
+                throw new RejectedDocumentException(
+                        Reason.TOO_LARGE,
+                        file.fileName(),
+                        "File " + file.fileName() + " has " + file.content().length + " bytes; at most " + maxFileBytes
+                                + " are accepted");
             }
-            DocumentType real = DocumentType.sniff(file.content()).orElseThrow(() -> new RejectedDocumentException(
-                    Reason.UNSUPPORTED_TYPE, file.fileName(), "File " + file.fileName()
-                    + " is not a PDF, JPEG or PNG file"));
-            if (file.contentType() != null && !file.contentType().isBlank()
+            DocumentType real = DocumentType.sniff(file.content())
+                    .orElseThrow(() -> new RejectedDocumentException(
+                            Reason.UNSUPPORTED_TYPE,
+                            file.fileName(),
+                            "File " + file.fileName() + " is not a PDF, JPEG or PNG file"));
+            if (file.contentType() != null
+                    && !file.contentType().isBlank()
                     && !file.contentType().equalsIgnoreCase(real.mediaType())
                     && !file.contentType().equalsIgnoreCase("application/octet-stream")) {
-                throw new RejectedDocumentException(Reason.UNSUPPORTED_TYPE, file.fileName(), "File "
-                        + file.fileName() + " is declared as " + file.contentType() + " but is " + real.mediaType());
+                throw new RejectedDocumentException(
+                        Reason.UNSUPPORTED_TYPE,
+                        file.fileName(),
+                        "File " + file.fileName() + " is declared as " + file.contentType() + " but is "
+                                + real.mediaType());
             }
         }
     }
@@ -109,13 +124,17 @@ public class SubmissionCheck {
         } else if (a.name().length() > 255) {
             problems.add(new FieldProblem("applicant.name", "must have at most 255 characters"));
         }
-        if (a.identityNumber() == null || !IDENTITY_NUMBER.matcher(a.identityNumber()).matches()) {
-            problems.add(new FieldProblem("applicant.identityNumber", "must be the 12 digits of a citizen identity card"));
+        if (a.identityNumber() == null
+                || !IDENTITY_NUMBER.matcher(a.identityNumber()).matches()) {
+            problems.add(
+                    new FieldProblem("applicant.identityNumber", "must be the 12 digits of a citizen identity card"));
         }
         if (a.phone() == null || !PHONE.matcher(a.phone()).matches()) {
             problems.add(new FieldProblem("applicant.phone", "must be a Vietnamese phone number, e.g. 0912345678"));
         }
-        if (a.email() != null && !a.email().isBlank() && !EMAIL.matcher(a.email()).matches()) {
+        if (a.email() != null
+                && !a.email().isBlank()
+                && !EMAIL.matcher(a.email()).matches()) {
             problems.add(new FieldProblem("applicant.email", "is not an e-mail address"));
         }
         if (a.birthDate() != null && !a.birthDate().isBefore(LocalDate.now(clock))) {
@@ -126,18 +145,23 @@ public class SubmissionCheck {
         }
     }
 
-    private static void checkRequiredDocuments(List<RequiredDocument> required, List<DocumentFile> documents,
-                                               List<FieldProblem> problems) {
+    private static void checkRequiredDocuments(
+            List<RequiredDocument> required, List<DocumentFile> documents, List<FieldProblem> problems) {
         Set<String> known = new HashSet<>();
         for (RequiredDocument doc : required) {
             known.add(doc.code());
-            if (doc.required() && documents.stream().noneMatch(f -> f.documentCode().equals(doc.code()))) {
-                problems.add(new FieldProblem("documents." + doc.code(), "is required: " + doc.name().vi()));
+            if (doc.required()
+                    && documents.stream().noneMatch(f -> f.documentCode().equals(doc.code()))) {
+                problems.add(new FieldProblem(
+                        "documents." + doc.code(), "is required: " + doc.name().vi()));
             }
         }
-        documents.stream().map(DocumentFile::documentCode).filter(code -> !known.contains(code)).distinct()
-                .forEach(code -> problems.add(new FieldProblem("documents." + code,
-                        "is not a document of this procedure")));
+        documents.stream()
+                .map(DocumentFile::documentCode)
+                .filter(code -> !known.contains(code))
+                .distinct()
+                .forEach(code ->
+                        problems.add(new FieldProblem("documents." + code, "is not a document of this procedure")));
     }
 
     private StartForm startForm(DeployedProcedure procedure) {

@@ -3,7 +3,6 @@ package vn.motcua.dossier;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-
 import vn.motcua.dossier.DossierLifecycle.StatusChange;
 import vn.motcua.engine.CurrentActor;
 import vn.motcua.engine.DelegateInputs;
@@ -40,8 +39,14 @@ public class UpdateDossierStatusDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         PublicStatus status = parseStatus(DelegateInputs.require(execution, IN_STATUS));
         String step = DelegateInputs.require(execution, IN_STEP);
-        lifecycle.changeStatus(execution.getProcessBusinessKey(), new StatusChange(status, step,
-                DelegateInputs.optional(execution, IN_MESSAGE), DelegateInputs.optional(execution, IN_NOTE), actor.userId()));
+        lifecycle.changeStatus(
+                execution.getProcessBusinessKey(),
+                new StatusChange(
+                        status,
+                        step,
+                        DelegateInputs.optional(execution, IN_MESSAGE),
+                        DelegateInputs.optional(execution, IN_NOTE),
+                        actor.userId()));
     }
 
     static PublicStatus parseStatus(String value) {

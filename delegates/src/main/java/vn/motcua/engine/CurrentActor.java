@@ -1,7 +1,6 @@
 package vn.motcua.engine;
 
 import java.util.function.Supplier;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;

@@ -5,8 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 /** Reads a delegate's input parameters (local variables set by {@code camunda:inputParameter}). */
 public final class DelegateInputs {
 
-    private DelegateInputs() {
-    }
+    private DelegateInputs() {}
 
     public static String require(DelegateExecution execution, String name) {
         String value = optional(execution, name);

@@ -3,7 +3,6 @@ package vn.motcua.engine;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**

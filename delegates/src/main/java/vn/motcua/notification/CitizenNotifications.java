@@ -1,15 +1,12 @@
 package vn.motcua.notification;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import vn.motcua.dossier.Dossier;
 import vn.motcua.outbox.Outbox;
 import vn.motcua.text.VietnameseText;
@@ -29,8 +26,8 @@ public class CitizenNotifications {
     private final Map<String, Template> templates;
     private final boolean smsWithoutDiacritics;
 
-    public CitizenNotifications(Outbox outbox,
-                                @Value("${motcua.notifications.sms-without-diacritics:true}") boolean smsWithoutDiacritics) {
+    public CitizenNotifications(
+            Outbox outbox, @Value("${motcua.notifications.sms-without-diacritics:true}") boolean smsWithoutDiacritics) {
         this.outbox = outbox;
         this.templates = loadTemplates();
         this.smsWithoutDiacritics = smsWithoutDiacritics;
@@ -53,12 +50,23 @@ public class CitizenNotifications {
                 "message", message == null ? "" : message);
         if (dossier.applicant().phone() != null && !dossier.applicant().phone().isBlank()) {
             String text = fill(template.sms(), values);
-            outbox.add(TOPIC_SMS, dossier.code(), new SmsMessage(dossier.applicant().phone(),
-                    smsWithoutDiacritics ? VietnameseText.fold(text) : text, dossier.code()));
+            outbox.add(
+                    TOPIC_SMS,
+                    dossier.code(),
+                    new SmsMessage(
+                            dossier.applicant().phone(),
+                            smsWithoutDiacritics ? VietnameseText.fold(text) : text,
+                            dossier.code()));
         }
         if (dossier.applicant().email() != null && !dossier.applicant().email().isBlank()) {
-            outbox.add(TOPIC_EMAIL, dossier.code(), new EmailMessage(dossier.applicant().email(),
-                    fill(template.subject(), values), fill(template.body(), values), dossier.code()));
+            outbox.add(
+                    TOPIC_EMAIL,
+                    dossier.code(),
+                    new EmailMessage(
+                            dossier.applicant().email(),
+                            fill(template.subject(), values),
+                            fill(template.body(), values),
+                            dossier.code()));
         }
     }
 
@@ -79,14 +87,11 @@ public class CitizenNotifications {
         }
     }
 
-    record Template(String sms, String subject, String body) {
-    }
+    record Template(String sms, String subject, String body) {}
 
     /** The payload of an SMS in the outbox. */
-    public record SmsMessage(String phone, String text, String dossierCode) {
-    }
+    public record SmsMessage(String phone, String text, String dossierCode) {}
 
     /** The payload of an e-mail in the outbox. */
-    public record EmailMessage(String to, String subject, String body, String dossierCode) {
-    }
+    public record EmailMessage(String to, String subject, String body, String dossierCode) {}
 }

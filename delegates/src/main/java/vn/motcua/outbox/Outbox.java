@@ -1,13 +1,11 @@
 package vn.motcua.outbox;
 
-import java.sql.Timestamp;
-import java.time.Clock;
-
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.time.Clock;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Records work for another system (the search index, an SMS provider, a mail server) in the same

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Service;
@@ -39,8 +38,11 @@ public class ProcedureCatalog {
     }
 
     public Optional<DeployedProcedure> latest(String key) {
-        return Optional.ofNullable(repositoryService.createProcessDefinitionQuery()
-                        .processDefinitionKey(key).latestVersion().singleResult())
+        return Optional.ofNullable(repositoryService
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey(key)
+                        .latestVersion()
+                        .singleResult())
                 .flatMap(this::withDescriptor);
     }
 
@@ -54,8 +56,11 @@ public class ProcedureCatalog {
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<DeployedProcedure> found = Optional.ofNullable(repositoryService.createProcessDefinitionQuery()
-                        .processDefinitionKey(key).processDefinitionVersion(version).singleResult())
+        Optional<DeployedProcedure> found = Optional.ofNullable(repositoryService
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey(key)
+                        .processDefinitionVersion(version)
+                        .singleResult())
                 .flatMap(this::withDescriptor);
         found.ifPresent(procedure -> versions.put(id, procedure));
         return found;
@@ -63,21 +68,24 @@ public class ProcedureCatalog {
 
     /** The procedure exactly as a running dossier was started with it. */
     public Optional<DeployedProcedure> byProcessDefinitionId(String processDefinitionId) {
-        return Optional.ofNullable(repositoryService.createProcessDefinitionQuery()
-                        .processDefinitionId(processDefinitionId).singleResult())
+        return Optional.ofNullable(repositoryService
+                        .createProcessDefinitionQuery()
+                        .processDefinitionId(processDefinitionId)
+                        .singleResult())
                 .flatMap(this::withDescriptor);
     }
 
     private Optional<DeployedProcedure> withDescriptor(ProcessDefinition definition) {
         return descriptorsByDeployment
                 .computeIfAbsent(definition.getDeploymentId(), id -> readDescriptor(id, definition.getKey()))
-                .map(descriptor -> new DeployedProcedure(descriptor, definition.getId(), definition.getVersion(),
-                        definition.getDeploymentId()));
+                .map(descriptor -> new DeployedProcedure(
+                        descriptor, definition.getId(), definition.getVersion(), definition.getDeploymentId()));
     }
 
     private Optional<ProcedureDescriptor> readDescriptor(String deploymentId, String key) {
         String name = key + "/" + ProcedureDeployer.DESCRIPTOR_FILE;
-        boolean present = repositoryService.getDeploymentResourceNames(deploymentId).contains(name);
+        boolean present =
+                repositoryService.getDeploymentResourceNames(deploymentId).contains(name);
         if (!present) {
             return Optional.empty(); // a process deployed by hand, not a procedure
         }
@@ -89,8 +97,8 @@ public class ProcedureCatalog {
     }
 
     /** A procedure version as deployed: its description plus the engine's identifiers. */
-    public record DeployedProcedure(ProcedureDescriptor descriptor, String processDefinitionId, int version,
-                                    String deploymentId) {
+    public record DeployedProcedure(
+            ProcedureDescriptor descriptor, String processDefinitionId, int version, String deploymentId) {
 
         public String key() {
             return descriptor.key();

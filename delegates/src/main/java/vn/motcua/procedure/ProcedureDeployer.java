@@ -1,5 +1,7 @@
 package vn.motcua.procedure;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -26,9 +27,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * Deploys every procedure folder as one Camunda deployment: its BPMN, its fee DMN, its
  * {@code procedure.yaml} and the forms its BPMN refers to. Duplicate filtering keeps an unchanged
@@ -38,6 +36,7 @@ public class ProcedureDeployer {
 
     /** Marks deployments made from procedure folders, as opposed to ones made by hand in Cockpit. */
     public static final String DEPLOYMENT_SOURCE = "motcua-procedures";
+
     public static final String DESCRIPTOR_FILE = "procedure.yaml";
 
     static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
@@ -72,10 +71,18 @@ public class ProcedureDeployer {
     }
 
     private DeployedVersion deploy(ProcedureFolder folder) {
-        Deployment previous = repositoryService.createDeploymentQuery()
-                .deploymentName(folder.key()).deploymentSource(DEPLOYMENT_SOURCE)
-                .orderByDeploymentTime().desc().listPage(0, 1).stream().findFirst().orElse(null);
-        DeploymentBuilder builder = repositoryService.createDeployment()
+        Deployment previous = repositoryService
+                .createDeploymentQuery()
+                .deploymentName(folder.key())
+                .deploymentSource(DEPLOYMENT_SOURCE)
+                .orderByDeploymentTime()
+                .desc()
+                .listPage(0, 1)
+                .stream()
+                .findFirst()
+                .orElse(null);
+        DeploymentBuilder builder = repositoryService
+                .createDeployment()
                 .name(folder.key())
                 .source(DEPLOYMENT_SOURCE)
                 .enableDuplicateFiltering(false);
@@ -84,14 +91,24 @@ public class ProcedureDeployer {
         try {
             deployment = builder.deploy();
         } catch (ProcessEngineException e) {
-            throw new ProcedureDefinitionException("The engine rejected procedure " + folder.key() + " ("
-                    + String.join(", ", folder.files().keySet()) + "): " + e.getMessage(), e);
+            throw new ProcedureDefinitionException(
+                    "The engine rejected procedure " + folder.key() + " ("
+                            + String.join(", ", folder.files().keySet()) + "): " + e.getMessage(),
+                    e);
         }
         boolean changed = previous == null || !previous.getId().equals(deployment.getId());
-        int version = repositoryService.createProcessDefinitionQuery()
-                .processDefinitionKey(folder.key()).latestVersion().singleResult().getVersion();
-        log.info("Procedure {} {} (version {}, deployment {})", folder.key(),
-                changed ? "deployed" : "unchanged", version, deployment.getId());
+        int version = repositoryService
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(folder.key())
+                .latestVersion()
+                .singleResult()
+                .getVersion();
+        log.info(
+                "Procedure {} {} (version {}, deployment {})",
+                folder.key(),
+                changed ? "deployed" : "unchanged",
+                version,
+                deployment.getId());
         return new DeployedVersion(folder.key(), version, deployment.getId(), changed);
     }
 
@@ -137,7 +154,8 @@ public class ProcedureDeployer {
             try {
                 Dmn.readModelFromStream(new ByteArrayInputStream(dmn));
             } catch (ModelException e) {
-                throw new ProcedureDefinitionException(describe(dmnResource) + " is not valid DMN: " + e.getMessage(), e);
+                throw new ProcedureDefinitionException(
+                        describe(dmnResource) + " is not valid DMN: " + e.getMessage(), e);
             }
             files.put(key + "/" + key + "-fee.dmn", dmn);
         }
@@ -166,7 +184,9 @@ public class ProcedureDeployer {
 
     private static void checkProcessId(BpmnModelInstance model, String key, String location) {
         List<String> executable = model.getModelElementsByType(Process.class).stream()
-                .filter(Process::isExecutable).map(Process::getId).toList();
+                .filter(Process::isExecutable)
+                .map(Process::getId)
+                .toList();
         if (!executable.equals(List.of(key))) {
             throw new ProcedureDefinitionException(location + " must hold exactly one executable process with id '"
                     + key + "' (its folder name); found " + executable);
@@ -243,13 +263,10 @@ public class ProcedureDeployer {
         return t == e ? e.getMessage() : e.getMessage() + " (" + t.getMessage() + ")";
     }
 
-    private record Form(String id, byte[] bytes) {
-    }
+    private record Form(String id, byte[] bytes) {}
 
-    private record ProcedureFolder(String key, Map<String, byte[]> files) {
-    }
+    private record ProcedureFolder(String key, Map<String, byte[]> files) {}
 
     /** The outcome for one procedure: its current version and whether this start deployed it. */
-    public record DeployedVersion(String key, int version, String deploymentId, boolean changed) {
-    }
+    public record DeployedVersion(String key, int version, String deploymentId, boolean changed) {}
 }

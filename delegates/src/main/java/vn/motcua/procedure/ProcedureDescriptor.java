@@ -1,7 +1,6 @@
 package vn.motcua.procedure;
 
 import java.util.List;
-
 import vn.motcua.dossier.ServiceLevel;
 
 /**
@@ -29,15 +28,15 @@ public record ProcedureDescriptor(
     }
 
     /** A text in Vietnamese, the language of record, and English. */
-    public record LocalizedText(String vi, String en) {
-    }
+    public record LocalizedText(String vi, String en) {}
 
     /** A paper the applicant must (or may) hand in, e.g. the original to be certified. */
-    public record RequiredDocument(String code, LocalizedText name, boolean required) {
-    }
+    public record RequiredDocument(String code, LocalizedText name, boolean required) {}
 
     /** The level of the agency competent to decide. */
     public enum AgencyLevel {
-        COMMUNE, DISTRICT, PROVINCE
+        COMMUNE,
+        DISTRICT,
+        PROVINCE
     }
 }

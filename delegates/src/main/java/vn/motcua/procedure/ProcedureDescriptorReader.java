@@ -1,14 +1,13 @@
 package vn.motcua.procedure;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
-
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Reads and checks {@code procedure.yaml}. Unknown keys are errors, so a designer's typo is not silently ignored. */
 public final class ProcedureDescriptorReader {
@@ -17,8 +16,7 @@ public final class ProcedureDescriptorReader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
-    private ProcedureDescriptorReader() {
-    }
+    private ProcedureDescriptorReader() {}
 
     /**
      * @param key      the procedure key (its folder name)
@@ -37,7 +35,8 @@ public final class ProcedureDescriptorReader {
             tree.put("key", key);
             descriptor = YAML.treeToValue(tree, ProcedureDescriptor.class);
         } catch (IOException | ClassCastException e) {
-            throw new ProcedureDefinitionException(location + " is not a valid procedure description: " + e.getMessage(), e);
+            throw new ProcedureDefinitionException(
+                    location + " is not a valid procedure description: " + e.getMessage(), e);
         }
         List<String> problems = problems(descriptor);
         if (!problems.isEmpty()) {

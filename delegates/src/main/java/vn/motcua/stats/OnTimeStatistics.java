@@ -3,10 +3,8 @@ package vn.motcua.stats;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-
 import vn.motcua.engine.EngineClock;
 
 /**
@@ -30,9 +28,14 @@ public class OnTimeStatistics {
      * @param month  {@code YYYY-MM}, the month the dossier was finished (Vietnam time)
      * @param onTimeRate on time ÷ (on time + late), null when neither
      */
-    public record Row(String procedureKey, String agencyCode, String month, long finished, long onTime, long late,
-                      Double onTimeRate) {
-    }
+    public record Row(
+            String procedureKey,
+            String agencyCode,
+            String month,
+            long finished,
+            long onTime,
+            long late,
+            Double onTimeRate) {}
 
     /** Dossiers finished from the start of {@code from} to the end of {@code to} (both Vietnam dates, inclusive). */
     public List<Row> between(LocalDate from, LocalDate to) {
@@ -40,8 +43,10 @@ public class OnTimeStatistics {
             throw new IllegalArgumentException("'to' (" + to + ") is before 'from' (" + from + ")");
         }
         Timestamp start = Timestamp.from(from.atStartOfDay(EngineClock.VIETNAM).toInstant());
-        Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(EngineClock.VIETNAM).toInstant());
-        return jdbc.query("""
+        Timestamp end =
+                Timestamp.from(to.plusDays(1).atStartOfDay(EngineClock.VIETNAM).toInstant());
+        return jdbc.query(
+                """
                 with counted as (
                     select d.procedure_key, d.competent_agency_code,
                            to_char(d.finished_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM') as month,
@@ -61,9 +66,16 @@ public class OnTimeStatistics {
                 (rs, n) -> {
                     long onTime = rs.getLong("on_time");
                     long late = rs.getLong("late");
-                    return new Row(rs.getString("procedure_key"), rs.getString("competent_agency_code"),
-                            rs.getString("month"), rs.getLong("finished"), onTime, late,
+                    return new Row(
+                            rs.getString("procedure_key"),
+                            rs.getString("competent_agency_code"),
+                            rs.getString("month"),
+                            rs.getLong("finished"),
+                            onTime,
+                            late,
                             onTime + late == 0 ? null : (double) onTime / (onTime + late));
-                }, start, end);
+                },
+                start,
+                end);
     }
 }

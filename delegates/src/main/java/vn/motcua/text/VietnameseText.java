@@ -8,8 +8,7 @@ public final class VietnameseText {
 
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
 
-    private VietnameseText() {
-    }
+    private VietnameseText() {}
 
     /** Removes tone and vowel marks; đ and Đ, which are letters of their own, become d and D. */
     public static String fold(String text) {
@@ -17,6 +16,10 @@ public final class VietnameseText {
             return null;
         }
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
-        return COMBINING_MARKS.matcher(decomposed).replaceAll("").replace('đ', 'd').replace('Đ', 'D');
+        return COMBINING_MARKS
+                .matcher(decomposed)
+                .replaceAll("")
+                .replace('đ', 'd')
+                .replace('Đ', 'D');
     }
 }

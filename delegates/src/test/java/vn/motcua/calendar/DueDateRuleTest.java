@@ -13,9 +13,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
 import vn.motcua.engine.EngineClock;
 
 /** The due-date rule of docs/deadlines.md on the shipped 2025 and 2026 calendars; every example of the doc is here. */
@@ -38,14 +36,27 @@ class DueDateRuleTest {
 
     @Test
     void theShippedFilesKnowTetSwapsAndCompensatoryDays() {
-        assertThat(CALENDAR.isWorkingDay(LocalDate.of(2026, 2, 17))).as("mùng 1 Tết Bính Ngọ").isFalse();
-        assertThat(CALENDAR.isWorkingDay(LocalDate.of(2026, 1, 2))).as("swapped Friday").isFalse();
-        assertThat(CALENDAR.isWorkingDay(LocalDate.of(2026, 1, 10))).as("Saturday worked instead").isTrue();
-        assertThat(CALENDAR.isWorkingDay(LocalDate.of(2026, 4, 27))).as("compensatory day for Hùng Kings").isFalse();
-        assertThat(CALENDAR.isWorkingDay(LocalDate.of(2025, 4, 26))).as("Saturday worked for 2/5/2025").isTrue();
+        assertThat(CALENDAR.isWorkingDay(LocalDate.of(2026, 2, 17)))
+                .as("mùng 1 Tết Bính Ngọ")
+                .isFalse();
+        assertThat(CALENDAR.isWorkingDay(LocalDate.of(2026, 1, 2)))
+                .as("swapped Friday")
+                .isFalse();
+        assertThat(CALENDAR.isWorkingDay(LocalDate.of(2026, 1, 10)))
+                .as("Saturday worked instead")
+                .isTrue();
+        assertThat(CALENDAR.isWorkingDay(LocalDate.of(2026, 4, 27)))
+                .as("compensatory day for Hùng Kings")
+                .isFalse();
+        assertThat(CALENDAR.isWorkingDay(LocalDate.of(2025, 4, 26)))
+                .as("Saturday worked for 2/5/2025")
+                .isTrue();
         assertThat(CALENDAR.isWorkingDay(LocalDate.of(2025, 5, 2))).isFalse();
-        assertThat(CALENDAR.isWorkingDay(LocalDate.of(2026, 11, 24))).as("unconfirmed, not a day off").isTrue();
-        assertThat(CALENDAR.dayOff(LocalDate.of(2026, 1, 2)).orElseThrow().source()).contains("12729/VPCP-KGVX");
+        assertThat(CALENDAR.isWorkingDay(LocalDate.of(2026, 11, 24)))
+                .as("unconfirmed, not a day off")
+                .isTrue();
+        assertThat(CALENDAR.dayOff(LocalDate.of(2026, 1, 2)).orElseThrow().source())
+                .contains("12729/VPCP-KGVX");
     }
 
     @Test
@@ -90,16 +101,20 @@ class DueDateRuleTest {
 
     @Test
     void theWarningComesOneWorkingDayBeforeOrHalfwayForShortLimits() {
-        assertThat(local(rule.warning(at("2026-02-13T10:00"), at("2026-02-25T10:00"), 1))).isEqualTo("2026-02-24T10:00");
+        assertThat(local(rule.warning(at("2026-02-13T10:00"), at("2026-02-25T10:00"), 1)))
+                .isEqualTo("2026-02-24T10:00");
         // Same-day: received 08:00, due 17:00; halfway through the 9 working hours is 12:30.
-        assertThat(local(rule.warning(at("2026-03-10T08:00"), at("2026-03-10T17:00"), 1))).isEqualTo("2026-03-10T12:30");
+        assertThat(local(rule.warning(at("2026-03-10T08:00"), at("2026-03-10T17:00"), 1)))
+                .isEqualTo("2026-03-10T12:30");
     }
 
     @Test
     void aYearWithoutDataIsAnErrorNotAWeekendOnlyCount() {
-        assertThatThrownBy(() -> due("2030-01-07T09:00", 1)).isInstanceOf(CalendarDataMissingException.class)
+        assertThatThrownBy(() -> due("2030-01-07T09:00", 1))
+                .isInstanceOf(CalendarDataMissingException.class)
                 .hasMessageContaining("2030");
-        assertThatThrownBy(() -> due("2026-12-28T09:00", 10)).isInstanceOf(CalendarDataMissingException.class)
+        assertThatThrownBy(() -> due("2026-12-28T09:00", 10))
+                .isInstanceOf(CalendarDataMissingException.class)
                 .hasMessageContaining("2027");
         assertThatThrownBy(() -> CalendarConfiguration.check(CALENDAR, LocalDate.of(2027, 1, 2)))
                 .isInstanceOf(CalendarDataMissingException.class);
@@ -115,7 +130,8 @@ class DueDateRuleTest {
                   - { date: 2026-01-05, kind: HOLIDAY, name: "Không nguồn" }
                   - { date: 2026-01-06, kind: SWAPPED, name: "Hoán đổi", madeUpOn: 2026-01-07, source: B }
                 """;
-        assertThatThrownBy(() -> CalendarFileReader.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "x.yaml"))
+        assertThatThrownBy(() -> CalendarFileReader.read(
+                        new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "x.yaml"))
                 .isInstanceOf(CalendarDefinitionException.class)
                 .hasMessageContaining("entry 2026-01-03 (Thứ Bảy): falls on a weekend day")
                 .hasMessageContaining("entry 2026-01-05 (Không nguồn): source is required")
@@ -125,11 +141,16 @@ class DueDateRuleTest {
 
     @Test
     void theFingerprintChangesWithTheData() {
-        CalendarYear y2026 = CALENDAR.years().stream().filter(y -> y.year() == 2026).findFirst().orElseThrow();
+        CalendarYear y2026 = CALENDAR.years().stream()
+                .filter(y -> y.year() == 2026)
+                .findFirst()
+                .orElseThrow();
         List<DayOff> more = new ArrayList<>(y2026.daysOff());
         more.add(new DayOff(LocalDate.of(2026, 11, 24), DayOff.Kind.HOLIDAY, "Ngày Văn hóa Việt Nam", null, "test"));
-        WorkingCalendar changed = new WorkingCalendar(List.of(new CalendarYear(2026, y2026.weekend(), more, List.of(), "test")),
-                WorkingHours.DEFAULT, EngineClock.VIETNAM);
+        WorkingCalendar changed = new WorkingCalendar(
+                List.of(new CalendarYear(2026, y2026.weekend(), more, List.of(), "test")),
+                WorkingHours.DEFAULT,
+                EngineClock.VIETNAM);
         assertThat(changed.fingerprint()).isNotEqualTo(CALENDAR.fingerprint());
         assertThat(shippedCalendar().fingerprint()).isEqualTo(CALENDAR.fingerprint());
     }

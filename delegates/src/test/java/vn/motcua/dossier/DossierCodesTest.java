@@ -10,11 +10,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import vn.motcua.testing.ProcessTestPlatform;
 
 class DossierCodesTest {
@@ -43,9 +41,11 @@ class DossierCodesTest {
             for (Future<String> f : pool.invokeAll(tasks)) {
                 issued.add(f.get());
             }
-            assertThat(issued).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(
-                    IntStream.rangeClosed(1, submissions)
-                            .mapToObj(n -> DossierCodes.format(ProcessTestPlatform.TEST_AGENCY, day, n)).toList());
+            assertThat(issued)
+                    .doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, submissions)
+                            .mapToObj(n -> DossierCodes.format(ProcessTestPlatform.TEST_AGENCY, day, n))
+                            .toList());
         } finally {
             pool.shutdownNow();
         }

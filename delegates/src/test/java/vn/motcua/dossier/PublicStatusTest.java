@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
-
 import org.junit.jupiter.api.Test;
 
 class PublicStatusTest {
@@ -20,14 +19,18 @@ class PublicStatusTest {
     @Test
     void finalStatusesAllowNoFurtherMove() {
         assertThat(Arrays.stream(PublicStatus.values()).filter(PublicStatus::isFinal))
-                .containsExactlyInAnyOrder(PublicStatus.NOT_RECEIVED, PublicStatus.STOPPED, PublicStatus.RESULT_RETURNED);
-        assertThat(PublicStatus.RESULT_RETURNED.mayMoveTo(PublicStatus.RESULT_RETURNED)).isFalse();
+                .containsExactlyInAnyOrder(
+                        PublicStatus.NOT_RECEIVED, PublicStatus.STOPPED, PublicStatus.RESULT_RETURNED);
+        assertThat(PublicStatus.RESULT_RETURNED.mayMoveTo(PublicStatus.RESULT_RETURNED))
+                .isFalse();
     }
 
     @Test
     void aResultIsReturnedOnlyOnceItIsProcessed() {
-        assertThat(PublicStatus.PROCESSING.mayMoveTo(PublicStatus.RESULT_RETURNED)).isFalse();
-        assertThat(PublicStatus.PROCESSED.mayMoveTo(PublicStatus.RESULT_RETURNED)).isTrue();
+        assertThat(PublicStatus.PROCESSING.mayMoveTo(PublicStatus.RESULT_RETURNED))
+                .isFalse();
+        assertThat(PublicStatus.PROCESSED.mayMoveTo(PublicStatus.RESULT_RETURNED))
+                .isTrue();
         assertThat(PublicStatus.NEW.mayMoveTo(PublicStatus.PROCESSING)).isFalse();
         assertThat(PublicStatus.PROCESSING.mayMoveTo(PublicStatus.PROCESSING)).isTrue();
     }

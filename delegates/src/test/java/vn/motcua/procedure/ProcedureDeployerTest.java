@@ -7,11 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import vn.motcua.procedure.ProcedureDeployer.DeployedVersion;
 import vn.motcua.testing.ProcessTestPlatform;
 
@@ -39,8 +37,9 @@ class ProcedureDeployerTest {
         assertThat(again.deploymentId()).isEqualTo(first.deploymentId());
         assertThat(changed.changed()).isTrue();
         assertThat(changed.version()).isEqualTo(first.version() + 1);
-        assertThat(repository.getDeploymentResourceNames(changed.deploymentId())).containsExactlyInAnyOrder(
-                "cap-giay-a/procedure.yaml", "cap-giay-a/cap-giay-a.bpmn", "forms/cap-giay-a-start.form");
+        assertThat(repository.getDeploymentResourceNames(changed.deploymentId()))
+                .containsExactlyInAnyOrder(
+                        "cap-giay-a/procedure.yaml", "cap-giay-a/cap-giay-a.bpmn", "forms/cap-giay-a-start.form");
     }
 
     @Test
@@ -49,7 +48,8 @@ class ProcedureDeployerTest {
         writeForm("cap-giay-b-start");
         DeployedVersion first = deployOnly("cap-giay-b");
 
-        Files.writeString(root.resolve("forms/cap-giay-b-start.form"),
+        Files.writeString(
+                root.resolve("forms/cap-giay-b-start.form"),
                 "{\"id\": \"cap-giay-b-start\", \"type\": \"default\", \"components\": [{\"type\": \"textfield\", \"key\": \"x\"}]}");
         DeployedVersion second = deployOnly("cap-giay-b");
 
@@ -75,7 +75,11 @@ class ProcedureDeployerTest {
                 .isInstanceOf(ProcedureDefinitionException.class)
                 .hasMessageContaining("processes/cap-giay-d/cap-giay-d.bpmn refers to form 'cap-giay-d-start'")
                 .hasMessageContaining("there is no forms/cap-giay-d-start.form");
-        assertThat(repository.createDeploymentQuery().deploymentName("cap-giay-d").count()).isZero();
+        assertThat(repository
+                        .createDeploymentQuery()
+                        .deploymentName("cap-giay-d")
+                        .count())
+                .isZero();
     }
 
     @Test
@@ -105,8 +109,8 @@ class ProcedureDeployerTest {
 
     /** Deploys the folder with only the named procedure in it, as the application does at start-up. */
     private DeployedVersion deployOnly(String key) {
-        List<DeployedVersion> deployed = deployer.deployAll(
-                "file:" + root.resolve("processes"), "file:" + root.resolve("forms"));
+        List<DeployedVersion> deployed =
+                deployer.deployAll("file:" + root.resolve("processes"), "file:" + root.resolve("forms"));
         return deployed.stream().filter(d -> d.key().equals(key)).findFirst().orElseThrow();
     }
 
@@ -138,6 +142,7 @@ class ProcedureDeployerTest {
 
     private void writeForm(String id) throws IOException {
         Path forms = Files.createDirectories(root.resolve("forms"));
-        Files.writeString(forms.resolve(id + ".form"), "{\"id\": \"" + id + "\", \"type\": \"default\", \"components\": []}");
+        Files.writeString(
+                forms.resolve(id + ".form"), "{\"id\": \"" + id + "\", \"type\": \"default\", \"components\": []}");
     }
 }

@@ -1,11 +1,12 @@
 package vn.motcua.testing;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-
 import javax.sql.DataSource;
-
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -26,11 +27,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
-
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import vn.motcua.engine.EngineClock;
 import vn.motcua.procedure.ProcedureDeployer;
 
@@ -46,8 +42,7 @@ public final class ProcessTestPlatform {
 
     private static AnnotationConfigApplicationContext context;
 
-    private ProcessTestPlatform() {
-    }
+    private ProcessTestPlatform() {}
 
     public static synchronized AnnotationConfigApplicationContext context() {
         if (context == null) {
@@ -91,11 +86,16 @@ public final class ProcessTestPlatform {
         /** As in the application: the application's migrations run once the engine has made its tables. */
         @Bean
         Flyway flyway(DataSource dataSource, ProcessEngine engine) {
-            Flyway flyway = Flyway.configure().dataSource(dataSource)
-                    .baselineOnMigrate(true).baselineVersion("0").load();
+            Flyway flyway = Flyway.configure()
+                    .dataSource(dataSource)
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .load();
             flyway.migrate();
-            new JdbcTemplate(dataSource).update(
-                    "insert into agency (code, name, level) values (?, 'UBND xã Thử Nghiệm', 'COMMUNE')", TEST_AGENCY);
+            new JdbcTemplate(dataSource)
+                    .update(
+                            "insert into agency (code, name, level) values (?, 'UBND xã Thử Nghiệm', 'COMMUNE')",
+                            TEST_AGENCY);
             return flyway;
         }
 
@@ -115,8 +115,8 @@ public final class ProcessTestPlatform {
         }
 
         @Bean
-        SpringProcessEngineConfiguration processEngineConfiguration(DataSource dataSource,
-                                                                    PlatformTransactionManager transactionManager) {
+        SpringProcessEngineConfiguration processEngineConfiguration(
+                DataSource dataSource, PlatformTransactionManager transactionManager) {
             SpringProcessEngineConfiguration configuration = new SpringProcessEngineConfiguration();
             configuration.setProcessEngineName("process-test");
             configuration.setDataSource(dataSource);

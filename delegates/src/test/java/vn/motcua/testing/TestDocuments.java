@@ -5,8 +5,7 @@ import java.nio.charset.StandardCharsets;
 /** Small but real files for submissions in tests. */
 public final class TestDocuments {
 
-    private TestDocuments() {
-    }
+    private TestDocuments() {}
 
     /** A minimal, well-formed one-page PDF. */
     public static byte[] pdf() {

@@ -29,13 +29,11 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.DocumentFile;
 import vn.motcua.dossier.Dossier;
@@ -47,8 +45,13 @@ import vn.motcua.testing.ProcessTestPlatform;
 class CapPhieuLyLichTuPhapProcessTest {
 
     private static final String KEY = "cap-phieu-ly-lich-tu-phap";
-    private static final Applicant CITIZEN = new Applicant("Đỗ Quang Huy", "001099034567", LocalDate.of(1999, 11, 2),
-            "0987111222", "huy@example.vn", "Số 5 ngõ 3, phường Thử Nghiệm");
+    private static final Applicant CITIZEN = new Applicant(
+            "Đỗ Quang Huy",
+            "001099034567",
+            LocalDate.of(1999, 11, 2),
+            "0987111222",
+            "huy@example.vn",
+            "Số 5 ngõ 3, phường Thử Nghiệm");
     private static final DocumentFile IDENTITY_CARD = png("giay-to-tuy-than", "can-cuoc.png");
 
     @RegisterExtension
@@ -83,10 +86,19 @@ class CapPhieuLyLichTuPhapProcessTest {
         assertThat(dossier(instance).publicStatus()).isEqualTo(PROCESSED);
         complete(task(instance), withVariables("returnChannel", "buu-chinh", "postalTrackingNumber", "EB123456789VN"));
 
-        assertThat(instance).isEnded().hasPassedInOrder("UserTask_ReceiveDossier", "ServiceTask_MarkReceived",
-                "ServiceTask_StartProcessing", "UserTask_CheckCriminalRecord", "UserTask_ApproveCertificate",
-                "ServiceTask_MarkProcessed", "UserTask_ReturnResult", "ServiceTask_MarkResultReturned",
-                "EndEvent_ResultReturned").hasNotPassed("ServiceTask_MarkVerificationRequested");
+        assertThat(instance)
+                .isEnded()
+                .hasPassedInOrder(
+                        "UserTask_ReceiveDossier",
+                        "ServiceTask_MarkReceived",
+                        "ServiceTask_StartProcessing",
+                        "UserTask_CheckCriminalRecord",
+                        "UserTask_ApproveCertificate",
+                        "ServiceTask_MarkProcessed",
+                        "UserTask_ReturnResult",
+                        "ServiceTask_MarkResultReturned",
+                        "EndEvent_ResultReturned")
+                .hasNotPassed("ServiceTask_MarkVerificationRequested");
         assertThat(endEvents(instance)).containsExactly("EndEvent_ResultReturned");
         Dossier dossier = dossier(instance);
         assertThat(dossier.publicStatus()).isEqualTo(RESULT_RETURNED);
@@ -100,8 +112,13 @@ class CapPhieuLyLichTuPhapProcessTest {
     void aDossierRefusedAtTheDeskEndsNotReceivedWithTheReason() {
         ProcessInstance instance = submit();
 
-        complete(task(instance), withVariables("receiptDecision", "refuse",
-                "refusalReason", "Người yêu cầu không thường trú, tạm trú tại tỉnh"));
+        complete(
+                task(instance),
+                withVariables(
+                        "receiptDecision",
+                        "refuse",
+                        "refusalReason",
+                        "Người yêu cầu không thường trú, tạm trú tại tỉnh"));
 
         assertThat(instance).isEnded().hasNotPassed("ServiceTask_MarkReceived");
         assertThat(endEvents(instance)).containsExactly("EndEvent_DossierRefused");
@@ -114,8 +131,10 @@ class CapPhieuLyLichTuPhapProcessTest {
     @Test
     void aSupplementedDossierIsCheckedAgainAtTheDeskThenIssued() {
         ProcessInstance instance = submit();
-        complete(task(instance), withVariables("receiptDecision", "supplement",
-                "missingDocuments", "Giấy xác nhận thông tin về cư trú"));
+        complete(
+                task(instance),
+                withVariables(
+                        "receiptDecision", "supplement", "missingDocuments", "Giấy xác nhận thông tin về cư trú"));
 
         assertThat(instance).isWaitingAt("IntermediateCatchEvent_SupplementReceived");
         assertThat(dossier(instance).publicStatus()).isEqualTo(SUPPLEMENT_REQUESTED);
@@ -131,8 +150,8 @@ class CapPhieuLyLichTuPhapProcessTest {
 
         assertThat(instance).isEnded();
         assertThat(endEvents(instance)).containsExactly("EndEvent_ResultReturned");
-        assertThat(statusHistory(instance)).containsExactly(NEW, SUPPLEMENT_REQUESTED, NEW, RECEIVED, PROCESSING,
-                PROCESSED, RESULT_RETURNED);
+        assertThat(statusHistory(instance))
+                .containsExactly(NEW, SUPPLEMENT_REQUESTED, NEW, RECEIVED, PROCESSING, PROCESSED, RESULT_RETURNED);
     }
 
     @Test
@@ -141,8 +160,13 @@ class CapPhieuLyLichTuPhapProcessTest {
         complete(task(instance), withVariables("receiptDecision", "accept"));
         complete(task(instance), recordClear());
 
-        complete(task(instance), withVariables("approved", false,
-                "approvalComment", "Đề nghị tra cứu lại theo tên gọi khác của người yêu cầu"));
+        complete(
+                task(instance),
+                withVariables(
+                        "approved",
+                        false,
+                        "approvalComment",
+                        "Đề nghị tra cứu lại theo tên gọi khác của người yêu cầu"));
 
         assertThat(instance).isWaitingAt("UserTask_CheckCriminalRecord").hasNotPassed("ServiceTask_MarkProcessed");
         assertThat(task(instance)).hasCandidateGroup("chuyenvien");
@@ -163,47 +187,73 @@ class CapPhieuLyLichTuPhapProcessTest {
         ProcessInstance instance = submit();
         complete(task(instance), withVariables("receiptDecision", "accept"));
 
-        complete(task(instance), withVariables("recordCheckOutcome", "verify",
-                "verificationAgency", "trung-tam-lltp-quoc-gia",
-                "verificationRequest", "Xác minh thông tin án tích trong thời gian cư trú tại tỉnh khác (2017-2020)"));
+        complete(
+                task(instance),
+                withVariables(
+                        "recordCheckOutcome",
+                        "verify",
+                        "verificationAgency",
+                        "trung-tam-lltp-quoc-gia",
+                        "verificationRequest",
+                        "Xác minh thông tin án tích trong thời gian cư trú tại tỉnh khác (2017-2020)"));
 
-        assertThat(instance).isWaitingAt("UserTask_RecordVerificationResult")
-                .hasPassed("ServiceTask_MarkVerificationRequested").hasNotPassed("UserTask_ApproveCertificate");
+        assertThat(instance)
+                .isWaitingAt("UserTask_RecordVerificationResult")
+                .hasPassed("ServiceTask_MarkVerificationRequested")
+                .hasNotPassed("UserTask_ApproveCertificate");
         assertThat(task(instance)).hasCandidateGroup("chuyenvien");
         assertThat(dossier(instance).publicStatus()).isEqualTo(PROCESSING);
         assertThat(dossier(instance).internalStep()).isEqualTo("verification-requested");
         assertThat(lastEvent(instance).publicMessage()).contains("không quá 15 ngày");
-        complete(task(instance), withVariables("verificationReplyNumber", "125/TTLLTP-NV1",
-                "verificationResult", "Không có thông tin án tích"));
+        complete(
+                task(instance),
+                withVariables(
+                        "verificationReplyNumber",
+                        "125/TTLLTP-NV1",
+                        "verificationResult",
+                        "Không có thông tin án tích"));
 
         assertThat(instance).isWaitingAt("UserTask_CheckCriminalRecord");
         complete(task(instance), recordClear());
         complete(task(instance), withVariables("approved", true));
         complete(task(instance), returnedAtTheDesk());
 
-        assertThat(instance).isEnded().hasPassedInOrder("UserTask_CheckCriminalRecord",
-                "ServiceTask_MarkVerificationRequested", "UserTask_RecordVerificationResult",
-                "UserTask_CheckCriminalRecord", "UserTask_ApproveCertificate", "EndEvent_ResultReturned");
+        assertThat(instance)
+                .isEnded()
+                .hasPassedInOrder(
+                        "UserTask_CheckCriminalRecord",
+                        "ServiceTask_MarkVerificationRequested",
+                        "UserTask_RecordVerificationResult",
+                        "UserTask_CheckCriminalRecord",
+                        "UserTask_ApproveCertificate",
+                        "EndEvent_ResultReturned");
         assertThat(endEvents(instance)).containsExactly("EndEvent_ResultReturned");
         assertThat(dossier(instance).publicStatus()).isEqualTo(RESULT_RETURNED);
-        assertThat(statusHistory(instance)).containsExactly(NEW, RECEIVED, PROCESSING, PROCESSING, PROCESSED,
-                RESULT_RETURNED);
+        assertThat(statusHistory(instance))
+                .containsExactly(NEW, RECEIVED, PROCESSING, PROCESSING, PROCESSED, RESULT_RETURNED);
     }
 
     @Test
     void theCitizenMayWithdrawWhileAVerificationIsPending() {
         ProcessInstance instance = submit();
         complete(task(instance), withVariables("receiptDecision", "accept"));
-        complete(task(instance), withVariables("recordCheckOutcome", "verify", "verificationAgency", "cong-an",
-                "verificationRequest", "Xác minh quyết định xóa án tích"));
+        complete(
+                task(instance),
+                withVariables(
+                        "recordCheckOutcome",
+                        "verify",
+                        "verificationAgency",
+                        "cong-an",
+                        "verificationRequest",
+                        "Xác minh quyết định xóa án tích"));
 
         requests().withdraw(instance.getBusinessKey(), "Đơn vị tuyển dụng không còn yêu cầu Phiếu");
 
         assertThat(instance).isEnded().hasNotPassed("ServiceTask_MarkProcessed");
         assertThat(endEvents(instance)).containsExactly("EndEvent_Withdrawn");
         assertThat(dossier(instance).publicStatus()).isEqualTo(WITHDRAWAL_REQUESTED);
-        assertThat(statusHistory(instance)).containsExactly(NEW, RECEIVED, PROCESSING, PROCESSING,
-                WITHDRAWAL_REQUESTED);
+        assertThat(statusHistory(instance))
+                .containsExactly(NEW, RECEIVED, PROCESSING, PROCESSING, WITHDRAWAL_REQUESTED);
     }
 
     @Test
@@ -228,18 +278,25 @@ class CapPhieuLyLichTuPhapProcessTest {
         data.put("certificateType", "3");
         long dossiersBefore = countDossiers();
 
-        assertThatThrownBy(() -> ProcedureTestSupport.submit(KEY, CITIZEN, data,
-                List.of(pdf("giay-to-cu-tru", "xac-nhan-cu-tru.pdf"))))
-                .isInstanceOfSatisfying(InvalidSubmissionException.class, e -> assertThat(e.problems())
-                        .extracting(FieldProblem::field)
-                        .containsExactlyInAnyOrder("documents.giay-to-tuy-than", "data.purpose",
-                                "data.certificateType"));
+        assertThatThrownBy(() -> ProcedureTestSupport.submit(
+                        KEY, CITIZEN, data, List.of(pdf("giay-to-cu-tru", "xac-nhan-cu-tru.pdf"))))
+                .isInstanceOfSatisfying(
+                        InvalidSubmissionException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::field)
+                                .containsExactlyInAnyOrder(
+                                        "documents.giay-to-tuy-than", "data.purpose", "data.certificateType"));
         assertThat(countDossiers()).isEqualTo(dossiersBefore);
     }
 
     private static Map<String, Object> recordClear() {
-        return withVariables("recordCheckOutcome", "complete", "criminalRecordStatus", "khong-co-an-tich",
-                "certificateNumber", "1024/STP-LLTP");
+        return withVariables(
+                "recordCheckOutcome",
+                "complete",
+                "criminalRecordStatus",
+                "khong-co-an-tich",
+                "certificateNumber",
+                "1024/STP-LLTP");
     }
 
     private static Map<String, Object> returnedAtTheDesk() {
@@ -264,7 +321,9 @@ class CapPhieuLyLichTuPhapProcessTest {
         data.put("permanentResidence", "Số 5 ngõ 3, phường Thử Nghiệm");
         data.put("fatherFullName", "Đỗ Văn Quang");
         data.put("motherFullName", "Trần Thị Lan");
-        data.put("residenceHistory", "11/2013 - nay: thường trú tại Số 5 ngõ 3, phường Thử Nghiệm; học sinh, sinh viên, nhân viên văn phòng");
+        data.put(
+                "residenceHistory",
+                "11/2013 - nay: thường trú tại Số 5 ngõ 3, phường Thử Nghiệm; học sinh, sinh viên, nhân viên văn phòng");
         return data;
     }
 }

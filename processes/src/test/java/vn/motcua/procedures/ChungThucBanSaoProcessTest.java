@@ -11,28 +11,25 @@ import static vn.motcua.procedures.ProcedureTestSupport.lastEvent;
 import static vn.motcua.procedures.ProcedureTestSupport.requests;
 import static vn.motcua.procedures.ProcedureTestSupport.statusHistory;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import vn.motcua.dossier.Applicant;
-import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DocumentFile;
+import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierEvent;
 import vn.motcua.dossier.DossierRepository;
 import vn.motcua.dossier.DossierStateException;
-import vn.motcua.dossier.StoredDocument;
 import vn.motcua.dossier.PublicStatus;
+import vn.motcua.dossier.StoredDocument;
 import vn.motcua.procedure.ProcedureDeployer;
 import vn.motcua.testing.ProcessTestPlatform;
 import vn.motcua.testing.TestDocuments;
@@ -74,36 +71,57 @@ class ChungThucBanSaoProcessTest {
         assertThat(dossier(instance).publicStatus()).isEqualTo(PublicStatus.PROCESSED);
         complete(task(instance), withVariables("resultReceivedBy", "Nguyễn Văn Đoàn"));
 
-        assertThat(instance).isEnded().hasPassedInOrder("UserTask_ReceiveDossier", "ServiceTask_MarkReceived",
-                "ServiceTask_StartProcessing", "UserTask_CertifyCopies", "UserTask_ApproveResult",
-                "ServiceTask_MarkProcessed", "UserTask_ReturnResult", "ServiceTask_MarkResultReturned",
-                "EndEvent_ResultReturned");
+        assertThat(instance)
+                .isEnded()
+                .hasPassedInOrder(
+                        "UserTask_ReceiveDossier",
+                        "ServiceTask_MarkReceived",
+                        "ServiceTask_StartProcessing",
+                        "UserTask_CertifyCopies",
+                        "UserTask_ApproveResult",
+                        "ServiceTask_MarkProcessed",
+                        "UserTask_ReturnResult",
+                        "ServiceTask_MarkResultReturned",
+                        "EndEvent_ResultReturned");
         Dossier dossier = dossier(instance);
         assertThat(dossier.publicStatus()).isEqualTo(PublicStatus.RESULT_RETURNED);
         assertThat(dossier.receivedAt()).isNotNull();
         assertThat(dossier.finishedAt()).isNotNull();
         assertThat(dossier.returnedAt()).isNotNull();
-        assertThat(statusHistory(instance)).containsExactly(PublicStatus.NEW, PublicStatus.RECEIVED,
-                PublicStatus.PROCESSING, PublicStatus.PROCESSED, PublicStatus.RESULT_RETURNED);
-        assertThat(outboxOf(dossier)).containsExactly(
-                "sms: Ho so " + dossier.code() + " da duoc tiep nhan. Tra cuu tinh trang tren Cong dich vu cong bang ma ho so.",
-                "email: Hồ sơ " + dossier.code() + " đã được tiếp nhận",
-                "sms: Ho so " + dossier.code() + " da co ket qua. Moi Ong/Ba nhan ket qua theo huong dan.",
-                "email: Hồ sơ " + dossier.code() + " đã có kết quả");
+        assertThat(statusHistory(instance))
+                .containsExactly(
+                        PublicStatus.NEW,
+                        PublicStatus.RECEIVED,
+                        PublicStatus.PROCESSING,
+                        PublicStatus.PROCESSED,
+                        PublicStatus.RESULT_RETURNED);
+        assertThat(outboxOf(dossier))
+                .containsExactly(
+                        "sms: Ho so " + dossier.code()
+                                + " da duoc tiep nhan. Tra cuu tinh trang tren Cong dich vu cong bang ma ho so.",
+                        "email: Hồ sơ " + dossier.code() + " đã được tiếp nhận",
+                        "sms: Ho so " + dossier.code() + " da co ket qua. Moi Ong/Ba nhan ket qua theo huong dan.",
+                        "email: Hồ sơ " + dossier.code() + " đã có kết quả");
     }
 
     @Test
     void refusedDossierEndsNotReceivedWithTheReasonOnTheTimeline() {
         ProcessInstance instance = submit();
 
-        complete(task(instance), withVariables("receiptDecision", "refuse",
-                "refusalReason", "Bản chính bị tẩy xoá, không đủ điều kiện chứng thực"));
+        complete(
+                task(instance),
+                withVariables(
+                        "receiptDecision",
+                        "refuse",
+                        "refusalReason",
+                        "Bản chính bị tẩy xoá, không đủ điều kiện chứng thực"));
 
         assertThat(instance).isEnded().hasPassed("EndEvent_DossierRefused").hasNotPassed("ServiceTask_MarkReceived");
         Dossier dossier = dossier(instance);
         assertThat(dossier.publicStatus()).isEqualTo(PublicStatus.NOT_RECEIVED);
         assertThat(dossier.receivedAt()).isNull();
-        List<DossierEvent> events = ProcessTestPlatform.bean(DossierRepository.class).events(dossier.id());
+        List<DossierEvent> events =
+                ProcessTestPlatform.bean(DossierRepository.class).events(dossier.id());
         assertThat(events.get(events.size() - 1).publicMessage())
                 .isEqualTo("Hồ sơ không được tiếp nhận. Lý do: Bản chính bị tẩy xoá, không đủ điều kiện chứng thực");
     }
@@ -129,20 +147,25 @@ class ChungThucBanSaoProcessTest {
     @Test
     void aSupplementRequestWaitsForTheCitizensFilesThenReturnsToReceipt() {
         ProcessInstance instance = submit();
-        complete(task(instance), withVariables("receiptDecision", "supplement",
-                "missingDocuments", "Bản chính Giấy khai sinh"));
+        complete(
+                task(instance),
+                withVariables("receiptDecision", "supplement", "missingDocuments", "Bản chính Giấy khai sinh"));
 
         assertThat(instance).isWaitingAt("IntermediateCatchEvent_SupplementReceived");
         assertThat(dossier(instance).publicStatus()).isEqualTo(PublicStatus.SUPPLEMENT_REQUESTED);
         assertThat(lastEvent(instance).publicMessage()).isEqualTo("Đề nghị bổ sung hồ sơ: Bản chính Giấy khai sinh");
 
-        requests().supplement(instance.getBusinessKey(), List.of(
-                new DocumentFile("ban-chinh", "giay-khai-sinh.png", "image/png", TestDocuments.png())));
+        requests()
+                .supplement(
+                        instance.getBusinessKey(),
+                        List.of(new DocumentFile("ban-chinh", "giay-khai-sinh.png", "image/png", TestDocuments.png())));
 
         assertThat(instance).isWaitingAt("UserTask_ReceiveDossier").hasPassed("ServiceTask_MarkSupplemented");
         assertThat(dossier(instance).publicStatus()).isEqualTo(PublicStatus.NEW);
-        assertThat(ProcessTestPlatform.bean(DossierRepository.class).documents(dossier(instance).id()))
-                .extracting(StoredDocument::supplementRound).containsExactly(0, 1);
+        assertThat(ProcessTestPlatform.bean(DossierRepository.class)
+                        .documents(dossier(instance).id()))
+                .extracting(StoredDocument::supplementRound)
+                .containsExactly(0, 1);
         complete(task(instance), withVariables("receiptDecision", "accept"));
         assertThat(instance).isWaitingAt("UserTask_CertifyCopies");
     }
@@ -151,10 +174,15 @@ class ChungThucBanSaoProcessTest {
     void aSupplementIsRefusedWhenNoneWasRequested() {
         ProcessInstance instance = submit();
 
-        assertThatThrownBy(() -> requests().supplement(instance.getBusinessKey(), List.of(
-                new DocumentFile("ban-chinh", "x.pdf", "application/pdf", TestDocuments.pdf()))))
+        assertThatThrownBy(() -> requests()
+                        .supplement(
+                                instance.getBusinessKey(),
+                                List.of(new DocumentFile(
+                                        "ban-chinh", "x.pdf", "application/pdf", TestDocuments.pdf()))))
                 .isInstanceOf(DossierStateException.class);
-        assertThat(ProcessTestPlatform.bean(DossierRepository.class).documents(dossier(instance).id())).hasSize(1);
+        assertThat(ProcessTestPlatform.bean(DossierRepository.class)
+                        .documents(dossier(instance).id()))
+                .hasSize(1);
     }
 
     @Test
@@ -198,13 +226,17 @@ class ChungThucBanSaoProcessTest {
 
     /** The notifications queued for a dossier: the SMS text, or the e-mail subject. */
     private static List<String> outboxOf(Dossier dossier) {
-        return ProcessTestPlatform.bean(JdbcTemplate.class).query(
-                "select topic, payload from outbox where aggregate_id = ? and topic in ('sms', 'email') order by id",
-                (rs, n) -> {
-                    JsonNode payload = readJson(rs.getString("payload"));
-                    return rs.getString("topic") + ": " + (rs.getString("topic").equals("sms")
-                            ? payload.path("text").asText() : payload.path("subject").asText());
-                }, dossier.code());
+        return ProcessTestPlatform.bean(JdbcTemplate.class)
+                .query(
+                        "select topic, payload from outbox where aggregate_id = ? and topic in ('sms', 'email') order by id",
+                        (rs, n) -> {
+                            JsonNode payload = readJson(rs.getString("payload"));
+                            return rs.getString("topic") + ": "
+                                    + (rs.getString("topic").equals("sms")
+                                            ? payload.path("text").asText()
+                                            : payload.path("subject").asText());
+                        },
+                        dossier.code());
     }
 
     private static JsonNode readJson(String json) {
@@ -216,9 +248,15 @@ class ChungThucBanSaoProcessTest {
     }
 
     private static ProcessInstance submit() {
-        return ProcedureTestSupport.submit("chung-thuc-ban-sao",
-                new Applicant("Nguyễn Văn Đoàn", "001090012345", LocalDate.of(1990, 5, 17), "0912345678",
-                        "doan@example.vn", "Thôn Đông, xã Thử Nghiệm"),
+        return ProcedureTestSupport.submit(
+                "chung-thuc-ban-sao",
+                new Applicant(
+                        "Nguyễn Văn Đoàn",
+                        "001090012345",
+                        LocalDate.of(1990, 5, 17),
+                        "0912345678",
+                        "doan@example.vn",
+                        "Thôn Đông, xã Thử Nghiệm"),
                 Map.of("documentName", "Bằng tốt nghiệp THPT", "copyCount", 2, "pagesPerCopy", 1),
                 List.of(ProcedureTestSupport.pdf("ban-chinh", "bang-tot-nghiep.pdf")));
     }

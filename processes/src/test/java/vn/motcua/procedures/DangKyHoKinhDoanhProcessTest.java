@@ -29,7 +29,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -38,7 +37,6 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.DocumentFile;
 import vn.motcua.dossier.Dossier;
@@ -54,8 +52,13 @@ import vn.motcua.testing.ProcessTestPlatform;
 class DangKyHoKinhDoanhProcessTest {
 
     private static final String KEY = "dang-ky-ho-kinh-doanh";
-    private static final Applicant OWNER = new Applicant("Phạm Văn Hùng", "001088023456", LocalDate.of(1988, 3, 9),
-            "0903123456", "hung@example.vn", "Số 12 đường Chợ, xã Thử Nghiệm");
+    private static final Applicant OWNER = new Applicant(
+            "Phạm Văn Hùng",
+            "001088023456",
+            LocalDate.of(1988, 3, 9),
+            "0903123456",
+            "hung@example.vn",
+            "Số 12 đường Chợ, xã Thử Nghiệm");
     private static final DocumentFile IDENTITY_PAPERS = pdf("giay-to-phap-ly-chu-ho", "can-cuoc-chu-ho.pdf");
     private static final String TAX_CODE = "8123456789";
 
@@ -96,7 +99,8 @@ class DangKyHoKinhDoanhProcessTest {
         assertThat(dossier(instance).internalStep()).isEqualTo("awaiting-tax-authority");
         assertThat(lastEvent(instance).publicMessage()).contains("chuyển sang cơ quan thuế");
         assertThat(overdueTimer(instance).getDuedate().toInstant())
-                .isBetween(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(23)),
+                .isBetween(
+                        ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(23)),
                         ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(25)));
         complete(task(instance), taxCodeIssued());
 
@@ -106,46 +110,63 @@ class DangKyHoKinhDoanhProcessTest {
         assertThat(lastEvent(instance).publicMessage()).endsWith("mã số thuế của hộ kinh doanh: " + TAX_CODE + ".");
         complete(task(instance), returnedAtTheDesk());
 
-        assertThat(instance).isEnded().hasPassedInOrder("UserTask_ReceiveDossier", "ServiceTask_MarkReceived",
-                "ServiceTask_StartProcessing", "UserTask_ReviewRegistration", "UserTask_ApproveRegistration",
-                "UserTask_SendToTaxAuthority", "ServiceTask_MarkSentToTaxAuthority",
-                "UserTask_RecordTaxAuthorityReply", "ServiceTask_MarkProcessed", "UserTask_ReturnResult",
-                "ServiceTask_MarkResultReturned", "EndEvent_ResultReturned");
+        assertThat(instance)
+                .isEnded()
+                .hasPassedInOrder(
+                        "UserTask_ReceiveDossier",
+                        "ServiceTask_MarkReceived",
+                        "ServiceTask_StartProcessing",
+                        "UserTask_ReviewRegistration",
+                        "UserTask_ApproveRegistration",
+                        "UserTask_SendToTaxAuthority",
+                        "ServiceTask_MarkSentToTaxAuthority",
+                        "UserTask_RecordTaxAuthorityReply",
+                        "ServiceTask_MarkProcessed",
+                        "UserTask_ReturnResult",
+                        "ServiceTask_MarkResultReturned",
+                        "EndEvent_ResultReturned");
         assertThat(endEvents(instance)).containsExactly("EndEvent_ResultReturned");
         Dossier dossier = dossier(instance);
         assertThat(dossier.publicStatus()).isEqualTo(RESULT_RETURNED);
         assertThat(dossier.finishedAt()).isNotNull();
         assertThat(dossier.returnedAt()).isNotNull();
-        assertThat(statusHistory(instance)).containsExactly(NEW, RECEIVED, PROCESSING, PROCESSING, PROCESSED,
-                RESULT_RETURNED);
+        assertThat(statusHistory(instance))
+                .containsExactly(NEW, RECEIVED, PROCESSING, PROCESSING, PROCESSED, RESULT_RETURNED);
     }
 
     @Test
     void aDossierRefusedAtTheDeskEndsNotReceivedWithTheReason() {
         ProcessInstance instance = submit();
 
-        complete(task(instance), withVariables("receiptDecision", "refuse",
-                "refusalReason", "Ngành, nghề đăng ký thuộc danh mục cấm đầu tư kinh doanh"));
+        complete(
+                task(instance),
+                withVariables(
+                        "receiptDecision",
+                        "refuse",
+                        "refusalReason",
+                        "Ngành, nghề đăng ký thuộc danh mục cấm đầu tư kinh doanh"));
 
         assertThat(instance).isEnded().hasNotPassed("ServiceTask_MarkReceived");
         assertThat(endEvents(instance)).containsExactly("EndEvent_DossierRefused");
         assertThat(dossier(instance).publicStatus()).isEqualTo(NOT_RECEIVED);
         assertThat(statusHistory(instance)).containsExactly(NEW, NOT_RECEIVED);
         assertThat(lastEvent(instance).publicMessage())
-                .isEqualTo("Hồ sơ không được tiếp nhận. Lý do: Ngành, nghề đăng ký thuộc danh mục cấm đầu tư kinh doanh");
+                .isEqualTo(
+                        "Hồ sơ không được tiếp nhận. Lý do: Ngành, nghề đăng ký thuộc danh mục cấm đầu tư kinh doanh");
     }
 
     @Test
     void aSupplementedDossierIsCheckedAgainAtTheDeskThenRegistered() {
         ProcessInstance instance = submit();
-        complete(task(instance), withVariables("receiptDecision", "supplement",
-                "missingDocuments", "Hợp đồng thuê mặt bằng kinh doanh"));
+        complete(
+                task(instance),
+                withVariables(
+                        "receiptDecision", "supplement", "missingDocuments", "Hợp đồng thuê mặt bằng kinh doanh"));
 
         assertThat(instance).isWaitingAt("IntermediateCatchEvent_SupplementReceived");
         assertThat(dossier(instance).publicStatus()).isEqualTo(SUPPLEMENT_REQUESTED);
 
-        requests().supplement(instance.getBusinessKey(),
-                List.of(pdf("hop-dong-thue-dia-diem", "hop-dong-thue.pdf")));
+        requests().supplement(instance.getBusinessKey(), List.of(pdf("hop-dong-thue-dia-diem", "hop-dong-thue.pdf")));
 
         assertThat(instance).isWaitingAt("UserTask_ReceiveDossier").hasPassed("ServiceTask_MarkSupplemented");
         assertThat(dossier(instance).publicStatus()).isEqualTo(NEW);
@@ -154,8 +175,9 @@ class DangKyHoKinhDoanhProcessTest {
 
         assertThat(instance).isEnded();
         assertThat(endEvents(instance)).containsExactly("EndEvent_ResultReturned");
-        assertThat(statusHistory(instance)).containsExactly(NEW, SUPPLEMENT_REQUESTED, NEW, RECEIVED, PROCESSING,
-                PROCESSING, PROCESSED, RESULT_RETURNED);
+        assertThat(statusHistory(instance))
+                .containsExactly(
+                        NEW, SUPPLEMENT_REQUESTED, NEW, RECEIVED, PROCESSING, PROCESSING, PROCESSED, RESULT_RETURNED);
     }
 
     @Test
@@ -164,8 +186,10 @@ class DangKyHoKinhDoanhProcessTest {
         complete(task(instance), withVariables("receiptDecision", "accept"));
         complete(task(instance), reviewed());
 
-        complete(task(instance), withVariables("approved", false,
-                "approvalComment", "Tên hộ kinh doanh thiếu cụm từ \"Hộ kinh doanh\""));
+        complete(
+                task(instance),
+                withVariables(
+                        "approved", false, "approvalComment", "Tên hộ kinh doanh thiếu cụm từ \"Hộ kinh doanh\""));
 
         assertThat(instance).isWaitingAt("UserTask_ReviewRegistration").hasNotPassed("UserTask_SendToTaxAuthority");
         assertThat(task(instance)).hasCandidateGroup("chuyenvien");
@@ -176,8 +200,8 @@ class DangKyHoKinhDoanhProcessTest {
         assertThat(endEvents(instance)).containsExactly("EndEvent_ResultReturned");
         assertThat(timesPassed(instance, "UserTask_ReviewRegistration")).isEqualTo(2);
         assertThat(timesPassed(instance, "UserTask_SendToTaxAuthority")).isEqualTo(1);
-        assertThat(statusHistory(instance)).containsExactly(NEW, RECEIVED, PROCESSING, PROCESSING, PROCESSED,
-                RESULT_RETURNED);
+        assertThat(statusHistory(instance))
+                .containsExactly(NEW, RECEIVED, PROCESSING, PROCESSING, PROCESSED, RESULT_RETURNED);
     }
 
     @Test
@@ -188,15 +212,24 @@ class DangKyHoKinhDoanhProcessTest {
         complete(task(instance), withVariables("approved", true));
         complete(task(instance), sentToTaxAuthority());
 
-        complete(task(instance), withVariables("taxAuthorityReply", "returned",
-                "taxAuthorityComment", "Ngày sinh của chủ hộ không khớp với Cơ sở dữ liệu quốc gia về dân cư"));
+        complete(
+                task(instance),
+                withVariables(
+                        "taxAuthorityReply",
+                        "returned",
+                        "taxAuthorityComment",
+                        "Ngày sinh của chủ hộ không khớp với Cơ sở dữ liệu quốc gia về dân cư"));
 
         assertThat(instance).isWaitingAt("UserTask_ReviewRegistration").hasNotPassed("ServiceTask_MarkProcessed");
         assertThat(task(instance)).hasCandidateGroup("chuyenvien");
         assertThat(dossier(instance).publicStatus()).isEqualTo(PROCESSING);
-        assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
-                .activityId("BoundaryEvent_TaxReplyOverdue").count())
-                .as("no reminder is left waiting once the tax authority has answered").isZero();
+        assertThat(engine.getManagementService()
+                        .createJobQuery()
+                        .processInstanceId(instance.getId())
+                        .activityId("BoundaryEvent_TaxReplyOverdue")
+                        .count())
+                .as("no reminder is left waiting once the tax authority has answered")
+                .isZero();
         runToTheEnd(instance);
 
         assertThat(instance).isEnded();
@@ -205,8 +238,8 @@ class DangKyHoKinhDoanhProcessTest {
         assertThat(timesPassed(instance, "UserTask_ApproveRegistration")).isEqualTo(2);
         assertThat(timesPassed(instance, "UserTask_SendToTaxAuthority")).isEqualTo(2);
         assertThat(dossier(instance).publicStatus()).isEqualTo(RESULT_RETURNED);
-        assertThat(statusHistory(instance)).containsExactly(NEW, RECEIVED, PROCESSING, PROCESSING, PROCESSING,
-                PROCESSED, RESULT_RETURNED);
+        assertThat(statusHistory(instance))
+                .containsExactly(NEW, RECEIVED, PROCESSING, PROCESSING, PROCESSING, PROCESSED, RESULT_RETURNED);
     }
 
     @Test
@@ -217,13 +250,18 @@ class DangKyHoKinhDoanhProcessTest {
         complete(task(instance), withVariables("approved", true));
         complete(task(instance), sentToTaxAuthority());
 
-        ProcessTestPlatform.bean(ManagementService.class).executeJob(overdueTimer(instance).getId());
+        ProcessTestPlatform.bean(ManagementService.class)
+                .executeJob(overdueTimer(instance).getId());
 
-        assertThat(instance).isWaitingAt("UserTask_RecordTaxAuthorityReply").hasPassed("ServiceTask_NoteTaxReplyOverdue");
+        assertThat(instance)
+                .isWaitingAt("UserTask_RecordTaxAuthorityReply")
+                .hasPassed("ServiceTask_NoteTaxReplyOverdue");
         assertThat(dossier(instance).publicStatus()).isEqualTo(PROCESSING);
         assertThat(dossier(instance).internalStep()).isEqualTo("tax-reply-overdue");
         DossierEvent flagged = lastEvent(instance);
-        assertThat(flagged.publicMessage()).as("staff business, not the citizen's timeline").isNull();
+        assertThat(flagged.publicMessage())
+                .as("staff business, not the citizen's timeline")
+                .isNull();
         assertThat(flagged.internalNote()).contains("LT-2026-000123");
         complete(task(instance), taxCodeIssued());
         complete(task(instance), returnedAtTheDesk());
@@ -231,8 +269,8 @@ class DangKyHoKinhDoanhProcessTest {
         assertThat(instance).isEnded();
         assertThat(endEvents(instance)).containsExactly("EndEvent_TaxReplyOverdueNoted", "EndEvent_ResultReturned");
         assertThat(dossier(instance).publicStatus()).isEqualTo(RESULT_RETURNED);
-        assertThat(statusHistory(instance)).containsExactly(NEW, RECEIVED, PROCESSING, PROCESSING, PROCESSING,
-                PROCESSED, RESULT_RETURNED);
+        assertThat(statusHistory(instance))
+                .containsExactly(NEW, RECEIVED, PROCESSING, PROCESSING, PROCESSING, PROCESSED, RESULT_RETURNED);
     }
 
     @Test
@@ -247,12 +285,17 @@ class DangKyHoKinhDoanhProcessTest {
 
         assertThat(instance).isEnded().hasNotPassed("ServiceTask_MarkProcessed");
         assertThat(endEvents(instance)).containsExactly("EndEvent_Withdrawn");
-        assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
-                .activityId("BoundaryEvent_TaxReplyOverdue").count()).isZero();
+        assertThat(engine.getManagementService()
+                        .createJobQuery()
+                        .processInstanceId(instance.getId())
+                        .activityId("BoundaryEvent_TaxReplyOverdue")
+                        .count())
+                .isZero();
         assertThat(dossier(instance).publicStatus()).isEqualTo(WITHDRAWAL_REQUESTED);
-        assertThat(statusHistory(instance)).containsExactly(NEW, RECEIVED, PROCESSING, PROCESSING,
-                WITHDRAWAL_REQUESTED);
-        assertThat(lastEvent(instance).publicMessage()).isEqualTo("Công dân đã rút hồ sơ. Lý do: Chưa thuê được mặt bằng");
+        assertThat(statusHistory(instance))
+                .containsExactly(NEW, RECEIVED, PROCESSING, PROCESSING, WITHDRAWAL_REQUESTED);
+        assertThat(lastEvent(instance).publicMessage())
+                .isEqualTo("Công dân đã rút hồ sơ. Lý do: Chưa thuê được mặt bằng");
     }
 
     @Test
@@ -277,11 +320,13 @@ class DangKyHoKinhDoanhProcessTest {
         data.remove("businessName");
         long dossiersBefore = countDossiers();
 
-        assertThatThrownBy(() -> ProcedureTestSupport.submit(KEY, OWNER, data,
-                List.of(pdf("hop-dong-thue-dia-diem", "hop-dong-thue.pdf"))))
-                .isInstanceOfSatisfying(InvalidSubmissionException.class, e -> assertThat(e.problems())
-                        .extracting(FieldProblem::field)
-                        .containsExactlyInAnyOrder("documents.giay-to-phap-ly-chu-ho", "data.businessName"));
+        assertThatThrownBy(() -> ProcedureTestSupport.submit(
+                        KEY, OWNER, data, List.of(pdf("hop-dong-thue-dia-diem", "hop-dong-thue.pdf"))))
+                .isInstanceOfSatisfying(
+                        InvalidSubmissionException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::field)
+                                .containsExactlyInAnyOrder("documents.giay-to-phap-ly-chu-ho", "data.businessName"));
         assertThat(countDossiers()).isEqualTo(dossiersBefore);
     }
 
@@ -295,18 +340,27 @@ class DangKyHoKinhDoanhProcessTest {
     }
 
     private static Job overdueTimer(ProcessInstance instance) {
-        return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
-                .activityId("BoundaryEvent_TaxReplyOverdue").singleResult();
+        return engine.getManagementService()
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .timers()
+                .activityId("BoundaryEvent_TaxReplyOverdue")
+                .singleResult();
     }
 
     private static Map<String, Object> reviewed() {
-        return withVariables("nameIsUnique", true, "businessLinesAllowed", true,
-                "householdBusinessCode", "99.H99.8.000123");
+        return withVariables(
+                "nameIsUnique", true, "businessLinesAllowed", true, "householdBusinessCode", "99.H99.8.000123");
     }
 
     private static Map<String, Object> sentToTaxAuthority() {
-        return withVariables("taxAuthorityName", "Chi cục Thuế khu vực Thử Nghiệm",
-                "transmissionChannel", "truc-lien-thong", "transmissionNumber", "LT-2026-000123");
+        return withVariables(
+                "taxAuthorityName",
+                "Chi cục Thuế khu vực Thử Nghiệm",
+                "transmissionChannel",
+                "truc-lien-thong",
+                "transmissionNumber",
+                "LT-2026-000123");
     }
 
     private static Map<String, Object> taxCodeIssued() {

@@ -29,14 +29,12 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.DocumentFile;
 import vn.motcua.dossier.Dossier;
@@ -48,8 +46,13 @@ import vn.motcua.testing.ProcessTestPlatform;
 class DangKyKhaiSinhProcessTest {
 
     private static final String KEY = "dang-ky-khai-sinh";
-    private static final Applicant MOTHER = new Applicant("Lê Thị Mai", "001195012345", LocalDate.of(1995, 8, 12),
-            "0912000111", "mai@example.vn", "Thôn Đoài, xã Thử Nghiệm");
+    private static final Applicant MOTHER = new Applicant(
+            "Lê Thị Mai",
+            "001195012345",
+            LocalDate.of(1995, 8, 12),
+            "0912000111",
+            "mai@example.vn",
+            "Thôn Đoài, xã Thử Nghiệm");
     private static final DocumentFile BIRTH_CERTIFICATE = pdf("giay-chung-sinh", "giay-chung-sinh.pdf");
 
     @RegisterExtension
@@ -85,10 +88,18 @@ class DangKyKhaiSinhProcessTest {
         assertThat(lastEvent(instance).publicMessage()).contains("ký vào Sổ đăng ký khai sinh");
         complete(task(instance), withVariables("resultReceivedBy", "Lê Thị Mai", "registerSigned", true));
 
-        assertThat(instance).isEnded().hasPassedInOrder("UserTask_ReceiveDossier", "ServiceTask_MarkReceived",
-                "ServiceTask_StartProcessing", "UserTask_DraftBirthCertificate", "UserTask_SignBirthCertificate",
-                "ServiceTask_MarkProcessed", "UserTask_ReturnResult", "ServiceTask_MarkResultReturned",
-                "EndEvent_ResultReturned");
+        assertThat(instance)
+                .isEnded()
+                .hasPassedInOrder(
+                        "UserTask_ReceiveDossier",
+                        "ServiceTask_MarkReceived",
+                        "ServiceTask_StartProcessing",
+                        "UserTask_DraftBirthCertificate",
+                        "UserTask_SignBirthCertificate",
+                        "ServiceTask_MarkProcessed",
+                        "UserTask_ReturnResult",
+                        "ServiceTask_MarkResultReturned",
+                        "EndEvent_ResultReturned");
         assertThat(endEvents(instance)).containsExactly("EndEvent_ResultReturned");
         Dossier dossier = dossier(instance);
         assertThat(dossier.publicStatus()).isEqualTo(RESULT_RETURNED);
@@ -103,8 +114,13 @@ class DangKyKhaiSinhProcessTest {
     void aDossierRefusedAtTheDeskEndsNotReceivedWithTheReason() {
         ProcessInstance instance = submit();
 
-        complete(task(instance), withVariables("receiptDecision", "refuse",
-                "refusalReason", "Trẻ sinh tại xã khác, cha mẹ không cư trú tại xã Thử Nghiệm"));
+        complete(
+                task(instance),
+                withVariables(
+                        "receiptDecision",
+                        "refuse",
+                        "refusalReason",
+                        "Trẻ sinh tại xã khác, cha mẹ không cư trú tại xã Thử Nghiệm"));
 
         assertThat(instance).isEnded().hasNotPassed("ServiceTask_MarkReceived");
         assertThat(endEvents(instance)).containsExactly("EndEvent_DossierRefused");
@@ -112,15 +128,21 @@ class DangKyKhaiSinhProcessTest {
         assertThat(dossier.publicStatus()).isEqualTo(NOT_RECEIVED);
         assertThat(dossier.receivedAt()).isNull();
         assertThat(statusHistory(instance)).containsExactly(NEW, NOT_RECEIVED);
-        assertThat(lastEvent(instance).publicMessage()).isEqualTo(
-                "Hồ sơ không được tiếp nhận. Lý do: Trẻ sinh tại xã khác, cha mẹ không cư trú tại xã Thử Nghiệm");
+        assertThat(lastEvent(instance).publicMessage())
+                .isEqualTo(
+                        "Hồ sơ không được tiếp nhận. Lý do: Trẻ sinh tại xã khác, cha mẹ không cư trú tại xã Thử Nghiệm");
     }
 
     @Test
     void aSupplementedDossierIsCheckedAgainAtTheDeskThenRegistered() {
         ProcessInstance instance = submit();
-        complete(task(instance), withVariables("receiptDecision", "supplement",
-                "missingDocuments", "Giấy chứng sinh bản rõ nét, đủ chữ ký của cơ sở y tế"));
+        complete(
+                task(instance),
+                withVariables(
+                        "receiptDecision",
+                        "supplement",
+                        "missingDocuments",
+                        "Giấy chứng sinh bản rõ nét, đủ chữ ký của cơ sở y tế"));
 
         assertThat(instance).isWaitingAt("IntermediateCatchEvent_SupplementReceived");
         assertThat(dossier(instance).publicStatus()).isEqualTo(SUPPLEMENT_REQUESTED);
@@ -140,8 +162,8 @@ class DangKyKhaiSinhProcessTest {
         assertThat(endEvents(instance)).containsExactly("EndEvent_ResultReturned");
         assertThat(timesPassed(instance, "UserTask_ReceiveDossier")).isEqualTo(2);
         assertThat(dossier(instance).publicStatus()).isEqualTo(RESULT_RETURNED);
-        assertThat(statusHistory(instance)).containsExactly(NEW, SUPPLEMENT_REQUESTED, NEW, RECEIVED, PROCESSING,
-                PROCESSED, RESULT_RETURNED);
+        assertThat(statusHistory(instance))
+                .containsExactly(NEW, SUPPLEMENT_REQUESTED, NEW, RECEIVED, PROCESSING, PROCESSED, RESULT_RETURNED);
     }
 
     @Test
@@ -150,8 +172,9 @@ class DangKyKhaiSinhProcessTest {
         complete(task(instance), withVariables("receiptDecision", "accept", "registeredOnTime", true));
         complete(task(instance), drafted());
 
-        complete(task(instance), withVariables("approved", false,
-                "approvalComment", "Quê quán ghi chưa đúng theo quê quán của cha"));
+        complete(
+                task(instance),
+                withVariables("approved", false, "approvalComment", "Quê quán ghi chưa đúng theo quê quán của cha"));
 
         assertThat(instance).isWaitingAt("UserTask_DraftBirthCertificate").hasNotPassed("ServiceTask_MarkProcessed");
         assertThat(task(instance)).hasCandidateGroup("chuyenvien");
@@ -207,9 +230,11 @@ class DangKyKhaiSinhProcessTest {
         long dossiersBefore = countDossiers();
 
         assertThatThrownBy(() -> ProcedureTestSupport.submit(KEY, MOTHER, data, List.of()))
-                .isInstanceOfSatisfying(InvalidSubmissionException.class, e -> assertThat(e.problems())
-                        .extracting(FieldProblem::field)
-                        .containsExactlyInAnyOrder("documents.giay-chung-sinh", "data.childFullName"));
+                .isInstanceOfSatisfying(
+                        InvalidSubmissionException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::field)
+                                .containsExactlyInAnyOrder("documents.giay-chung-sinh", "data.childFullName"));
         assertThat(countDossiers()).isEqualTo(dossiersBefore);
     }
 
@@ -223,7 +248,8 @@ class DangKyKhaiSinhProcessTest {
 
         assertThat(instance).isWaitingAt("UserTask_ReceiveDossier");
         assertThat(ProcessTestPlatform.bean(RuntimeService.class).getVariables(instance.getId()))
-                .containsEntry("fatherDeclared", false).doesNotContainKey("fatherFullName");
+                .containsEntry("fatherDeclared", false)
+                .doesNotContainKey("fatherFullName");
     }
 
     private static ProcessInstance submit() {
@@ -231,8 +257,13 @@ class DangKyKhaiSinhProcessTest {
     }
 
     private static Map<String, Object> drafted() {
-        return withVariables("informationVerified", true, "personalIdentificationNumber", "001226000123",
-                "registerEntry", "Số 125, Quyển 01/2026");
+        return withVariables(
+                "informationVerified",
+                true,
+                "personalIdentificationNumber",
+                "001226000123",
+                "registerEntry",
+                "Số 125, Quyển 01/2026");
     }
 
     private static Map<String, Object> validData() {

@@ -1,8 +1,8 @@
 package vn.motcua.procedures;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static vn.motcua.procedures.ProcedureTestSupport.deployProcedures;
 import static vn.motcua.procedures.ProcedureTestSupport.dossier;
 import static vn.motcua.procedures.ProcedureTestSupport.lastEvent;
@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -37,7 +36,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import vn.motcua.calendar.CalendarYear;
 import vn.motcua.calendar.DayOff;
 import vn.motcua.calendar.DueDateRule;
@@ -96,9 +94,12 @@ class DeadlinesProcessTest {
         assertThat(local(deadline.dueAt())).isEqualTo("2026-03-11T17:00");
         assertThat(runtime().getVariable(instance.getId(), DossierDeadlines.VAR_DUE_DATE))
                 .isEqualTo(Date.from(deadline.dueAt()));
-        assertThat(local(timer(instance, DossierDeadlines.ACTIVITY_DUE_TIMER).getDuedate())).isEqualTo("2026-03-11T17:00");
+        assertThat(local(timer(instance, DossierDeadlines.ACTIVITY_DUE_TIMER).getDuedate()))
+                .isEqualTo("2026-03-11T17:00");
         // One working day before the due moment: this evening's close, after the receipt.
-        assertThat(local(timer(instance, DossierDeadlines.ACTIVITY_WARNING_TIMER).getDuedate())).isEqualTo("2026-03-10T17:00");
+        assertThat(local(
+                        timer(instance, DossierDeadlines.ACTIVITY_WARNING_TIMER).getDuedate()))
+                .isEqualTo("2026-03-10T17:00");
     }
 
     @Test
@@ -106,7 +107,8 @@ class DeadlinesProcessTest {
         ProcessInstance instance = receivedAt("2026-02-13T15:30");
 
         assertThat(local(deadline(instance).dueAt())).isEqualTo("2026-02-23T17:00");
-        assertThat(local(timer(instance, DossierDeadlines.ACTIVITY_DUE_TIMER).getDuedate())).isEqualTo("2026-02-23T17:00");
+        assertThat(local(timer(instance, DossierDeadlines.ACTIVITY_DUE_TIMER).getDuedate()))
+                .isEqualTo("2026-02-23T17:00");
     }
 
     @Test
@@ -119,12 +121,16 @@ class DeadlinesProcessTest {
     @Test
     void theWarningGoesToTheClerkThenTheEscalationToTheLeaderWithAnApologyLetter() throws Exception {
         ProcessInstance instance = receivedAt("2026-03-10T09:00");
-        assertThat(local(timer(instance, DossierDeadlines.ACTIVITY_WARNING_TIMER).getDuedate())).isEqualTo("2026-03-10T13:00");
+        assertThat(local(
+                        timer(instance, DossierDeadlines.ACTIVITY_WARNING_TIMER).getDuedate()))
+                .isEqualTo("2026-03-10T13:00");
 
         at("2026-03-10T12:59");
         assertThat(dueJobs(instance)).as("nothing is due before the warning").isEmpty();
         at("2026-03-10T13:00");
-        assertThat(dueJobs(instance)).extracting(this::activityOf).containsExactly(DossierDeadlines.ACTIVITY_WARNING_TIMER);
+        assertThat(dueJobs(instance))
+                .extracting(this::activityOf)
+                .containsExactly(DossierDeadlines.ACTIVITY_WARNING_TIMER);
         management().executeJob(dueJobs(instance).get(0).getId());
 
         Task certify = taskAt(instance, "UserTask_CertifyCopies");
@@ -143,33 +149,48 @@ class DeadlinesProcessTest {
         Task leader = taskAt(instance, "UserTask_HandleOverdueDossier");
         assertThat(leader).isNotNull();
         assertThat(ProcessTestPlatform.bean(TaskService.class).getIdentityLinksForTask(leader.getId()))
-                .extracting(link -> link.getGroupId()).containsExactly("lanhdao");
+                .extracting(link -> link.getGroupId())
+                .containsExactly("lanhdao");
         assertThat(instance).isWaitingAt("UserTask_CertifyCopies", "UserTask_HandleOverdueDossier");
         assertThat(lastEvent(instance).publicMessage())
                 .isEqualTo("Hồ sơ chưa được giải quyết đúng hẹn. Ngày hẹn trả kết quả mới: 07:30 ngày 13/03/2026.");
-        assertThat(notifications(instance)).contains("sms: Ho so " + instance.getBusinessKey()
-                + " cham tra ket qua. Ho so chua duoc giai quyet dung hen. Ngay hen tra ket qua moi: 07:30 ngay 13/03/2026."
-                + " Xin loi Ong/Ba vi su cham tre.");
+        assertThat(notifications(instance))
+                .contains("sms: Ho so " + instance.getBusinessKey()
+                        + " cham tra ket qua. Ho so chua duoc giai quyet dung hen. Ngay hen tra ket qua moi: 07:30 ngay 13/03/2026."
+                        + " Xin loi Ong/Ba vi su cham tre.");
 
         StoredDocument letter = documents(instance).stream()
-                .filter(d -> d.documentCode().equals(ApologyLetter.DOCUMENT_CODE)).findFirst().orElseThrow();
+                .filter(d -> d.documentCode().equals(ApologyLetter.DOCUMENT_CODE))
+                .findFirst()
+                .orElseThrow();
         assertThat(letter.contentType()).isEqualTo("application/pdf");
-        byte[] pdf = ProcessTestPlatform.bean(JdbcTemplate.class).queryForObject(
-                "select content from dossier_document where id = ?", byte[].class, letter.id());
+        byte[] pdf = ProcessTestPlatform.bean(JdbcTemplate.class)
+                .queryForObject("select content from dossier_document where id = ?", byte[].class, letter.id());
         String text = pdfText(pdf);
-        assertThat(text).contains("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "Kính gửi: Ông/Bà Nguyễn Văn Đoàn",
-                instance.getBusinessKey(), "Chứng thực bản sao từ bản chính", "07 giờ 30 phút, ngày 13/03/2026",
-                "UBND xã Thử Nghiệm");
+        assertThat(text)
+                .contains(
+                        "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
+                        "Kính gửi: Ông/Bà Nguyễn Văn Đoàn",
+                        instance.getBusinessKey(),
+                        "Chứng thực bản sao từ bản chính",
+                        "07 giờ 30 phút, ngày 13/03/2026",
+                        "UBND xã Thử Nghiệm");
 
         // Finishing the dossier afterwards produces no second letter.
         long documentsBefore = documents(instance).size();
 
         // The dossier is finished late; the leader's task stays until the leader answers it.
-        complete(taskAt(instance, "UserTask_CertifyCopies"), Map.of("certificationNumber", "7/2026", "originalMatches", true));
+        complete(
+                taskAt(instance, "UserTask_CertifyCopies"),
+                Map.of("certificationNumber", "7/2026", "originalMatches", true));
         complete(taskAt(instance, "UserTask_ApproveResult"), Map.of("approved", true));
-        complete(taskAt(instance, "UserTask_HandleOverdueDossier"), Map.of("overdueInstruction", "Trả ngay trong sáng mai"));
+        complete(
+                taskAt(instance, "UserTask_HandleOverdueDossier"),
+                Map.of("overdueInstruction", "Trả ngay trong sáng mai"));
         complete(taskAt(instance, "UserTask_ReturnResult"), Map.of("resultReceivedBy", "Nguyễn Văn Đoàn"));
-        assertThat(instance).isEnded().hasPassed("ServiceTask_MarkLate", "EndEvent_OverdueHandled", "EndEvent_ResultReturned");
+        assertThat(instance)
+                .isEnded()
+                .hasPassed("ServiceTask_MarkLate", "EndEvent_OverdueHandled", "EndEvent_ResultReturned");
         assertThat(documents(instance)).hasSize((int) documentsBefore);
     }
 
@@ -184,9 +205,12 @@ class DeadlinesProcessTest {
             assertThat(local(p.startedAt())).isEqualTo("2026-03-10T10:00");
             assertThat(p.endedAt()).isNull();
         });
-        assertThat(timer(instance, DossierDeadlines.ACTIVITY_DUE_TIMER).isSuspended()).isTrue();
+        assertThat(timer(instance, DossierDeadlines.ACTIVITY_DUE_TIMER).isSuspended())
+                .isTrue();
         at("2026-03-10T17:30");
-        assertThat(dueJobs(instance)).as("a suspended timer does not fire during the pause").isEmpty();
+        assertThat(dueJobs(instance))
+                .as("a suspended timer does not fire during the pause")
+                .isEmpty();
 
         // Thursday 10:00: paused 7 h Tuesday + 9.5 h Wednesday + 2.5 h Thursday = 19 working hours.
         at("2026-03-12T10:00");
@@ -210,14 +234,19 @@ class DeadlinesProcessTest {
         ProcessInstance instance = receivedAt("2026-11-23T16:00");
         assertThat(local(deadline(instance).dueAt())).isEqualTo("2026-11-24T17:00");
         DeadlineRecalculation shipped = ProcessTestPlatform.bean(DeadlineRecalculation.class);
-        assertThat(shipped.recalculateIfCalendarChanged()).as("the calendar has not changed").isZero();
+        assertThat(shipped.recalculateIfCalendarChanged())
+                .as("the calendar has not changed")
+                .isZero();
 
         // A province declares 24/11/2026 (Ngày Văn hóa Việt Nam) a day off.
         DeadlineRecalculation changed = recalculationWith(withDayOff(LocalDate.of(2026, 11, 24)));
         assertThat(changed.recalculateIfCalendarChanged()).isGreaterThanOrEqualTo(1);
         assertThat(local(deadline(instance).dueAt())).isEqualTo("2026-11-25T17:00");
-        assertThat(local(timer(instance, DossierDeadlines.ACTIVITY_DUE_TIMER).getDuedate())).isEqualTo("2026-11-25T17:00");
-        assertThat(changed.recalculateIfCalendarChanged()).as("only once per change").isZero();
+        assertThat(local(timer(instance, DossierDeadlines.ACTIVITY_DUE_TIMER).getDuedate()))
+                .isEqualTo("2026-11-25T17:00");
+        assertThat(changed.recalculateIfCalendarChanged())
+                .as("only once per change")
+                .isZero();
 
         assertThat(shipped.recalculateIfCalendarChanged()).isGreaterThanOrEqualTo(1);
         assertThat(local(deadline(instance).dueAt())).isEqualTo("2026-11-24T17:00");
@@ -226,14 +255,16 @@ class DeadlinesProcessTest {
     @Test
     void onTimeStatisticsCountLateFinishesAndRepeatedSupplementRequestsAsLate() {
         // March 2025, a month no other test uses. Same-day procedure, due at 17:00 of the receipt day.
-        finish(receivedAt("2025-03-03T09:00"), "2025-03-03T10:00");               // on time
-        finish(receivedAt("2025-03-04T09:00"), "2025-03-05T10:00");               // finished after the due moment
+        finish(receivedAt("2025-03-03T09:00"), "2025-03-03T10:00"); // on time
+        finish(receivedAt("2025-03-04T09:00"), "2025-03-05T10:00"); // finished after the due moment
         finish(receivedAfterSupplements("2025-03-05T09:00", 2), "2025-03-05T11:00"); // two supplement requests
         finish(receivedAfterSupplements("2025-03-06T09:00", 1), "2025-03-06T11:00"); // one request: on time
-        receivedAt("2025-03-07T09:00");                                           // still open: not counted
+        receivedAt("2025-03-07T09:00"); // still open: not counted
 
-        assertThat(ProcessTestPlatform.bean(OnTimeStatistics.class).between(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31)))
-                .containsExactly(new OnTimeStatistics.Row(KEY, ProcessTestPlatform.TEST_AGENCY, "2025-03", 4, 2, 2, 0.5));
+        assertThat(ProcessTestPlatform.bean(OnTimeStatistics.class)
+                        .between(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31)))
+                .containsExactly(
+                        new OnTimeStatistics.Row(KEY, ProcessTestPlatform.TEST_AGENCY, "2025-03", 4, 2, 2, 0.5));
     }
 
     // ---- helpers
@@ -251,10 +282,13 @@ class DeadlinesProcessTest {
         at(local);
         ProcessInstance instance = submit();
         for (int i = 0; i < requests; i++) {
-            complete(taskAt(instance, "UserTask_ReceiveDossier"), Map.of("receiptDecision", "supplement",
-                    "missingDocuments", "Bản chính"));
-            requests().supplement(instance.getBusinessKey(), List.of(
-                    new DocumentFile("ban-chinh", "bo-sung.png", "image/png", TestDocuments.png())));
+            complete(
+                    taskAt(instance, "UserTask_ReceiveDossier"),
+                    Map.of("receiptDecision", "supplement", "missingDocuments", "Bản chính"));
+            requests()
+                    .supplement(
+                            instance.getBusinessKey(),
+                            List.of(new DocumentFile("ban-chinh", "bo-sung.png", "image/png", TestDocuments.png())));
         }
         complete(taskAt(instance, "UserTask_ReceiveDossier"), Map.of("receiptDecision", "accept"));
         return instance;
@@ -262,23 +296,33 @@ class DeadlinesProcessTest {
 
     private void finish(ProcessInstance instance, String local) {
         at(local);
-        complete(taskAt(instance, "UserTask_CertifyCopies"), Map.of("certificationNumber", "1/2025", "originalMatches", true));
+        complete(
+                taskAt(instance, "UserTask_CertifyCopies"),
+                Map.of("certificationNumber", "1/2025", "originalMatches", true));
         complete(taskAt(instance, "UserTask_ApproveResult"), Map.of("approved", true));
         assertThat(dossier(instance).publicStatus()).isEqualTo(PublicStatus.PROCESSED);
     }
 
     private static ProcessInstance submit() {
-        return ProcedureTestSupport.submit(KEY,
-                new Applicant("Nguyễn Văn Đoàn", "001090012345", LocalDate.of(1990, 5, 17), "0912345678",
-                        "doan@example.vn", "Thôn Đông, xã Thử Nghiệm"),
+        return ProcedureTestSupport.submit(
+                KEY,
+                new Applicant(
+                        "Nguyễn Văn Đoàn",
+                        "001090012345",
+                        LocalDate.of(1990, 5, 17),
+                        "0912345678",
+                        "doan@example.vn",
+                        "Thôn Đông, xã Thử Nghiệm"),
                 Map.of("documentName", "Bằng tốt nghiệp THPT", "copyCount", 1, "pagesPerCopy", 1),
                 List.of(pdf("ban-chinh", "bang.pdf")));
     }
 
     private static void changeStatus(ProcessInstance instance, PublicStatus status, String message) {
-        new TransactionTemplate(ProcessTestPlatform.bean(PlatformTransactionManager.class)).executeWithoutResult(tx ->
-                ProcessTestPlatform.bean(DossierLifecycle.class).changeStatus(instance.getBusinessKey(),
-                        new StatusChange(status, status.name().toLowerCase(), message, null, "chuyenvien01")));
+        new TransactionTemplate(ProcessTestPlatform.bean(PlatformTransactionManager.class))
+                .executeWithoutResult(tx -> ProcessTestPlatform.bean(DossierLifecycle.class)
+                        .changeStatus(
+                                instance.getBusinessKey(),
+                                new StatusChange(status, status.name().toLowerCase(), message, null, "chuyenvien01")));
     }
 
     private static WorkingCalendar withDayOff(LocalDate date) {
@@ -287,7 +331,8 @@ class DeadlinesProcessTest {
         for (CalendarYear year : shipped.years()) {
             List<DayOff> days = new ArrayList<>(year.daysOff());
             if (year.year() == date.getYear()) {
-                days.add(new DayOff(date, DayOff.Kind.HOLIDAY, "Ngày nghỉ của tỉnh", null, "Quyết định của UBND tỉnh (thử)"));
+                days.add(new DayOff(
+                        date, DayOff.Kind.HOLIDAY, "Ngày nghỉ của tỉnh", null, "Quyết định của UBND tỉnh (thử)"));
             }
             years.add(new CalendarYear(year.year(), year.weekend(), days, year.unconfirmed(), "test"));
         }
@@ -295,15 +340,24 @@ class DeadlinesProcessTest {
     }
 
     private static DeadlineRecalculation recalculationWith(WorkingCalendar calendar) {
-        DossierDeadlines deadlines = new DossierDeadlines(ProcessTestPlatform.bean(DeadlineRepository.class),
-                ProcessTestPlatform.bean(ProcedureCatalog.class), new DueDateRule(calendar), runtime(), management(), 1);
-        return new DeadlineRecalculation(deadlines, ProcessTestPlatform.bean(DeadlineRepository.class),
-                ProcessTestPlatform.bean(DossierChanges.class), ProcessTestPlatform.bean(PlatformTransactionManager.class),
+        DossierDeadlines deadlines = new DossierDeadlines(
+                ProcessTestPlatform.bean(DeadlineRepository.class),
+                ProcessTestPlatform.bean(ProcedureCatalog.class),
+                new DueDateRule(calendar),
+                runtime(),
+                management(),
+                1);
+        return new DeadlineRecalculation(
+                deadlines,
+                ProcessTestPlatform.bean(DeadlineRepository.class),
+                ProcessTestPlatform.bean(DossierChanges.class),
+                ProcessTestPlatform.bean(PlatformTransactionManager.class),
                 ProcessTestPlatform.bean(java.time.Clock.class));
     }
 
     private static void at(String local) {
-        ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(local).atZone(EngineClock.VIETNAM).toInstant()));
+        ClockUtil.setCurrentTime(
+                Date.from(LocalDateTime.parse(local).atZone(EngineClock.VIETNAM).toInstant()));
     }
 
     private static String local(Date date) {
@@ -315,36 +369,59 @@ class DeadlinesProcessTest {
     }
 
     private static Deadline deadline(ProcessInstance instance) {
-        return ProcessTestPlatform.bean(DeadlineRepository.class).deadline(instance.getBusinessKey()).orElseThrow();
+        return ProcessTestPlatform.bean(DeadlineRepository.class)
+                .deadline(instance.getBusinessKey())
+                .orElseThrow();
     }
 
     private static List<Pause> pauses(ProcessInstance instance) {
-        return ProcessTestPlatform.bean(DeadlineRepository.class).pauses(deadline(instance).dossierId());
+        return ProcessTestPlatform.bean(DeadlineRepository.class)
+                .pauses(deadline(instance).dossierId());
     }
 
     private static List<StoredDocument> documents(ProcessInstance instance) {
-        return ProcessTestPlatform.bean(DossierRepository.class).documents(dossier(instance).id());
+        return ProcessTestPlatform.bean(DossierRepository.class)
+                .documents(dossier(instance).id());
     }
 
     private static Job timer(ProcessInstance instance, String activityId) {
-        return management().createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
+        return management()
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .activityId(activityId)
+                .singleResult();
     }
 
     /** The timer jobs the job executor would pick up now. */
     private static List<Job> dueJobs(ProcessInstance instance) {
-        return management().createJobQuery().processInstanceId(instance.getId()).executable().active().list();
+        return management()
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .executable()
+                .active()
+                .list();
     }
 
     private String activityOf(Job job) {
         return List.of(DossierDeadlines.ACTIVITY_WARNING_TIMER, DossierDeadlines.ACTIVITY_DUE_TIMER).stream()
-                .filter(id -> management().createJobQuery().processInstanceId(job.getProcessInstanceId())
-                        .activityId(id).list().stream().anyMatch(j -> j.getId().equals(job.getId())))
-                .findFirst().orElse("?");
+                .filter(id ->
+                        management()
+                                .createJobQuery()
+                                .processInstanceId(job.getProcessInstanceId())
+                                .activityId(id)
+                                .list()
+                                .stream()
+                                .anyMatch(j -> j.getId().equals(job.getId())))
+                .findFirst()
+                .orElse("?");
     }
 
     private static Task taskAt(ProcessInstance instance, String taskKey) {
-        return ProcessTestPlatform.bean(TaskService.class).createTaskQuery().processInstanceId(instance.getId())
-                .taskDefinitionKey(taskKey).singleResult();
+        return ProcessTestPlatform.bean(TaskService.class)
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey(taskKey)
+                .singleResult();
     }
 
     private static void complete(Task task, Map<String, Object> variables) {
@@ -352,10 +429,11 @@ class DeadlinesProcessTest {
     }
 
     private static List<String> notifications(ProcessInstance instance) {
-        return ProcessTestPlatform.bean(JdbcTemplate.class).query(
-                "select topic, payload from outbox where aggregate_id = ? and topic = 'sms' order by id",
-                (rs, n) -> "sms: " + rs.getString("payload").replaceAll(".*\"text\":\"([^\"]*)\".*", "$1"),
-                instance.getBusinessKey());
+        return ProcessTestPlatform.bean(JdbcTemplate.class)
+                .query(
+                        "select topic, payload from outbox where aggregate_id = ? and topic = 'sms' order by id",
+                        (rs, n) -> "sms: " + rs.getString("payload").replaceAll(".*\"text\":\"([^\"]*)\".*", "$1"),
+                        instance.getBusinessKey());
     }
 
     /**
@@ -368,11 +446,14 @@ class DeadlinesProcessTest {
         try {
             Files.write(file, pdf);
             Process process = new ProcessBuilder("/usr/bin/pdftotext", "-enc", "UTF-8", file.toString(), "-")
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor()).as("pdftotext: %s", text).isZero();
             if (Files.isExecutable(Path.of("/usr/bin/qpdf"))) {
-                Process check = new ProcessBuilder("/usr/bin/qpdf", "--check", file.toString()).redirectErrorStream(true).start();
+                Process check = new ProcessBuilder("/usr/bin/qpdf", "--check", file.toString())
+                        .redirectErrorStream(true)
+                        .start();
                 String report = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 assertThat(check.waitFor()).as("qpdf --check: %s", report).isZero();
             }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -30,7 +29,6 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-
 import vn.motcua.deadline.DossierDeadlines;
 import vn.motcua.dossier.DossierRequests;
 import vn.motcua.procedure.ProcedureDescriptorReader;
@@ -52,6 +50,7 @@ class ProcedureConventionsTest {
             ServiceTask.class, "ServiceTask_",
             ExclusiveGateway.class, "Gateway_",
             SequenceFlow.class, "Flow_");
+
     private static final Pattern READABLE_ID = Pattern.compile("[A-Z][A-Za-z]*_[A-Z][A-Za-z0-9]*");
     private static final Pattern DELEGATE_EXPRESSION = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9]*)}");
 
@@ -59,38 +58,45 @@ class ProcedureConventionsTest {
     Stream<DynamicTest> everyProcedureFollowsTheConventions() throws IOException {
         List<Path> folders;
         try (Stream<Path> files = Files.list(PROCEDURES)) {
-            folders = files.filter(p -> Files.isRegularFile(p.resolve("procedure.yaml"))).sorted().toList();
+            folders = files.filter(p -> Files.isRegularFile(p.resolve("procedure.yaml")))
+                    .sorted()
+                    .toList();
         }
         assertThat(folders).as("procedure folders under %s", PROCEDURES).isNotEmpty();
-        return folders.stream().map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(),
-                () -> assertThat(violations(folder)).as("convention violations in %s", folder).isEmpty()));
+        return folders.stream()
+                .map(folder -> DynamicTest.dynamicTest(
+                        folder.getFileName().toString(),
+                        () -> assertThat(violations(folder))
+                                .as("convention violations in %s", folder)
+                                .isEmpty()));
     }
 
     @Test
     void aFolderThatBreaksTheConventionsIsReportedSlipBySlip() throws Exception {
         Path bad = Path.of(getClass().getResource("/conventions/bad-example").toURI());
 
-        assertThat(violations(bad)).containsExactlyInAnyOrder(
-                bad.resolve("procedure.yaml") + ": nationalCode is required",
-                "process id 'Process_0x1y2z' must equal the file name 'bad-example'",
-                "the process has no name",
-                "the process has no camunda:historyTimeToLive",
-                "id 'StartEvent_1' is not a readable typed id like UserTask_ReceiveDossier",
-                "StartEvent_1 has no name",
-                "id 'Activity_04cardr' is not a readable typed id like UserTask_ReceiveDossier",
-                "id 'Activity_04cardr' of a UserTask must start with UserTask_",
-                "Activity_04cardr has a fixed assignee; use candidate groups",
-                "Activity_04cardr has no candidate groups",
-                "Activity_04cardr must bind its form with camunda:formRefBinding=\"deployment\"",
-                "Activity_04cardr refers to form 'missing-form' but forms/missing-form.form does not exist",
-                "ServiceTask_Send: no JavaDelegate bean named 'noSuchBean'",
-                "no event sub-process catches the message WithdrawalRequested",
-                "no event sub-process catches the message ProcessingStopped",
-                "no deadline timer BoundaryEvent_DeadlineWarning (a boundary timer on the processing phase, timeDate ${warningDate})",
-                "no deadline timer BoundaryEvent_DeadlineReached (a boundary timer on the processing phase, timeDate ${dueDate})",
-                "Gateway_Decide splits without a default flow",
-                "Flow_Yes leaves Gateway_Decide without a name saying its condition",
-                "Flow_No leaves Gateway_Decide without a name saying its condition");
+        assertThat(violations(bad))
+                .containsExactlyInAnyOrder(
+                        bad.resolve("procedure.yaml") + ": nationalCode is required",
+                        "process id 'Process_0x1y2z' must equal the file name 'bad-example'",
+                        "the process has no name",
+                        "the process has no camunda:historyTimeToLive",
+                        "id 'StartEvent_1' is not a readable typed id like UserTask_ReceiveDossier",
+                        "StartEvent_1 has no name",
+                        "id 'Activity_04cardr' is not a readable typed id like UserTask_ReceiveDossier",
+                        "id 'Activity_04cardr' of a UserTask must start with UserTask_",
+                        "Activity_04cardr has a fixed assignee; use candidate groups",
+                        "Activity_04cardr has no candidate groups",
+                        "Activity_04cardr must bind its form with camunda:formRefBinding=\"deployment\"",
+                        "Activity_04cardr refers to form 'missing-form' but forms/missing-form.form does not exist",
+                        "ServiceTask_Send: no JavaDelegate bean named 'noSuchBean'",
+                        "no event sub-process catches the message WithdrawalRequested",
+                        "no event sub-process catches the message ProcessingStopped",
+                        "no deadline timer BoundaryEvent_DeadlineWarning (a boundary timer on the processing phase, timeDate ${warningDate})",
+                        "no deadline timer BoundaryEvent_DeadlineReached (a boundary timer on the processing phase, timeDate ${dueDate})",
+                        "Gateway_Decide splits without a default flow",
+                        "Flow_Yes leaves Gateway_Decide without a name saying its condition",
+                        "Flow_No leaves Gateway_Decide without a name saying its condition");
     }
 
     static List<String> violations(Path folder) throws IOException {
@@ -100,7 +106,8 @@ class ProcedureConventionsTest {
             problems.add("folder name '" + key + "' is not kebab-case");
         }
         try (InputStream yaml = Files.newInputStream(folder.resolve("procedure.yaml"))) {
-            ProcedureDescriptorReader.read(key, yaml, folder.resolve("procedure.yaml").toString());
+            ProcedureDescriptorReader.read(
+                    key, yaml, folder.resolve("procedure.yaml").toString());
         } catch (RuntimeException e) {
             problems.add(e.getMessage());
         }
@@ -133,7 +140,8 @@ class ProcedureConventionsTest {
                     problems.add("id '" + id + "' of a " + type.getSimpleName() + " must start with " + prefix);
                 }
             });
-            if (element instanceof FlowNode && (element.getName() == null || element.getName().isBlank())) {
+            if (element instanceof FlowNode
+                    && (element.getName() == null || element.getName().isBlank())) {
                 problems.add(id + " has no name");
             }
         }
@@ -159,7 +167,8 @@ class ProcedureConventionsTest {
                 problems.add(node.getId() + " must bind its form with camunda:formRefBinding=\"deployment\"");
             }
             if (!Files.exists(FORMS.resolve(formRef + ".form"))) {
-                problems.add(node.getId() + " refers to form '" + formRef + "' but forms/" + formRef + ".form does not exist");
+                problems.add(node.getId() + " refers to form '" + formRef + "' but forms/" + formRef
+                        + ".form does not exist");
             }
         }
 
@@ -171,7 +180,8 @@ class ProcedureConventionsTest {
             }
             Matcher bean = DELEGATE_EXPRESSION.matcher(expression);
             if (!bean.matches()) {
-                problems.add(task.getId() + ": delegate expression " + expression + " must name one bean, like ${updateDossierStatus}");
+                problems.add(task.getId() + ": delegate expression " + expression
+                        + " must name one bean, like ${updateDossierStatus}");
             } else if (!isDelegateBean(bean.group(1))) {
                 problems.add(task.getId() + ": no JavaDelegate bean named '" + bean.group(1) + "'");
             }
@@ -179,9 +189,11 @@ class ProcedureConventionsTest {
 
         // The application's withdraw and stop requests are messages every procedure must catch.
         List<String> caught = model.getModelElementsByType(MessageEventDefinition.class).stream()
-                .filter(m -> m.getMessage() != null).map(m -> m.getMessage().getName()).toList();
-        for (String message : List.of(DossierRequests.MESSAGE_WITHDRAWAL_REQUESTED,
-                DossierRequests.MESSAGE_PROCESSING_STOPPED)) {
+                .filter(m -> m.getMessage() != null)
+                .map(m -> m.getMessage().getName())
+                .toList();
+        for (String message :
+                List.of(DossierRequests.MESSAGE_WITHDRAWAL_REQUESTED, DossierRequests.MESSAGE_PROCESSING_STOPPED)) {
             if (!caught.contains(message)) {
                 problems.add("no event sub-process catches the message " + message);
             }
@@ -199,14 +211,16 @@ class ProcedureConventionsTest {
         for (ExclusiveGateway gateway : model.getModelElementsByType(ExclusiveGateway.class)) {
             // Read the flows themselves: <bpmn:outgoing> references are optional in BPMN XML.
             List<SequenceFlow> outgoing = model.getModelElementsByType(SequenceFlow.class).stream()
-                    .filter(flow -> flow.getSource() == gateway).toList();
+                    .filter(flow -> flow.getSource() == gateway)
+                    .toList();
             if (outgoing.size() > 1) {
                 if (gateway.getDefault() == null) {
                     problems.add(gateway.getId() + " splits without a default flow");
                 }
                 for (SequenceFlow flow : outgoing) {
                     if (flow.getName() == null || flow.getName().isBlank()) {
-                        problems.add(flow.getId() + " leaves " + gateway.getId() + " without a name saying its condition");
+                        problems.add(
+                                flow.getId() + " leaves " + gateway.getId() + " without a name saying its condition");
                     }
                 }
             }
@@ -224,10 +238,14 @@ class ProcedureConventionsTest {
             problems.add(id + " must be non-interrupting");
         }
         TimerEventDefinition definition = timer.getEventDefinitions().stream()
-                .filter(TimerEventDefinition.class::isInstance).map(TimerEventDefinition.class::cast)
-                .findFirst().orElse(null);
-        if (definition == null || definition.getTimeDate() == null
-                || !("${" + variable + "}").equals(definition.getTimeDate().getTextContent().trim())) {
+                .filter(TimerEventDefinition.class::isInstance)
+                .map(TimerEventDefinition.class::cast)
+                .findFirst()
+                .orElse(null);
+        if (definition == null
+                || definition.getTimeDate() == null
+                || !("${" + variable + "}")
+                        .equals(definition.getTimeDate().getTextContent().trim())) {
             problems.add(id + " must be a timer with timeDate ${" + variable + "}");
         }
     }
@@ -236,7 +254,8 @@ class ProcedureConventionsTest {
         if (!seen.add(node)) {
             return false;
         }
-        if (node instanceof UserTask task && task.getCamundaCandidateGroups() != null
+        if (node instanceof UserTask task
+                && task.getCamundaCandidateGroups() != null
                 && task.getCamundaCandidateGroups().contains("lanhdao")) {
             return true;
         }

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
-
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.DocumentFile;
@@ -28,21 +26,30 @@ import vn.motcua.testing.TestDocuments;
 /** What the process tests of every procedure share: submitting a dossier for real, and reading back what happened to it. */
 final class ProcedureTestSupport {
 
-    private ProcedureTestSupport() {
-    }
+    private ProcedureTestSupport() {}
 
     static void deployProcedures() {
         ProcessTestPlatform.bean(ProcedureDeployer.class).deployAll("classpath*:procedures", "classpath*:forms");
     }
 
     /** Submits a dossier online through the real submission checks and returns its running process instance. */
-    static ProcessInstance submit(String procedureKey, Applicant applicant, Map<String, Object> data,
-                                  List<DocumentFile> documents) {
-        Dossier dossier = ProcessTestPlatform.bean(DossierSubmission.class).submit(new NewDossier(procedureKey, applicant,
-                ProcessTestPlatform.TEST_AGENCY, Channel.ONLINE, data, documents, "citizen")).dossier();
+    static ProcessInstance submit(
+            String procedureKey, Applicant applicant, Map<String, Object> data, List<DocumentFile> documents) {
+        Dossier dossier = ProcessTestPlatform.bean(DossierSubmission.class)
+                .submit(new NewDossier(
+                        procedureKey,
+                        applicant,
+                        ProcessTestPlatform.TEST_AGENCY,
+                        Channel.ONLINE,
+                        data,
+                        documents,
+                        "citizen"))
+                .dossier();
         assertThat(dossier.publicStatus()).isEqualTo(PublicStatus.NEW);
-        return ProcessTestPlatform.bean(RuntimeService.class).createProcessInstanceQuery()
-                .processInstanceBusinessKey(dossier.code()).singleResult();
+        return ProcessTestPlatform.bean(RuntimeService.class)
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(dossier.code())
+                .singleResult();
     }
 
     static DocumentFile pdf(String documentCode, String fileName) {
@@ -58,7 +65,9 @@ final class ProcedureTestSupport {
     }
 
     static Dossier dossier(ProcessInstance instance) {
-        return ProcessTestPlatform.bean(DossierRepository.class).findByCode(instance.getBusinessKey()).orElseThrow();
+        return ProcessTestPlatform.bean(DossierRepository.class)
+                .findByCode(instance.getBusinessKey())
+                .orElseThrow();
     }
 
     /** The public statuses of the dossier's timeline, oldest first, starting with 1 (new). */
@@ -67,7 +76,8 @@ final class ProcedureTestSupport {
     }
 
     static List<DossierEvent> events(ProcessInstance instance) {
-        return ProcessTestPlatform.bean(DossierRepository.class).events(dossier(instance).id());
+        return ProcessTestPlatform.bean(DossierRepository.class)
+                .events(dossier(instance).id());
     }
 
     static DossierEvent lastEvent(ProcessInstance instance) {
@@ -80,11 +90,17 @@ final class ProcedureTestSupport {
      * phase ({@code EndEvent_ProcessingDone}, inside the sub-process that carries the deadline timers) is left out.
      */
     static List<String> endEvents(ProcessInstance instance) {
-        return ProcessTestPlatform.bean(HistoryService.class).createHistoricActivityInstanceQuery()
-                .processInstanceId(instance.getId()).activityType("noneEndEvent")
-                .orderPartiallyByOccurrence().asc().list().stream()
+        return ProcessTestPlatform.bean(HistoryService.class)
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(instance.getId())
+                .activityType("noneEndEvent")
+                .orderPartiallyByOccurrence()
+                .asc()
+                .list()
+                .stream()
                 .map(HistoricActivityInstance::getActivityId)
-                .filter(id -> !id.equals("EndEvent_ProcessingDone")).toList();
+                .filter(id -> !id.equals("EndEvent_ProcessingDone"))
+                .toList();
     }
 
     static long countDossiers() {
@@ -93,7 +109,10 @@ final class ProcedureTestSupport {
 
     /** How many times the instance entered an activity. */
     static long timesPassed(ProcessInstance instance, String activityId) {
-        return ProcessTestPlatform.bean(HistoryService.class).createHistoricActivityInstanceQuery()
-                .processInstanceId(instance.getId()).activityId(activityId).count();
+        return ProcessTestPlatform.bean(HistoryService.class)
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(instance.getId())
+                .activityId(activityId)
+                .count();
     }
 }
