@@ -13,11 +13,14 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import vn.motcua.calendar.DueDateRule;
 import vn.motcua.deadline.DeadlineRepository.Deadline;
 import vn.motcua.deadline.DeadlineRepository.Pause;
 import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierStatusChanged;
 import vn.motcua.dossier.PublicStatus;
 import vn.motcua.procedure.ProcedureCatalog;
 
@@ -25,7 +28,7 @@ import vn.motcua.procedure.ProcedureCatalog;
  * A dossier's due moment: set on receipt from the procedure's time limit, stopped while the citizen
  * supplements and moved on by the pause's working time on resume, and handed to the engine as the
  * process variables the BPMN deadline timers read ({@value #VAR_DUE_DATE}, {@value #VAR_WARNING_DATE}).
- * Called by {@code DossierLifecycle} in the transaction of the status change.
+ * Told of every status change by {@link DossierStatusChanged}, in the transaction of the change.
  */
 @Service
 public class DossierDeadlines {
@@ -71,6 +74,13 @@ public class DossierDeadlines {
      * @param before     the dossier as it was before the change
      * @param receivedAt the receipt stamp after the change (null until received)
      */
+    /** Receipt starts the clock, a supplement request stops it, the supplement restarts it (docs/deadlines.md). */
+    @EventListener
+    @Order(0) // before the citizen is told (CitizenNotifications), so the due date is set by then
+    public void on(DossierStatusChanged change) {
+        statusChanged(change.before(), change.after().publicStatus(), change.receivedAt(), change.at());
+    }
+
     public void statusChanged(Dossier before, PublicStatus to, Instant receivedAt, Instant now) {
         PublicStatus from = before.publicStatus();
         Deadline deadline = deadlines.deadline(before.id()).orElseThrow();

@@ -1,6 +1,7 @@
 package vn.motcua.dossier;
 
 import java.time.Instant;
+import vn.motcua.procedure.ServiceLevel;
 
 /** A dossier (hồ sơ) as the application keeps it, linked to its process instance by business key = code. */
 public record Dossier(

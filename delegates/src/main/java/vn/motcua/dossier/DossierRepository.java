@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import vn.motcua.procedure.ServiceLevel;
 
 /**
  * The dossier tables. Runs inside the caller's transaction (the engine's, when called from a

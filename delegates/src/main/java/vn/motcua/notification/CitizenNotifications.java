@@ -5,10 +5,16 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierStatusChanged;
+import vn.motcua.dossier.PublicStatus;
 import vn.motcua.outbox.Outbox;
+import vn.motcua.procedure.ProcedureCatalog;
 import vn.motcua.text.VietnameseText;
 
 /**
@@ -23,14 +29,48 @@ public class CitizenNotifications {
     public static final String TOPIC_EMAIL = "email";
 
     private final Outbox outbox;
+    private final ProcedureCatalog catalog;
     private final Map<String, Template> templates;
     private final boolean smsWithoutDiacritics;
 
     public CitizenNotifications(
-            Outbox outbox, @Value("${motcua.notifications.sms-without-diacritics:true}") boolean smsWithoutDiacritics) {
+            Outbox outbox,
+            ProcedureCatalog catalog,
+            @Value("${motcua.notifications.sms-without-diacritics:true}") boolean smsWithoutDiacritics) {
         this.outbox = outbox;
+        this.catalog = catalog;
         this.templates = loadTemplates();
         this.smsWithoutDiacritics = smsWithoutDiacritics;
+    }
+
+    /** A status change the citizen is told of, with the procedure's name as the dossier was started with it. */
+    @EventListener
+    @Order(1)
+    public void on(DossierStatusChanged change) {
+        if (!change.statusMoved()) {
+            return;
+        }
+        Dossier dossier = change.after();
+        templateFor(dossier.publicStatus())
+                .ifPresent(event -> notify(
+                        dossier,
+                        event,
+                        catalog.version(dossier.procedureKey(), dossier.procedureVersion())
+                                .map(p -> p.descriptor().name().vi())
+                                .orElse(null),
+                        change.publicMessage()));
+    }
+
+    /** The moments a citizen is told of by SMS and e-mail. */
+    static Optional<String> templateFor(PublicStatus status) {
+        return Optional.ofNullable(
+                switch (status) {
+                    case RECEIVED -> "received";
+                    case SUPPLEMENT_REQUESTED -> "supplement-requested";
+                    case NOT_RECEIVED -> "not-received";
+                    case PROCESSED -> "result-ready";
+                    default -> null;
+                });
     }
 
     /**

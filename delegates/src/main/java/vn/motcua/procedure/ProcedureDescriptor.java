@@ -1,7 +1,6 @@
 package vn.motcua.procedure;
 
 import java.util.List;
-import vn.motcua.dossier.ServiceLevel;
 
 /**
  * What {@code procedure.yaml} says about a procedure. Deployed with its BPMN, so every process

@@ -1,0 +1,114 @@
+package vn.motcua.app.citizen;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import vn.motcua.dossier.Applicant;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierEvent;
+import vn.motcua.dossier.StoredDocument;
+import vn.motcua.engine.EngineClock;
+
+/**
+ * A dossier as its citizen sees it. Without the lookup key only the status, the dates and the
+ * public timeline are shown: no personal data, no documents, no staff names.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DossierView(
+        String code,
+        String procedureKey,
+        String procedureName,
+        int status,
+        String statusName,
+        String statusNameEn,
+        OffsetDateTime submittedAt,
+        OffsetDateTime receivedAt,
+        OffsetDateTime appointmentAt,
+        OffsetDateTime finishedAt,
+        OffsetDateTime returnedAt,
+        List<TimelineEntry> timeline,
+        Applicant applicant,
+        List<DocumentView> documents) {
+
+    public static DossierView publicPart(Dossier d, String procedureName, List<DossierEvent> events) {
+        return new DossierView(
+                d.code(),
+                d.procedureKey(),
+                procedureName,
+                d.publicStatus().code(),
+                d.publicStatus().nameVi(),
+                d.publicStatus().nameEn(),
+                local(d.submittedAt()),
+                local(d.receivedAt()),
+                local(d.dueAt()),
+                local(d.finishedAt()),
+                local(d.returnedAt()),
+                events.stream()
+                        .filter(e -> e.publicMessage() != null)
+                        .map(TimelineEntry::of)
+                        .toList(),
+                null,
+                null);
+    }
+
+    public DossierView withPersonalPart(Applicant applicant, List<StoredDocument> documents) {
+        return new DossierView(
+                code,
+                procedureKey,
+                procedureName,
+                status,
+                statusName,
+                statusNameEn,
+                submittedAt,
+                receivedAt,
+                appointmentAt,
+                finishedAt,
+                returnedAt,
+                timeline,
+                applicant,
+                documents.stream().map(d -> DocumentView.of(code, d)).toList());
+    }
+
+    /** Times are given in Vietnam's offset (+07:00), as citizens read them. */
+    static OffsetDateTime local(Instant instant) {
+        return instant == null ? null : instant.atZone(EngineClock.VIETNAM).toOffsetDateTime();
+    }
+
+    public record TimelineEntry(OffsetDateTime at, int status, String statusName, String message) {
+
+        static TimelineEntry of(DossierEvent e) {
+            return new TimelineEntry(
+                    local(e.occurredAt()),
+                    e.publicStatus().code(),
+                    e.publicStatus().nameVi(),
+                    e.publicMessage());
+        }
+    }
+
+    /** A document, with the address its owner downloads it from (the lookup key is needed there too). */
+    public record DocumentView(
+            long id,
+            String documentCode,
+            String fileName,
+            String contentType,
+            long sizeBytes,
+            String sha256,
+            int supplementRound,
+            OffsetDateTime uploadedAt,
+            String href) {
+
+        static DocumentView of(String code, StoredDocument d) {
+            return new DocumentView(
+                    d.id(),
+                    d.documentCode(),
+                    d.fileName(),
+                    d.contentType(),
+                    d.sizeBytes(),
+                    d.sha256(),
+                    d.supplementRound(),
+                    local(d.uploadedAt()),
+                    "/api/public/dossiers/" + code + "/documents/" + d.id());
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package vn.motcua.app.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Without {@code spring.datasource.url}, an embedded PostgreSQL under {@code <motcua.data-dir>/postgres}.
+ * It reaches Boot as connection details, so Boot's DataSource, Flyway and Camunda use it unchanged and the
+ * {@code spring.datasource.*} properties stay the production switch.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnPropertyUnset("spring.datasource.url")
+class EmbeddedPostgresConfiguration {
+
+    // Closing stops the server and keeps the data; zonky also stops it from a JVM shutdown hook of its own.
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(DataDirectoryProperties dataDirectory, EmbeddedProperties embedded)
+            throws IOException {
+        return EmbeddedPostgresServer.start(
+                dataDirectory.resolve("postgres"), embedded.postgres().portOrZero());
+    }
+
+    @Bean
+    JdbcConnectionDetails embeddedPostgresConnectionDetails(EmbeddedPostgres postgres) {
+        String url = EmbeddedPostgresServer.jdbcUrl(postgres);
+        return new JdbcConnectionDetails() {
+
+            @Override
+            public String getJdbcUrl() {
+                return url;
+            }
+
+            @Override
+            public String getUsername() {
+                return EmbeddedPostgresServer.USER;
+            }
+
+            // Trust authentication on localhost: there is no password.
+            @Override
+            public String getPassword() {
+                return null;
+            }
+        };
+    }
+}

@@ -1,0 +1,64 @@
+package vn.motcua.app.procedure;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.procedure.ProcedureCatalog;
+import vn.motcua.procedure.ProcedureCatalog.DeployedProcedure;
+import vn.motcua.procedure.ProcedureDescriptor;
+import vn.motcua.procedure.ProcedureDescriptor.AgencyLevel;
+import vn.motcua.procedure.ProcedureDescriptor.LocalizedText;
+import vn.motcua.procedure.ProcedureDescriptor.RequiredDocument;
+import vn.motcua.procedure.ServiceLevel;
+
+@RestController
+@RequestMapping("/api/public/procedures")
+@Tag(name = "Procedures", description = "Thủ tục hành chính: the public catalogue")
+class ProcedureController {
+
+    private final ProcedureCatalog catalog;
+
+    ProcedureController(ProcedureCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GetMapping
+    @Operation(summary = "The latest version of every procedure")
+    List<ProcedureView> list() {
+        return catalog.latest().stream().map(ProcedureView::of).toList();
+    }
+
+    /**
+     * A procedure as the public sees it. {@code name} is the Vietnamese name; {@code names} has both languages.
+     */
+    record ProcedureView(
+            String key,
+            String nationalCode,
+            String name,
+            LocalizedText names,
+            String field,
+            int version,
+            int timeLimitWorkingDays,
+            AgencyLevel agencyLevel,
+            ServiceLevel serviceLevel,
+            List<RequiredDocument> requiredDocuments) {
+
+        static ProcedureView of(DeployedProcedure p) {
+            ProcedureDescriptor d = p.descriptor();
+            return new ProcedureView(
+                    d.key(),
+                    d.nationalCode(),
+                    d.name().vi(),
+                    d.name(),
+                    d.field(),
+                    p.version(),
+                    d.timeLimitWorkingDays(),
+                    d.agencyLevel(),
+                    d.serviceLevel(),
+                    d.requiredDocuments());
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package vn.motcua.app.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import vn.motcua.dossier.Applicant;
+import vn.motcua.dossier.DocumentFile;
+
+/**
+ * The JSON part ({@code dossier}) of a multipart submission. Every other part is a file, named by
+ * the procedure's document code it is for (e.g. {@code ban-chinh}); a part may hold several files.
+ */
+public record SubmissionRequest(String procedureKey, String agencyCode, Applicant applicant, Map<String, Object> data) {
+
+    public static final String JSON_PART = "dossier";
+
+    /** The files of a multipart request, each tagged with the document code its part is named after. */
+    public static List<DocumentFile> files(MultipartHttpServletRequest request) {
+        List<DocumentFile> files = new ArrayList<>();
+        request.getMultiFileMap().forEach((part, uploads) -> {
+            if (JSON_PART.equals(part)) {
+                return;
+            }
+            for (MultipartFile upload : uploads) {
+                try {
+                    files.add(new DocumentFile(
+                            part, upload.getOriginalFilename(), upload.getContentType(), upload.getBytes()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot read the uploaded file " + upload.getOriginalFilename(), e);
+                }
+            }
+        });
+        return files;
+    }
+}

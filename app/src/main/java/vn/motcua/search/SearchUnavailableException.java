@@ -1,9 +1,0 @@
-package vn.motcua.search;
-
-/** Elasticsearch did not answer or refused the request: the search is unavailable for now (503). */
-public class SearchUnavailableException extends RuntimeException {
-
-    public SearchUnavailableException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}

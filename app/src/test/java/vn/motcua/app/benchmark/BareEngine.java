@@ -1,0 +1,150 @@
+package vn.motcua.app.benchmark;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * A plain Camunda engine, as a baseline: no Spring, no application tables, the procedure's BPMN with
+ * every delegate expression resolved to a delegate that does nothing. History level and PostgreSQL
+ * (version and server settings) are those of the application's embedded default, on a server and
+ * database of its own.
+ */
+final class BareEngine implements AutoCloseable {
+
+    static final String PROCEDURE = "chung-thuc-ban-sao";
+    static final String BPMN = "procedures/" + PROCEDURE + "/" + PROCEDURE + ".bpmn";
+    static final String FIRST_TASK = "UserTask_ReceiveDossier";
+
+    private final EmbeddedPostgres postgres;
+    private final HikariDataSource dataSource;
+    private final ProcessEngine engine;
+    private final AtomicLong keys = new AtomicLong();
+
+    BareEngine(Path dataDirectory, int poolSize) throws IOException {
+        EmbeddedPostgres.Builder server = EmbeddedPostgres.builder();
+        if (Statements.ENABLED) {
+            server.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        postgres = server.setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(true)
+                // As the application's embedded server (EmbeddedPostgresServer): locale C, synchronous commit on.
+                .setLocaleConfig("locale", "C")
+                .setServerConfig("synchronous_commit", "on")
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .start();
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        pool.setMaximumPoolSize(poolSize);
+        pool.setAutoCommit(false);
+        pool.setPoolName("bare-engine");
+        dataSource = new HikariDataSource(pool);
+
+        StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+        configuration.setProcessEngineName("bare-" + System.nanoTime());
+        configuration.setDataSource(dataSource);
+        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        configuration.setHistory(ProcessEngineConfiguration.HISTORY_AUDIT);
+        configuration.setJobExecutorActivate(false);
+        JavaDelegate nothing = execution -> {};
+        Map<Object, Object> beans = new HashMap<>();
+        beans.put("updateDossierStatus", nothing);
+        configuration.setBeans(beans);
+        engine = configuration.buildProcessEngine();
+        if (Statements.ENABLED) {
+            Statements.enable(dataSource);
+        }
+        engine.getRepositoryService()
+                .createDeployment()
+                .name(PROCEDURE)
+                .addClasspathResource(BPMN)
+                .deploy();
+    }
+
+    ProcessEngine engine() {
+        return engine;
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    String serverVersion() {
+        return Sql.string(dataSource, "show server_version");
+    }
+
+    /** What the application's submission gives the engine: the start form's fields and the dossier code. */
+    static Map<String, Object> startVariables(String code) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("documentName", "Bằng tốt nghiệp THPT");
+        variables.put("copyCount", 2L);
+        variables.put("pagesPerCopy", 1L);
+        variables.put("dossierCode", code);
+        return variables;
+    }
+
+    /** Starts one instance, as the application does: by key, with a business key; it waits at the first user task. */
+    void start() {
+        String code = "BARE-" + keys.incrementAndGet();
+        engine.getRuntimeService().startProcessInstanceByKey(PROCEDURE, code, startVariables(code));
+    }
+
+    /** Starts instances as fast as the engine can: many per transaction, so one flush writes them in JDBC batches. */
+    void startInBulk(int count) {
+        int perTransaction = 500;
+        var commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired();
+        for (int done = 0; done < count; done += perTransaction) {
+            int n = Math.min(perTransaction, count - done);
+            commands.execute(context -> {
+                for (int i = 0; i < n; i++) {
+                    start();
+                }
+                return null;
+            });
+        }
+    }
+
+    long openInstances() {
+        return engine.getRuntimeService().createProcessInstanceQuery().count();
+    }
+
+    /** Ids of tasks waiting at the first user task, to complete later. */
+    List<String> firstTasks(int count) {
+        return engine
+                .getTaskService()
+                .createTaskQuery()
+                .taskDefinitionKey(FIRST_TASK)
+                .orderByTaskCreateTime()
+                .asc()
+                .listPage(0, count)
+                .stream()
+                .map(Task::getId)
+                .toList();
+    }
+
+    void complete(String taskId) {
+        engine.getTaskService().complete(taskId, Map.of("receiptDecision", "accept"));
+    }
+
+    @Override
+    public void close() throws IOException {
+        engine.close();
+        dataSource.close();
+        postgres.close();
+    }
+}

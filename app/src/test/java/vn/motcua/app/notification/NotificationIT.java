@@ -1,0 +1,219 @@
+package vn.motcua.app.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.web.client.RestClient;
+import vn.motcua.app.MotcuaApplication;
+
+/**
+ * Notifications leave through the outbox to a real SMTP server (GreenMail) and to a local HTTP
+ * server speaking the SMS adapter's protocol, which fails the first attempt: the dossier goes on,
+ * and the SMS arrives on the retry with the same reference.
+ */
+class NotificationIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<JsonNode> smsReceived = new CopyOnWriteArrayList<>();
+    private static final List<String> smsAuthorization = new CopyOnWriteArrayList<>();
+    private static final AtomicInteger smsCalls = new AtomicInteger();
+    private static GreenMail smtp;
+    private static HttpServer smsProvider;
+    private static ConfigurableApplicationContext app;
+    private static RestClient http;
+
+    @BeforeAll
+    static void start() throws IOException {
+        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        smsProvider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        smsProvider.createContext("/sms", exchange -> {
+            int call = smsCalls.incrementAndGet();
+            smsAuthorization.add(exchange.getRequestHeaders().getFirst("Authorization"));
+            JsonNode body = JSON.readTree(exchange.getRequestBody());
+            // The provider is down for the first message it sees.
+            int status = call == 1 ? 503 : 202;
+            if (status == 202) {
+                smsReceived.add(body);
+            }
+            byte[] answer =
+                    (status == 202 ? "{\"accepted\":true}" : "{\"error\":\"busy\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        smsProvider.start();
+
+        Path dataDir = Files.createTempDirectory("motcua-notification-it-");
+        dataDir.toFile().setExecutable(true, false);
+        app = new SpringApplicationBuilder(MotcuaApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--motcua.data-dir=" + dataDir,
+                        "--spring.mail.host=127.0.0.1",
+                        "--spring.mail.port=" + smtp.getSmtp().getPort(),
+                        "--motcua.sms.endpoint=http://127.0.0.1:"
+                                + smsProvider.getAddress().getPort() + "/sms",
+                        "--motcua.sms.api-key=test-key",
+                        "--motcua.sms.sender=UBND-XA",
+                        "--motcua.outbox.poll-interval=PT0.2S",
+                        "--motcua.outbox.first-retry=PT1S");
+        http = RestClient.builder()
+                .baseUrl("http://localhost:"
+                        + ((WebServerApplicationContext) app).getWebServer().getPort())
+                .build();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+        if (smsProvider != null) {
+            smsProvider.stop(0);
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void theCitizenGetsAnSmsAndAnEmailOnReceiptEvenWhenTheSmsProviderFailsAtFirst() throws Exception {
+        String code = submit();
+        receive(code);
+
+        assertThat(http.get()
+                        .uri("/api/public/dossiers/{code}", code)
+                        .retrieve()
+                        .body(JsonNode.class)
+                        .path("status")
+                        .asInt())
+                .as("the dossier is not held up by the SMS provider")
+                .isEqualTo(4);
+        await(() -> smsReceived.size() == 1 && smtp.getReceivedMessages().length == 1);
+
+        JsonNode sms = smsReceived.get(0);
+        assertThat(sms.path("to").asText()).isEqualTo("0912345678");
+        assertThat(sms.path("sender").asText()).isEqualTo("UBND-XA");
+        assertThat(sms.path("text").asText())
+                .isEqualTo("Ho so " + code
+                        + " da duoc tiep nhan. Tra cuu tinh trang tren Cong dich vu cong bang ma ho so.");
+        assertThat(sms.path("reference").asText()).startsWith("outbox-");
+        assertThat(smsCalls.get()).as("one failed attempt, then the retry").isEqualTo(2);
+        assertThat(smsAuthorization).containsOnly("Bearer test-key");
+
+        MimeMessage email = smtp.getReceivedMessages()[0];
+        assertThat(email.getAllRecipients()[0].toString()).isEqualTo("doan@example.vn");
+        assertThat(email.getSubject()).isEqualTo("Hồ sơ " + code + " đã được tiếp nhận");
+        assertThat(GreenMailUtil.getBody(email)).isNotBlank();
+        assertThat(email.getMessageID()).matches("<outbox-\\d+@motcua>");
+    }
+
+    private static String submit() throws IOException {
+        MultipartBodyBuilder parts = new MultipartBodyBuilder();
+        parts.part(
+                "dossier",
+                Map.of(
+                        "procedureKey",
+                        "chung-thuc-ban-sao",
+                        "agencyCode",
+                        "000.00.99.H99",
+                        "applicant",
+                        Map.of(
+                                "name",
+                                "Nguyễn Văn Đoàn",
+                                "identityNumber",
+                                "001090012345",
+                                "phone",
+                                "0912345678",
+                                "email",
+                                "doan@example.vn"),
+                        "data",
+                        Map.of("documentName", "Học bạ", "copyCount", 1, "pagesPerCopy", 4)),
+                MediaType.APPLICATION_JSON);
+        parts.part(
+                "ban-chinh",
+                new ByteArrayResource("%PDF-1.4\n%%EOF\n".getBytes()) {
+                    @Override
+                    public String getFilename() {
+                        return "hoc-ba.pdf";
+                    }
+                },
+                MediaType.APPLICATION_PDF);
+        String body = http.post()
+                .uri("/api/public/dossiers")
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(parts.build())
+                .retrieve()
+                .body(String.class);
+        return JSON.readTree(body).path("code").asText();
+    }
+
+    private static void receive(String code) {
+        RestClient engine = http.mutate()
+                .defaultHeader(
+                        HttpHeaders.AUTHORIZATION,
+                        "Basic " + Base64.getEncoder().encodeToString("tiepnhan01:demo".getBytes()))
+                .build();
+        String taskId = engine.get()
+                .uri("/engine-rest/task?processInstanceBusinessKey={code}&firstResult=0&maxResults=10", code)
+                .retrieve()
+                .body(JsonNode.class)
+                .get(0)
+                .path("id")
+                .asText();
+        engine.post()
+                .uri("/engine-rest/task/{id}/claim", taskId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("userId", "tiepnhan01"))
+                .retrieve()
+                .toBodilessEntity();
+        engine.post()
+                .uri("/engine-rest/task/{id}/complete", taskId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("variables", Map.of("receiptDecision", Map.of("value", "accept"))))
+                .retrieve()
+                .toBodilessEntity();
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Not delivered within 30 s: " + smsReceived.size() + " SMS, "
+                        + smtp.getReceivedMessages().length + " e-mails, " + smsCalls.get() + " SMS calls");
+            }
+            Thread.sleep(100);
+        }
+    }
+}
