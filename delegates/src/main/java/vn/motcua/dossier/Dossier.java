@@ -13,6 +13,7 @@ public record Dossier(
         Applicant applicant,
         String receivingAgencyCode,
         String competentAgencyCode,
+        String returnAgencyCode,
         Channel channel,
         ServiceLevel serviceLevel,
         PublicStatus publicStatus,

@@ -24,7 +24,7 @@ public class DossierRepository {
     private static final String COLUMNS = """
             id, code, procedure_key, procedure_version, process_instance_id,
             applicant_name, applicant_identity_number, applicant_birth_date, applicant_phone,
-            applicant_email, applicant_address, receiving_agency_code, competent_agency_code,
+            applicant_email, applicant_address, receiving_agency_code, competent_agency_code, return_agency_code,
             channel, service_level, public_status, internal_step,
             submitted_at, received_at, due_at, finished_at, returned_at""";
 
@@ -53,9 +53,12 @@ public class DossierRepository {
                     insert into dossier (code, procedure_key, procedure_version, process_instance_id,
                         applicant_name, applicant_identity_number, applicant_birth_date, applicant_phone,
                         applicant_email, applicant_address, receiving_agency_code, competent_agency_code,
+                        return_agency_code, receiving_agency_name, competent_agency_name, return_agency_name,
                         channel, service_level, public_status, internal_step, lookup_key_sha256,
                         submitted_at, updated_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                        (select name from agency where code = ?), (select name from agency where code = ?),
+                        (select name from agency where code = ?), ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
                     int i = 0;
                     ps.setString(++i, d.code());
                     ps.setString(++i, d.procedureKey());
@@ -69,6 +72,10 @@ public class DossierRepository {
                     ps.setString(++i, d.applicant().address());
                     ps.setString(++i, d.receivingAgencyCode());
                     ps.setString(++i, d.competentAgencyCode());
+                    ps.setString(++i, d.returnAgencyCode());
+                    ps.setString(++i, d.receivingAgencyCode());
+                    ps.setString(++i, d.competentAgencyCode());
+                    ps.setString(++i, d.returnAgencyCode());
                     ps.setString(++i, d.channel().name());
                     ps.setString(++i, d.serviceLevel().name());
                     ps.setInt(++i, d.publicStatus().code());
@@ -211,11 +218,6 @@ public class DossierRepository {
                 dossierId);
     }
 
-    public boolean agencyExists(String code) {
-        return Boolean.TRUE.equals(
-                jdbc.queryForObject("select exists (select 1 from agency where code = ?)", Boolean.class, code));
-    }
-
     private static Dossier mapDossier(ResultSet rs, int rowNum) throws SQLException {
         return new Dossier(
                 rs.getLong("id"),
@@ -232,6 +234,7 @@ public class DossierRepository {
                         rs.getString("applicant_address")),
                 rs.getString("receiving_agency_code"),
                 rs.getString("competent_agency_code"),
+                rs.getString("return_agency_code"),
                 Channel.valueOf(rs.getString("channel")),
                 ServiceLevel.valueOf(rs.getString("service_level")),
                 PublicStatus.ofCode(rs.getInt("public_status")),

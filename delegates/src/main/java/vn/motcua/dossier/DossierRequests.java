@@ -81,7 +81,7 @@ public class DossierRequests {
      * Staff attach the result (the signed certificate, the copy, the decision) while the dossier is
      * processed or ready; the citizen of a full-online dossier downloads it with the lookup key.
      */
-    public Dossier attachResult(String code, List<DocumentFile> files) {
+    public Dossier attachResult(String code, List<DocumentFile> files, String actor) {
         if (files.isEmpty()) {
             throw new InvalidSubmissionException(List.of(
                     new InvalidSubmissionException.FieldProblem(RESULT_DOCUMENT, "at least one file is required")));
@@ -100,6 +100,16 @@ public class DossierRequests {
                         0,
                         now);
             }
+            // Staff actions leave an event naming their actor; this one is internal (no public message).
+            dossiers.appendEvent(
+                    dossier.id(),
+                    new DossierEvent(
+                            now,
+                            actor,
+                            dossier.publicStatus(),
+                            "result-attached",
+                            null,
+                            files.size() + " result file(s) attached"));
             changes.changed(code);
             return dossiers.findByCode(code).orElseThrow();
         });

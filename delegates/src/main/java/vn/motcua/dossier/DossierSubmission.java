@@ -3,6 +3,7 @@ package vn.motcua.dossier;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.motcua.dossier.AgencyAssignment.Agencies;
 import vn.motcua.dossier.InvalidSubmissionException.FieldProblem;
 import vn.motcua.procedure.ProcedureCatalog;
 import vn.motcua.procedure.ProcedureCatalog.DeployedProcedure;
@@ -27,6 +29,7 @@ public class DossierSubmission {
 
     private final ProcedureCatalog catalog;
     private final SubmissionCheck check;
+    private final AgencyAssignment assignment;
     private final DossierRepository dossiers;
     private final DossierCodes codes;
     private final DossierChanges changes;
@@ -37,6 +40,7 @@ public class DossierSubmission {
     public DossierSubmission(
             ProcedureCatalog catalog,
             SubmissionCheck check,
+            AgencyAssignment assignment,
             DossierRepository dossiers,
             DossierCodes codes,
             DossierChanges changes,
@@ -45,6 +49,7 @@ public class DossierSubmission {
             Clock clock) {
         this.catalog = catalog;
         this.check = check;
+        this.assignment = assignment;
         this.dossiers = dossiers;
         this.codes = codes;
         this.changes = changes;
@@ -64,11 +69,19 @@ public class DossierSubmission {
             DeployedProcedure procedure = catalog.latest(request.procedureKey())
                     .orElseThrow(() -> new InvalidSubmissionException(
                             List.of(new FieldProblem("procedureKey", "is not a known procedure"))));
-            Map<String, Object> formVariables = check.check(
-                    procedure, request.applicant(), request.receivingAgencyCode(), request.data(), request.documents());
             Instant now = clock.instant();
             LocalDate receiptDay = now.atZone(clock.getZone()).toLocalDate();
-            String code = codes.next(request.receivingAgencyCode(), receiptDay);
+            List<FieldProblem> problems = new ArrayList<>();
+            Agencies agencies = assignment.assign(
+                    procedure.descriptor(),
+                    request.receivingAgencyCode(),
+                    request.competentAgencyCode(),
+                    request.returnAgencyCode(),
+                    receiptDay,
+                    problems);
+            Map<String, Object> formVariables =
+                    check.check(procedure, request.applicant(), request.data(), request.documents(), problems);
+            String code = codes.next(agencies.receiving().code(), receiptDay);
             Dossier draft = new Dossier(
                     0,
                     code,
@@ -76,8 +89,9 @@ public class DossierSubmission {
                     procedure.version(),
                     null,
                     request.applicant(),
-                    request.receivingAgencyCode(),
-                    request.receivingAgencyCode(),
+                    agencies.receiving().code(),
+                    agencies.competent().code(),
+                    agencies.returning().code(),
                     request.channel(),
                     procedure.descriptor().serviceLevel(),
                     PublicStatus.NEW,
@@ -123,6 +137,9 @@ public class DossierSubmission {
     /**
      * A dossier to take in.
      *
+     * @param receivingAgencyCode the desk that receives it; its unit starts the dossier code
+     * @param competentAgencyCode the agency that decides it, where the procedure lets the citizen choose; else null
+     * @param returnAgencyCode    the desk where the citizen collects the result; null for the receiving desk
      * @param data      the start form's fields, as submitted (checked and typed against the form)
      * @param documents the files, each for one of the procedure's documents
      * @param actor     who submitted it: the clerk at the desk, or {@code citizen} online
@@ -131,6 +148,8 @@ public class DossierSubmission {
             String procedureKey,
             Applicant applicant,
             String receivingAgencyCode,
+            String competentAgencyCode,
+            String returnAgencyCode,
             Channel channel,
             Map<String, Object> data,
             List<DocumentFile> documents,

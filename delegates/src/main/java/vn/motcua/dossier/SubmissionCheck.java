@@ -34,7 +34,6 @@ public class SubmissionCheck {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final FormService formService;
-    private final DossierRepository dossiers;
     private final Clock clock;
     private final long maxFileBytes;
     /**
@@ -46,11 +45,9 @@ public class SubmissionCheck {
 
     public SubmissionCheck(
             FormService formService,
-            DossierRepository dossiers,
             Clock clock,
             @Value("${motcua.documents.max-file-bytes:10485760}") long maxFileBytes) {
         this.formService = formService;
-        this.dossiers = dossiers;
         this.clock = clock;
         this.maxFileBytes = maxFileBytes;
     }
@@ -60,6 +57,7 @@ public class SubmissionCheck {
     }
 
     /**
+     * @param problems what is already known to be wrong (the agencies), reported with the rest
      * @return the start form's data as typed process variables
      * @throws RejectedDocumentException  for a file of the wrong type or size (checked first)
      * @throws InvalidSubmissionException listing every other problem at once
@@ -67,17 +65,12 @@ public class SubmissionCheck {
     public Map<String, Object> check(
             DeployedProcedure procedure,
             Applicant applicant,
-            String agencyCode,
             Map<String, Object> data,
-            List<DocumentFile> documents) {
+            List<DocumentFile> documents,
+            List<FieldProblem> problems) {
         checkFiles(documents);
-        List<FieldProblem> problems = new ArrayList<>();
+        problems = new ArrayList<>(problems);
         checkApplicant(applicant, problems);
-        if (agencyCode == null || agencyCode.isBlank()) {
-            problems.add(new FieldProblem("agencyCode", "is required"));
-        } else if (!dossiers.agencyExists(agencyCode)) {
-            problems.add(new FieldProblem("agencyCode", "is not a known agency"));
-        }
         checkRequiredDocuments(procedure.descriptor().requiredDocuments(), documents, problems);
         Map<String, Object> variables = startForm(procedure).toVariables(data, problems);
         if (!problems.isEmpty()) {

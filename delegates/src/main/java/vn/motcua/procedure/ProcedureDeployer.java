@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
+import vn.motcua.agency.TaskRouting;
 
 /**
  * Deploys every procedure folder as one Camunda deployment: its BPMN, its fee DMN, its
@@ -137,6 +138,10 @@ public class ProcedureDeployer {
         byte[] bpmn = bytes(bpmnResource);
         BpmnModelInstance model = parseBpmn(bpmn, describe(bpmnResource));
         checkProcessId(model, key, describe(bpmnResource));
+        List<String> routing = TaskRouting.problems(model);
+        if (!routing.isEmpty()) {
+            throw new ProcedureDefinitionException(describe(bpmnResource) + ": " + String.join("; ", routing));
+        }
         files.put(key + "/" + key + ".bpmn", bpmn);
 
         for (String formRef : formRefs(model)) {

@@ -1,6 +1,7 @@
 package vn.motcua.procedure;
 
 import java.util.List;
+import vn.motcua.agency.AgencyLevel;
 
 /**
  * What {@code procedure.yaml} says about a procedure. Deployed with its BPMN, so every process
@@ -16,12 +17,16 @@ public record ProcedureDescriptor(
         LocalizedText name,
         String field,
         AgencyLevel agencyLevel,
+        CompetentAgency competentAgency,
+        Boolean receivingAnywhere,
         Integer timeLimitWorkingDays,
         ServiceLevel serviceLevel,
         List<RequiredDocument> requiredDocuments,
         List<String> legalBasis) {
 
     public ProcedureDescriptor {
+        competentAgency = competentAgency == null ? CompetentAgency.RECEIVING : competentAgency;
+        receivingAnywhere = receivingAnywhere != null && receivingAnywhere;
         requiredDocuments = requiredDocuments == null ? List.of() : List.copyOf(requiredDocuments);
         legalBasis = legalBasis == null ? List.of() : List.copyOf(legalBasis);
     }
@@ -32,10 +37,16 @@ public record ProcedureDescriptor(
     /** A paper the applicant must (or may) hand in, e.g. the original to be certified. */
     public record RequiredDocument(String code, LocalizedText name, boolean required) {}
 
-    /** The level of the agency competent to decide. */
-    public enum AgencyLevel {
-        COMMUNE,
-        DISTRICT,
-        PROVINCE
+    /**
+     * Which agency decides a dossier, given where it was received. The level of that agency is
+     * {@link #agencyLevel()}, and it lies in the receiving agency's province.
+     */
+    public enum CompetentAgency {
+        /** The agency whose desk received it decides (e.g. certifying a copy at any commune). */
+        RECEIVING,
+        /** The agency the citizen names, e.g. the commune where the child's parents live. */
+        CHOSEN,
+        /** The province's one agency of that level, e.g. the provincial police. */
+        PROVINCIAL
     }
 }

@@ -54,7 +54,7 @@ public final class ProcedureDescriptorReader {
             problems.add("name.vi and name.en are required");
         }
         if (d.agencyLevel() == null) {
-            problems.add("agencyLevel is required (COMMUNE, DISTRICT or PROVINCE)");
+            problems.add("agencyLevel is required (COMMUNE, PROVINCE, DEPARTMENT, POLICE or CENTRAL)");
         }
         if (d.serviceLevel() == null) {
             problems.add("serviceLevel is required (FULL_ONLINE or PARTIAL)");

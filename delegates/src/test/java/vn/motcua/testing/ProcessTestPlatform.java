@@ -6,6 +6,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
@@ -27,6 +28,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
+import vn.motcua.agency.TaskRoutingPlugin;
 import vn.motcua.engine.EngineClock;
 import vn.motcua.procedure.ProcedureDeployer;
 
@@ -37,8 +39,12 @@ import vn.motcua.procedure.ProcedureDeployer;
  */
 public final class ProcessTestPlatform {
 
-    /** The receiving agency the test data uses. */
+    /** The province of the test agencies. */
+    public static final String TEST_PROVINCE = "000.00.00.H99";
+    /** The receiving agency the test data uses, a commune of {@link #TEST_PROVINCE}. */
     public static final String TEST_AGENCY = "000.00.99.H99";
+    /** The province's police, competent for judicial records. */
+    public static final String TEST_POLICE = "000.00.01.H99";
 
     private static AnnotationConfigApplicationContext context;
 
@@ -92,10 +98,11 @@ public final class ProcessTestPlatform {
                     .baselineVersion("0")
                     .load();
             flyway.migrate();
-            new JdbcTemplate(dataSource)
-                    .update(
-                            "insert into agency (code, name, level) values (?, 'UBND xã Thử Nghiệm', 'COMMUNE')",
-                            TEST_AGENCY);
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            String insert = "insert into agency (code, name, level, parent_code, province_code) values (?, ?, ?, ?, ?)";
+            jdbc.update(insert, TEST_PROVINCE, "UBND tỉnh Thử Nghiệm", "PROVINCE", null, TEST_PROVINCE);
+            jdbc.update(insert, TEST_POLICE, "Công an tỉnh Thử Nghiệm", "POLICE", TEST_PROVINCE, TEST_PROVINCE);
+            jdbc.update(insert, TEST_AGENCY, "UBND xã Thử Nghiệm", "COMMUNE", TEST_PROVINCE, TEST_PROVINCE);
             return flyway;
         }
 
@@ -116,8 +123,10 @@ public final class ProcessTestPlatform {
 
         @Bean
         SpringProcessEngineConfiguration processEngineConfiguration(
-                DataSource dataSource, PlatformTransactionManager transactionManager) {
+                DataSource dataSource, PlatformTransactionManager transactionManager, TaskRoutingPlugin taskRouting) {
             SpringProcessEngineConfiguration configuration = new SpringProcessEngineConfiguration();
+            // As in the application: user tasks go to their dossier's agencies.
+            configuration.setProcessEnginePlugins(List.of(taskRouting));
             configuration.setProcessEngineName("process-test");
             configuration.setDataSource(dataSource);
             configuration.setTransactionManager(transactionManager);

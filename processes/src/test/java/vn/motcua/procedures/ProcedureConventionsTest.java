@@ -29,6 +29,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import vn.motcua.agency.TaskRouting;
 import vn.motcua.deadline.DossierDeadlines;
 import vn.motcua.dossier.DossierRequests;
 import vn.motcua.procedure.ProcedureDescriptorReader;
@@ -85,8 +86,12 @@ class ProcedureConventionsTest {
                         "StartEvent_1 has no name",
                         "id 'Activity_04cardr' is not a readable typed id like UserTask_ReceiveDossier",
                         "id 'Activity_04cardr' of a UserTask must start with UserTask_",
-                        "Activity_04cardr has a fixed assignee; use candidate groups",
-                        "Activity_04cardr has no candidate groups",
+                        "user task Activity_04cardr has no candidate group",
+                        "user task Activity_04cardr names a person (assignee or candidate users); name a role",
+                        "user task UserTask_SendToTaxAuthority names candidate group 'lienthong', which is not a role "
+                                + "that works on dossiers (tiepnhan, chuyenvien, lanhdao)",
+                        "user task UserTask_SendToTaxAuthority: property agency 'tax' is not receiving, competent or "
+                                + "return",
                         "Activity_04cardr must bind its form with camunda:formRefBinding=\"deployment\"",
                         "Activity_04cardr refers to form 'missing-form' but forms/missing-form.form does not exist",
                         "ServiceTask_Send: no JavaDelegate bean named 'noSuchBean'",
@@ -146,14 +151,8 @@ class ProcedureConventionsTest {
             }
         }
 
-        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-            if (task.getCamundaAssignee() != null) {
-                problems.add(task.getId() + " has a fixed assignee; use candidate groups");
-            }
-            if (task.getCamundaCandidateGroups() == null) {
-                problems.add(task.getId() + " has no candidate groups");
-            }
-        }
+        // The deployment's own rule: roles as candidate groups, never a person, a valid agency side.
+        problems.addAll(TaskRouting.problems(model));
 
         for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
             String formRef = node.getAttributeValueNs(CAMUNDA, "formRef");

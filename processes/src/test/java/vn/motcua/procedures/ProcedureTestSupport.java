@@ -40,6 +40,8 @@ final class ProcedureTestSupport {
                         procedureKey,
                         applicant,
                         ProcessTestPlatform.TEST_AGENCY,
+                        null,
+                        null,
                         Channel.ONLINE,
                         data,
                         documents,

@@ -62,6 +62,8 @@ class CitizenDossierController {
                 dossier.procedureKey(),
                 dossier.applicant(),
                 dossier.agencyCode(),
+                dossier.competentAgencyCode(),
+                dossier.returnAgencyCode(),
                 Channel.ONLINE,
                 dossier.data(),
                 SubmissionRequest.files(multipart),

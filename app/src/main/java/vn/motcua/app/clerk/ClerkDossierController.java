@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.security.Principal;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +18,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
+import vn.motcua.agency.AgencySide;
+import vn.motcua.agency.StaffRole;
+import vn.motcua.app.security.DossierAccess;
 import vn.motcua.app.web.SubmissionRequest;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.Dossier;
@@ -34,28 +39,35 @@ class ClerkDossierController {
     private final DossierSubmission submission;
     private final DossierRequests requests;
     private final CurrentActor actor;
+    private final DossierAccess access;
 
-    ClerkDossierController(DossierSubmission submission, DossierRequests requests, CurrentActor actor) {
+    ClerkDossierController(
+            DossierSubmission submission, DossierRequests requests, CurrentActor actor, DossierAccess access) {
         this.submission = submission;
         this.requests = requests;
         this.actor = actor;
+        this.access = access;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(
             summary = "Take in a paper dossier at the desk",
-            description = "Same parts as the online submission; the dossier's channel is DESK and the clerk is "
+            description = "Same parts as the online submission; the clerk must be a desk clerk of agencyCode (403 "
+                    + "otherwise). The dossier's channel is DESK and the clerk is "
                     + "logged as its submitter. The lookup key is printed on the citizen's receipt.")
     ResponseEntity<DeskReceipt> intake(
             @RequestPart(SubmissionRequest.JSON_PART) SubmissionRequest dossier,
             MultipartHttpServletRequest multipart,
             Principal clerk) {
+        access.requireAt(clerk, dossier.agencyCode(), StaffRole.DESK_CLERK);
         SubmittedDossier submitted = actor.as(
                 clerk.getName(),
                 () -> submission.submit(new NewDossier(
                         dossier.procedureKey(),
                         dossier.applicant(),
                         dossier.agencyCode(),
+                        dossier.competentAgencyCode(),
+                        dossier.returnAgencyCode(),
                         Channel.DESK,
                         dossier.data(),
                         SubmissionRequest.files(multipart),
@@ -69,8 +81,17 @@ class ClerkDossierController {
     @PostMapping("/{code}/stop")
     @Operation(
             summary = "Stop processing a dossier",
-            description = "The reason is shown to the citizen. 409 when the dossier has ended.")
+            description = "A desk clerk of the receiving agency or a leader of the competent agency (403 otherwise). "
+                    + "The reason is shown to the citizen. 409 when the dossier has ended.")
     DossierState stop(@PathVariable String code, @Valid @RequestBody StopRequest request, Principal clerk) {
+        access.require(
+                clerk,
+                code,
+                Map.of(
+                        AgencySide.RECEIVING,
+                        Set.of(StaffRole.DESK_CLERK),
+                        AgencySide.COMPETENT,
+                        Set.of(StaffRole.LEADER)));
         Dossier d = actor.as(clerk.getName(), () -> requests.stop(code, request.reason()));
         return new DossierState(
                 d.code(), d.publicStatus().code(), d.publicStatus().nameVi());
@@ -79,11 +100,21 @@ class ClerkDossierController {
     @PostMapping(path = "/{code}/result", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(
             summary = "Attach the result files",
-            description = "Any multipart file parts; stored as document code ket-qua. The citizen downloads them "
+            description = "A specialist or leader of the competent agency, or a desk clerk of the return desk (403 "
+                    + "otherwise); the dossier's timeline records who. "
+                    + "Any multipart file parts; stored as document code ket-qua. The citizen downloads them "
                     + "with the lookup key (full-online service) or receives them at the desk. 409 unless the "
                     + "dossier is processing or processed.")
-    DossierState attachResult(@PathVariable String code, MultipartHttpServletRequest multipart) {
-        Dossier d = requests.attachResult(code, SubmissionRequest.files(multipart));
+    DossierState attachResult(@PathVariable String code, MultipartHttpServletRequest multipart, Principal staff) {
+        access.require(
+                staff,
+                code,
+                Map.of(
+                        AgencySide.COMPETENT,
+                        Set.of(StaffRole.SPECIALIST, StaffRole.LEADER),
+                        AgencySide.RETURN,
+                        Set.of(StaffRole.DESK_CLERK)));
+        Dossier d = requests.attachResult(code, SubmissionRequest.files(multipart), staff.getName());
         return new DossierState(
                 d.code(), d.publicStatus().code(), d.publicStatus().nameVi());
     }

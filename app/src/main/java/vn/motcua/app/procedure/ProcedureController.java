@@ -6,10 +6,11 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.agency.AgencyLevel;
 import vn.motcua.procedure.ProcedureCatalog;
 import vn.motcua.procedure.ProcedureCatalog.DeployedProcedure;
 import vn.motcua.procedure.ProcedureDescriptor;
-import vn.motcua.procedure.ProcedureDescriptor.AgencyLevel;
+import vn.motcua.procedure.ProcedureDescriptor.CompetentAgency;
 import vn.motcua.procedure.ProcedureDescriptor.LocalizedText;
 import vn.motcua.procedure.ProcedureDescriptor.RequiredDocument;
 import vn.motcua.procedure.ServiceLevel;
@@ -43,6 +44,8 @@ class ProcedureController {
             int version,
             int timeLimitWorkingDays,
             AgencyLevel agencyLevel,
+            CompetentAgency competentAgency,
+            boolean receivingAnywhere,
             ServiceLevel serviceLevel,
             List<RequiredDocument> requiredDocuments) {
 
@@ -57,6 +60,8 @@ class ProcedureController {
                     p.version(),
                     d.timeLimitWorkingDays(),
                     d.agencyLevel(),
+                    d.competentAgency(),
+                    d.receivingAnywhere(),
                     d.serviceLevel(),
                     d.requiredDocuments());
         }

@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.app.agency.StaffDirectory;
+import vn.motcua.app.security.AgencyAccessException;
 import vn.motcua.app.web.InvalidParameterException;
 import vn.motcua.engine.EngineClock;
 
@@ -34,10 +36,10 @@ class DossierSearchController {
     static final int MAX_WINDOW = 10_000;
 
     private final DossierSearch search;
-    private final StaffAgencies staffAgencies;
+    private final StaffDirectory staffAgencies;
     private final Clock clock;
 
-    DossierSearchController(DossierSearch search, StaffAgencies staffAgencies, Clock clock) {
+    DossierSearchController(DossierSearch search, StaffDirectory staffAgencies, Clock clock) {
         this.search = search;
         this.staffAgencies = staffAgencies;
         this.clock = clock;
@@ -83,7 +85,7 @@ class DossierSearchController {
             @Parameter(description = "Page size, 1-100") @RequestParam(required = false, defaultValue = "20")
                     String size,
             Principal user) {
-        List<String> visible = staffAgencies.of(user.getName());
+        List<String> visible = staffAgencies.agenciesOf(user.getName());
         if (visible.isEmpty()) {
             throw new AgencyAccessException("User " + user.getName() + " belongs to no agency, so finds no dossier; "
                     + "an administrator adds the membership (PUT /api/admin/staff/{userId}/agencies).");

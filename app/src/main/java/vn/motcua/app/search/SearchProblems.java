@@ -11,13 +11,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 class SearchProblems {
 
-    /** Staff see the dossiers of their own agencies only (docs/search.md). */
-    @ExceptionHandler
-    ProblemDetail agencyAccess(AgencyAccessException e) {
-        return problem(
-                HttpStatus.FORBIDDEN, "agency-forbidden", "Không có quyền với hồ sơ của cơ quan này", e.getMessage());
-    }
-
     @ExceptionHandler
     ProblemDetail searchUnavailable(SearchUnavailableException e) {
         return problem(

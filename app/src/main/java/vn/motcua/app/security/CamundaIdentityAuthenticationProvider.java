@@ -54,7 +54,7 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
                         .map(g -> new CamundaUser.GroupRef(g.getId(), g.getName()))
                         .toList());
         List<SimpleGrantedAuthority> authorities = groups.stream()
-                .map(g -> new SimpleGrantedAuthority(StaffGroups.ROLE_PREFIX + g.getId()))
+                .map(g -> new SimpleGrantedAuthority("ROLE_" + g.getId()))
                 .toList();
         UsernamePasswordAuthenticationToken result =
                 UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);

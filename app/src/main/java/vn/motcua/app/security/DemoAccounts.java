@@ -1,47 +1,69 @@
 package vn.motcua.app.security;
 
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.core.io.ClassPathResource;
+import vn.motcua.agency.StaffRole;
+import vn.motcua.app.agency.AgencyDirectory;
+import vn.motcua.app.agency.AgencyFile;
+import vn.motcua.app.agency.StaffDirectory;
+import vn.motcua.app.agency.StaffDirectory.Membership;
 
 /**
- * A sample agency and one account per staff group, password {@value #PASSWORD}, each a member of that
- * agency, for trying the application out on its embedded defaults. Created only if missing: a restart
- * changes nothing, and a password changed in Camunda Admin stays changed. Never registered on configured
- * infrastructure unless {@value DemoAccountsCondition#PROPERTY} says so (see {@link DemoAccountsCondition}).
+ * The sample province ({@code agencies/sample-province.yaml}) and accounts in it, password {@value #PASSWORD},
+ * for trying the application out on its embedded defaults: staff of two communes, so that each commune's
+ * isolation from the other can be seen, staff of the provincial police (judicial records), a designer and an
+ * administrator. Created only if missing: a restart changes nothing, and a password changed in Camunda Admin or
+ * an agency renamed through the API stays changed. Never registered on configured infrastructure unless
+ * {@value DemoAccountsCondition#PROPERTY} says so (see {@link DemoAccountsCondition}).
  */
 public class DemoAccounts {
 
+    public static final String PROVINCE_CODE = "000.00.00.H99";
+    public static final String POLICE_CODE = "000.00.01.H99";
     public static final String AGENCY_CODE = "000.00.99.H99";
     public static final String AGENCY_NAME = "UBND xã Một Cửa Mẫu";
+    /** The second demo commune, whose staff must see nothing of the first's. */
+    public static final String OTHER_AGENCY_CODE = "000.00.98.H99";
+
     public static final String PASSWORD = "demo";
+    static final String SAMPLE_PROVINCE = "agencies/sample-province.yaml";
 
     /** lastName holds "họ và tên đệm", firstName "tên": Vietnamese names sort by the given name. */
     public static final List<Account> ACCOUNTS = List.of(
-            new Account("tiepnhan01", "Nguyễn Thị", "Hoa", StaffGroups.TIEPNHAN),
-            new Account("chuyenvien01", "Trần Văn", "Bình", StaffGroups.CHUYENVIEN),
-            new Account("lanhdao01", "Lê Minh", "Cường", StaffGroups.LANHDAO),
-            new Account("quantri01", "Phạm Quốc", "Dũng", StaffGroups.ADMIN));
+            new Account("tiepnhan01", "Nguyễn Thị", "Hoa", AGENCY_CODE, StaffRole.DESK_CLERK),
+            new Account("chuyenvien01", "Trần Văn", "Bình", AGENCY_CODE, StaffRole.SPECIALIST),
+            new Account("lanhdao01", "Lê Minh", "Cường", AGENCY_CODE, StaffRole.LEADER),
+            new Account("tiepnhan02", "Vũ Thị", "Lan", OTHER_AGENCY_CODE, StaffRole.DESK_CLERK),
+            new Account("chuyenvien02", "Đỗ Văn", "Nam", OTHER_AGENCY_CODE, StaffRole.SPECIALIST),
+            new Account("lanhdao02", "Hoàng Minh", "Tuấn", OTHER_AGENCY_CODE, StaffRole.LEADER),
+            new Account("chuyenvienca01", "Bùi Văn", "Hải", POLICE_CODE, StaffRole.SPECIALIST),
+            new Account("lanhdaoca01", "Ngô Quang", "Vinh", POLICE_CODE, StaffRole.LEADER),
+            new Account("thietke01", "Phan Thu", "Trang", PROVINCE_CODE, StaffRole.DESIGNER),
+            // a member of the first commune too, so the search shows an administrator its dossiers
+            new Account("quantri01", "Phạm Quốc", "Dũng", AGENCY_CODE, StaffRole.ADMINISTRATOR));
 
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
     private final IdentityService identityService;
-    private final JdbcTemplate jdbc;
+    private final AgencyDirectory agencies;
+    private final StaffDirectory staff;
 
-    public DemoAccounts(IdentityService identityService, JdbcTemplate jdbc) {
+    public DemoAccounts(IdentityService identityService, AgencyDirectory agencies, StaffDirectory staff) {
         this.identityService = identityService;
-        this.jdbc = jdbc;
+        this.agencies = agencies;
+        this.staff = staff;
     }
 
-    /** Expects the groups to exist already ({@link AccessModel#ensure()}). */
+    /** Expects the role groups to exist already ({@link AccessModel#ensure()}). */
     public void ensure() {
-        jdbc.update(
-                "insert into agency (code, name, level) values (?, ?, 'COMMUNE') on conflict (code) do nothing",
-                AGENCY_CODE,
-                AGENCY_NAME);
+        if (agencies.find(PROVINCE_CODE).isEmpty()) {
+            agencies.saveAll(AgencyFile.read(new ClassPathResource(SAMPLE_PROVINCE)));
+        }
         if (identityService.isReadOnly()) {
             log.warn("The Camunda identity service is read-only: no demo accounts created");
             return;
@@ -53,20 +75,8 @@ public class DemoAccounts {
                 user.setLastName(account.lastName());
                 user.setPassword(PASSWORD);
                 identityService.saveUser(user);
+                staff.replace(account.id(), List.of(new Membership(account.agencyCode(), Set.of(account.role()))));
             }
-            if (identityService
-                            .createUserQuery()
-                            .userId(account.id())
-                            .memberOfGroup(account.groupId())
-                            .count()
-                    == 0) {
-                identityService.createMembership(account.id(), account.groupId());
-            }
-            // Staff find the dossiers of their own agency only (docs/search.md).
-            jdbc.update(
-                    "insert into staff_agency (user_id, agency_code) values (?, ?) on conflict do nothing",
-                    account.id(),
-                    AGENCY_CODE);
         }
         log.warn("""
                 DEMO ACCOUNTS ACTIVE: users {} exist with password "{}" (Camunda identity). \
@@ -74,5 +84,5 @@ public class DemoAccounts {
                 A start with spring.datasource.url set creates no accounts.""", ACCOUNTS.stream().map(Account::id).toList(), PASSWORD);
     }
 
-    public record Account(String id, String lastName, String firstName, String groupId) {}
+    public record Account(String id, String lastName, String firstName, String agencyCode, StaffRole role) {}
 }

@@ -9,19 +9,25 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.core.io.ResourceLoader;
+import vn.motcua.app.agency.AgencyDirectory;
+import vn.motcua.app.agency.AgencyFile;
+import vn.motcua.app.agency.AgencyProperties;
+import vn.motcua.app.agency.StaffDirectory;
 
 /**
- * At start-up, once the engine and the schema are ready: the staff groups and their authorizations,
- * the demo accounts where they belong, and the first administrator if one was configured.
+ * At start-up, once the engine and the schema are ready: the role groups and their authorizations, the
+ * province's agencies file if one is configured, the demo province and accounts where they belong, the first
+ * administrator if one was configured, and every staff member's Camunda memberships brought in line with their
+ * agencies and roles.
  */
 @Configuration(proxyBeanMethods = false)
 class IdentityBootstrap {
 
     @Bean
     @Conditional(DemoAccountsCondition.class)
-    DemoAccounts demoAccounts(IdentityService identityService, JdbcTemplate jdbc) {
-        return new DemoAccounts(identityService, jdbc);
+    DemoAccounts demoAccounts(IdentityService identityService, AgencyDirectory agencies, StaffDirectory staff) {
+        return new DemoAccounts(identityService, agencies, staff);
     }
 
     @Bean
@@ -29,11 +35,20 @@ class IdentityBootstrap {
     ApplicationRunner identityBootstrapRunner(
             AccessModel accessModel,
             ObjectProvider<DemoAccounts> demoAccounts,
-            InitialAdministrator initialAdministrator) {
+            InitialAdministrator initialAdministrator,
+            AgencyDirectory agencies,
+            StaffDirectory staff,
+            AgencyProperties agencyProperties,
+            ResourceLoader resources) {
         return (ApplicationArguments args) -> {
             accessModel.ensure();
+            if (agencyProperties.location() != null
+                    && !agencyProperties.location().isBlank()) {
+                agencies.saveAll(AgencyFile.read(resources.getResource(agencyProperties.location())));
+            }
             demoAccounts.ifAvailable(DemoAccounts::ensure);
             initialAdministrator.ensure();
+            staff.syncAll();
         };
     }
 }

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
+import vn.motcua.agency.StaffRole;
 
 /**
  * How a production installation gets its first administrator. Either
@@ -48,7 +49,7 @@ public class InitialAdministrator {
         }
         boolean administratorExists = identityService
                         .createUserQuery()
-                        .memberOfGroup(StaffGroups.ADMIN)
+                        .memberOfGroup(StaffRole.ADMINISTRATOR.groupId())
                         .count()
                 > 0;
         String id = properties.id();
@@ -80,7 +81,7 @@ public class InitialAdministrator {
         } else {
             log.info("Made the existing user {} the first administrator; the password was not changed", id);
         }
-        identityService.createMembership(id, StaffGroups.ADMIN);
+        identityService.createMembership(id, StaffRole.ADMINISTRATOR.groupId());
         return true;
     }
 }

@@ -32,6 +32,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.accept.HeaderContentNegotiationStrategy;
+import vn.motcua.agency.StaffRole;
 
 /**
  * Who may reach what. Three filter chains, tried in order:
@@ -55,6 +56,11 @@ import org.springframework.web.accept.HeaderContentNegotiationStrategy;
 class SecurityConfiguration {
 
     static final String LOGIN_PAGE = "/login";
+
+    private static final String DESK = StaffRole.DESK_CLERK.groupId();
+    private static final String SPECIALIST = StaffRole.SPECIALIST.groupId();
+    private static final String LEADER = StaffRole.LEADER.groupId();
+    private static final String ADMIN = StaffRole.ADMINISTRATOR.groupId();
     static final String PUBLIC_API = "/api/public/**";
 
     @Bean
@@ -112,23 +118,21 @@ class SecurityConfiguration {
                         .requestMatchers(EndpointRequest.to("health", "info"))
                         .permitAll()
                         .requestMatchers(EndpointRequest.to("prometheus"))
-                        .hasRole(StaffGroups.ADMIN)
+                        .hasRole(ADMIN)
                         // Desk intake is the desk's job; stopping a dossier is the desk's or a leader's.
                         .requestMatchers(HttpMethod.POST, "/api/dossiers")
-                        .hasRole(StaffGroups.TIEPNHAN)
+                        .hasRole(DESK)
                         .requestMatchers(HttpMethod.POST, "/api/dossiers/*/stop")
-                        .hasAnyRole(StaffGroups.TIEPNHAN, StaffGroups.LANHDAO)
+                        .hasAnyRole(DESK, LEADER)
                         .requestMatchers(HttpMethod.POST, "/api/dossiers/*/result")
-                        .hasAnyRole(StaffGroups.TIEPNHAN, StaffGroups.CHUYENVIEN, StaffGroups.LANHDAO)
+                        .hasAnyRole(DESK, SPECIALIST, LEADER)
                         .requestMatchers("/api/stats/**")
-                        .hasAnyRole(
-                                StaffGroups.TIEPNHAN, StaffGroups.CHUYENVIEN, StaffGroups.LANHDAO, StaffGroups.ADMIN)
+                        .hasAnyRole(DESK, SPECIALIST, LEADER, ADMIN)
                         // The dossier search is for staff; it filters by the clerk's own agencies (docs/search.md).
                         .requestMatchers(HttpMethod.GET, "/api/dossiers")
-                        .hasAnyRole(
-                                StaffGroups.TIEPNHAN, StaffGroups.CHUYENVIEN, StaffGroups.LANHDAO, StaffGroups.ADMIN)
+                        .hasAnyRole(DESK, SPECIALIST, LEADER, ADMIN)
                         .requestMatchers("/api/admin/**")
-                        .hasRole(StaffGroups.ADMIN)
+                        .hasRole(ADMIN)
                         .anyRequest()
                         .authenticated())
                 .httpBasic(basic ->

@@ -3,9 +3,13 @@ package vn.motcua.app.stats;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Set;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.agency.StaffRole;
+import vn.motcua.app.agency.StaffDirectory;
 import vn.motcua.app.web.InvalidParameterException;
 import vn.motcua.stats.OnTimeStatistics;
 
@@ -21,13 +25,16 @@ class OnTimeStatisticsController {
     static final int MAX_DAYS = 3 * 366;
 
     private final OnTimeStatistics statistics;
+    private final StaffDirectory staff;
 
-    OnTimeStatisticsController(OnTimeStatistics statistics) {
+    OnTimeStatisticsController(OnTimeStatistics statistics, StaffDirectory staff) {
         this.statistics = statistics;
+        this.staff = staff;
     }
 
+    /** Staff see the rows of the agencies they belong to; administrators see the province's. */
     @GetMapping("/api/stats/on-time")
-    List<OnTimeStatistics.Row> onTime(@RequestParam String from, @RequestParam String to) {
+    List<OnTimeStatistics.Row> onTime(@RequestParam String from, @RequestParam String to, Authentication user) {
         LocalDate start = date("from", from);
         LocalDate end = date("to", to);
         if (end.isBefore(start)) {
@@ -36,7 +43,12 @@ class OnTimeStatisticsController {
         if (start.plusDays(MAX_DAYS).isBefore(end)) {
             throw new InvalidParameterException("to", "at most " + MAX_DAYS + " days at a time");
         }
-        return statistics.between(start, end);
+        boolean administrator = user.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_" + StaffRole.ADMINISTRATOR.groupId()));
+        Set<String> visible = Set.copyOf(staff.agenciesOf(user.getName()));
+        return statistics.between(start, end).stream()
+                .filter(row -> administrator || visible.contains(row.agencyCode()))
+                .toList();
     }
 
     private static LocalDate date(String name, String value) {

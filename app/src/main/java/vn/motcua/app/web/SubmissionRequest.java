@@ -13,8 +13,19 @@ import vn.motcua.dossier.DocumentFile;
 /**
  * The JSON part ({@code dossier}) of a multipart submission. Every other part is a file, named by
  * the procedure's document code it is for (e.g. {@code ban-chinh}); a part may hold several files.
+ *
+ * @param agencyCode          the receiving desk's agency; its unit starts the dossier code
+ * @param competentAgencyCode the agency that decides, where the procedure lets the citizen choose (e.g. the
+ *                            commune of residence); otherwise leave it out
+ * @param returnAgencyCode    the desk where the citizen collects the result; left out, the receiving desk
  */
-public record SubmissionRequest(String procedureKey, String agencyCode, Applicant applicant, Map<String, Object> data) {
+public record SubmissionRequest(
+        String procedureKey,
+        String agencyCode,
+        Applicant applicant,
+        Map<String, Object> data,
+        String competentAgencyCode,
+        String returnAgencyCode) {
 
     public static final String JSON_PART = "dossier";
 

@@ -233,6 +233,8 @@ class CompletionBenchmark {
                     "chung-thuc-ban-sao",
                     new Applicant("Nguyễn Văn Đoàn", "001090012345", null, "0912345678", "doan@example.vn", null),
                     unit,
+                    null,
+                    null,
                     Channel.ONLINE,
                     Map.of("documentName", "Bằng tốt nghiệp THPT", "copyCount", 2, "pagesPerCopy", 1),
                     List.of(new DocumentFile("ban-chinh", "bang-tot-nghiep.pdf", "application/pdf", PDF)),

@@ -730,6 +730,8 @@ class SearchBenchmark {
                     "chung-thuc-ban-sao",
                     new Applicant(person.name(), person.identityNumber(), null, person.phone(), null, person.address()),
                     AGENCIES[0],
+                    null,
+                    null,
                     Channel.ONLINE,
                     Map.of("documentName", "Giấy khai sinh", "copyCount", 1, "pagesPerCopy", 1),
                     List.of(new DocumentFile("ban-chinh", "ban-chinh.pdf", "application/pdf", pdf)),

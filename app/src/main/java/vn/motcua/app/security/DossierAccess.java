@@ -1,0 +1,61 @@
+package vn.motcua.app.security;
+
+import java.security.Principal;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import vn.motcua.agency.AgencySide;
+import vn.motcua.agency.StaffRole;
+import vn.motcua.app.agency.StaffDirectory;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierRepository;
+import vn.motcua.dossier.UnknownDossierException;
+
+/**
+ * The agency check of every staff action on a dossier: the signed-in user must hold one of the allowed roles at
+ * the dossier's agency on the allowed side (the receiving desk, the competent agency, the return desk).
+ * Spring Security's role check comes first; this one says at which agency.
+ */
+@Component
+public class DossierAccess {
+
+    private final DossierRepository dossiers;
+    private final StaffDirectory staff;
+
+    public DossierAccess(DossierRepository dossiers, StaffDirectory staff) {
+        this.dossiers = dossiers;
+        this.staff = staff;
+    }
+
+    /**
+     * @param allowed for each side of the dossier, the roles that may act there
+     * @throws UnknownDossierException when there is no such dossier
+     * @throws AgencyAccessException when the user holds none of them there
+     */
+    public Dossier require(Principal user, String dossierCode, Map<AgencySide, Set<StaffRole>> allowed) {
+        Dossier dossier = dossiers.findByCode(dossierCode).orElseThrow(() -> new UnknownDossierException(dossierCode));
+        for (var entry : allowed.entrySet()) {
+            if (staff.hasRole(user.getName(), agencyOn(dossier, entry.getKey()), entry.getValue())) {
+                return dossier;
+            }
+        }
+        throw new AgencyAccessException(
+                "User " + user.getName() + " has no role at this dossier's agencies that allows this action.");
+    }
+
+    /** The user must hold the role at the agency (e.g. a desk clerk taking a dossier in at their own desk). */
+    public void requireAt(Principal user, String agencyCode, StaffRole role) {
+        if (!staff.hasRole(user.getName(), agencyCode, Set.of(role))) {
+            throw new AgencyAccessException(
+                    "User " + user.getName() + " is not " + role + " at agency " + agencyCode + ".");
+        }
+    }
+
+    private static String agencyOn(Dossier d, AgencySide side) {
+        return switch (side) {
+            case RECEIVING -> d.receivingAgencyCode();
+            case COMPETENT -> d.competentAgencyCode();
+            case RETURN -> d.returnAgencyCode();
+        };
+    }
+}

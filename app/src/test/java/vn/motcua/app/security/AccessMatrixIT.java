@@ -1,0 +1,377 @@
+package vn.motcua.app.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.motcua.app.MotcuaApplication;
+
+/**
+ * Who can reach what, for every kind of caller and every endpoint family, the engine's REST API and Camunda's
+ * webapps included, generated from one table ({@link #MATRIX}) that docs/security.md publishes word for word.
+ * Agency A is the demo commune {@code 000.00.99.H99}, B the other demo commune; each cell acts on a dossier of its
+ * own, received online at A, so no cell depends on another.
+ *
+ * <p>A cell says what the caller gets: {@code sees A} (the answer holds the dossier or its task), {@code nothing}
+ * (answered, but nothing of A's dossier), {@code allowed} (the action passed the access checks: done, or refused
+ * for the dossier's state), or the refusal's status.
+ */
+class AccessMatrixIT {
+
+    static final String MATRIX = """
+            | endpoint family | anonymous | citizen with key | citizen without key | desk clerk A | desk clerk B | specialist A | leader A | designer | administrator |
+            |---|---|---|---|---|---|---|---|---|---|
+            | public catalogue `GET /api/public/procedures` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
+            | dossier's applicant details `GET /api/public/dossiers/{code}` | nothing | sees A | nothing | nothing | nothing | nothing | nothing | nothing | nothing |
+            | online submission `POST /api/public/dossiers` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
+            | desk intake at A `POST /api/dossiers` | 401 | 401 | 401 | allowed | 403 | 403 | 403 | 403 | 403 |
+            | stop `POST /api/dossiers/{code}/stop` | 401 | 401 | 401 | allowed | 403 | 403 | allowed | 403 | 403 |
+            | result files `POST /api/dossiers/{code}/result` | 401 | 401 | 401 | allowed | 403 | allowed | allowed | 403 | 403 |
+            | search `GET /api/dossiers?q={code}` | 401 | 401 | 401 | sees A | nothing | sees A | sees A | 403 | sees A |
+            | statistics `GET /api/stats/on-time` | 401 | 401 | 401 | allowed | allowed | allowed | allowed | 403 | allowed |
+            | agencies `GET /api/admin/agencies` | 401 | 401 | 401 | 403 | 403 | 403 | 403 | 403 | allowed |
+            | staff `GET /api/admin/staff` | 401 | 401 | 401 | 403 | 403 | 403 | 403 | 403 | allowed |
+            | engine tasks `GET /engine-rest/task` | 401 | 401 | 401 | sees A | nothing | nothing | nothing | nothing | sees A |
+            | complete a task `POST /engine-rest/task/{id}/complete` | 401 | 401 | 401 | allowed | 403 | 403 | 403 | 403 | allowed |
+            | engine history `GET /engine-rest/history/process-instance` | 401 | 401 | 401 | nothing | nothing | nothing | nothing | nothing | sees A |
+            | process variables `GET /engine-rest/process-instance/{id}/variables` | 401 | 401 | 401 | 403 | 403 | 403 | 403 | 403 | sees A |
+            | Tasklist `/camunda` (sign in, list tasks) | 401 | 401 | 401 | sees A | nothing | nothing | nothing | 403 | sees A |
+            """;
+
+    /** Who calls: a staff account (password demo), or nobody with or without the dossier's lookup key. */
+    enum Caller {
+        ANONYMOUS(null, false),
+        CITIZEN_WITH_KEY(null, true),
+        CITIZEN_WITHOUT_KEY(null, false),
+        DESK_CLERK_A("tiepnhan01", false),
+        DESK_CLERK_B("tiepnhan02", false),
+        SPECIALIST_A("chuyenvien01", false),
+        LEADER_A("lanhdao01", false),
+        DESIGNER("thietke01", false),
+        ADMINISTRATOR("quantri01", false);
+
+        final String user;
+        final boolean withKey;
+
+        Caller(String user, boolean withKey) {
+            this.user = user;
+            this.withKey = withKey;
+        }
+    }
+
+    /** A fresh dossier of agency A, waiting at its receipt task. */
+    record Dossier(String code, String lookupKey, String identityNumber, String processInstanceId, String taskId) {}
+
+    @FunctionalInterface
+    interface Probe {
+        String call(Caller caller, Dossier dossier) throws Exception;
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private static Path dataDir;
+    private static ConfigurableApplicationContext app;
+    private static String base;
+    private static int identity = 100;
+
+    @BeforeAll
+    static void start() throws IOException {
+        dataDir = Files.createTempDirectory("motcua-access-it-");
+        dataDir.toFile().setExecutable(true, false);
+        app = new SpringApplicationBuilder(MotcuaApplication.class)
+                .run("--server.port=0", "--motcua.data-dir=" + dataDir, "--motcua.outbox.poll-interval=PT0.1S");
+        base = "http://localhost:"
+                + ((WebServerApplicationContext) app).getWebServer().getPort();
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (app != null) {
+            app.close();
+        }
+        try (Stream<Path> paths = Files.walk(dataDir)) {
+            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    static Stream<Arguments> cells() {
+        List<Arguments> cells = new ArrayList<>();
+        List<String[]> rows = rows();
+        for (String[] row : rows) {
+            for (Caller caller : Caller.values()) {
+                cells.add(Arguments.of(row[0], caller, row[1 + caller.ordinal()]));
+            }
+        }
+        return cells.stream();
+    }
+
+    @ParameterizedTest(name = "{0} — {1}: {2}")
+    @MethodSource("cells")
+    void eachCallerGetsWhatTheTableSays(String family, Caller caller, String expected) throws Exception {
+        Probe probe = PROBES.get(family);
+        assertThat(probe).as("a probe for " + family).isNotNull();
+        assertThat(probe.call(caller, newDossier())).isEqualTo(expected);
+    }
+
+    @Test
+    void theTableIsPublishedInTheSecurityGuideWordForWord() throws IOException {
+        assertThat(Files.readString(Path.of("..", "docs", "security.md"))).contains(MATRIX);
+        assertThat(PROBES.keySet())
+                .containsExactlyElementsOf(rows().stream().map(r -> r[0]).toList());
+    }
+
+    private static List<String[]> rows() {
+        return MATRIX.lines()
+                .skip(2)
+                .map(line -> Arrays.stream(line.substring(1, line.length() - 1).split("\\|"))
+                        .map(String::strip)
+                        .toArray(String[]::new))
+                .toList();
+    }
+
+    // ------------------------------------------------------------------ the probes, one per row
+
+    private static final Map<String, Probe> PROBES = new LinkedHashMap<>();
+
+    static {
+        PROBES.put(
+                "public catalogue `GET /api/public/procedures`",
+                (c, d) -> allowed(send(c, d, get("/api/public/procedures"))));
+        PROBES.put("dossier's applicant details `GET /api/public/dossiers/{code}`", (c, d) -> {
+            HttpRequest.Builder request = get("/api/public/dossiers/" + d.code());
+            if (c.withKey) {
+                request.header("X-Lookup-Key", d.lookupKey());
+            }
+            return seen(send(c, d, request), d.identityNumber());
+        });
+        PROBES.put("online submission `POST /api/public/dossiers`", (c, d) -> allowed(send(c, d, submission())));
+        PROBES.put("desk intake at A `POST /api/dossiers`", (c, d) -> allowed(send(c, d, submission("/api/dossiers"))));
+        PROBES.put(
+                "stop `POST /api/dossiers/{code}/stop`",
+                (c, d) -> allowed(send(
+                        c, d, postJson("/api/dossiers/" + d.code() + "/stop", "{\"reason\": \"Kiểm tra quyền\"}"))));
+        PROBES.put(
+                "result files `POST /api/dossiers/{code}/result`",
+                (c, d) -> allowed(send(c, d, multipart("/api/dossiers/" + d.code() + "/result", null, "ket-qua"))));
+        PROBES.put("search `GET /api/dossiers?q={code}`", (c, d) -> {
+            // Indexed first (the administrator finds it), so "nothing" means not shown, not not yet indexed.
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> send(Caller.ADMINISTRATOR, d, get("/api/dossiers?q=" + d.code()))
+                            .body()
+                            .contains(d.code()));
+            return seen(send(c, d, get("/api/dossiers?q=" + d.code())), d.code());
+        });
+        PROBES.put(
+                "statistics `GET /api/stats/on-time`",
+                (c, d) -> allowed(send(
+                        c,
+                        d,
+                        get("/api/stats/on-time?from=" + LocalDate.now().minusDays(30) + "&to=" + LocalDate.now()))));
+        PROBES.put("agencies `GET /api/admin/agencies`", (c, d) -> allowed(send(c, d, get("/api/admin/agencies"))));
+        PROBES.put("staff `GET /api/admin/staff`", (c, d) -> allowed(send(c, d, get("/api/admin/staff"))));
+        PROBES.put(
+                "engine tasks `GET /engine-rest/task`",
+                (c, d) -> seen(
+                        send(
+                                c,
+                                d,
+                                get("/engine-rest/task?firstResult=0&maxResults=50&processInstanceId="
+                                        + d.processInstanceId())),
+                        d.taskId()));
+        PROBES.put(
+                "complete a task `POST /engine-rest/task/{id}/complete`",
+                (c, d) -> allowed(send(
+                        c,
+                        d,
+                        postJson(
+                                "/engine-rest/task/" + d.taskId() + "/complete",
+                                "{\"variables\": {\"receiptDecision\": {\"value\": \"accept\"}}}"))));
+        PROBES.put(
+                "engine history `GET /engine-rest/history/process-instance`",
+                (c, d) -> seen(
+                        send(
+                                c,
+                                d,
+                                get(
+                                        "/engine-rest/history/process-instance?firstResult=0&maxResults=50&processInstanceId="
+                                                + d.processInstanceId())),
+                        d.processInstanceId()));
+        PROBES.put(
+                "process variables `GET /engine-rest/process-instance/{id}/variables`",
+                (c, d) -> seen(
+                        send(c, d, get("/engine-rest/process-instance/" + d.processInstanceId() + "/variables")),
+                        d.code()));
+        PROBES.put("Tasklist `/camunda` (sign in, list tasks)", AccessMatrixIT::tasklist);
+    }
+
+    /** Camunda's own sign-in and CSRF, as Tasklist in a browser does them. */
+    private static String tasklist(Caller caller, Dossier d) throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        browser.send(get("/camunda/app/tasklist/default/").build(), HttpResponse.BodyHandlers.ofString());
+        String xsrf = cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElseThrow();
+        if (caller.user != null) {
+            HttpResponse<String> login = browser.send(
+                    request("/camunda/api/admin/auth/user/default/login/tasklist")
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("X-XSRF-TOKEN", xsrf)
+                            .POST(HttpRequest.BodyPublishers.ofString("username=" + caller.user + "&password=demo"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (login.statusCode() != 200) {
+                return String.valueOf(login.statusCode());
+            }
+        }
+        HttpResponse<String> tasks = browser.send(
+                get("/camunda/api/engine/engine/default/task?firstResult=0&maxResults=50&processInstanceId="
+                                + d.processInstanceId())
+                        .header("X-XSRF-TOKEN", xsrf)
+                        .header("Accept", "application/json")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return seen(tasks, d.taskId());
+    }
+
+    // ------------------------------------------------------------------ outcomes
+
+    /** Done (2xx), or refused only for the dossier's state (409): the access checks let it through. */
+    private static String allowed(HttpResponse<String> response) {
+        int status = response.statusCode();
+        return status / 100 == 2 || status == 409 ? "allowed" : String.valueOf(status);
+    }
+
+    private static String seen(HttpResponse<String> response, String mark) {
+        if (response.statusCode() != 200) {
+            return String.valueOf(response.statusCode());
+        }
+        return response.body().contains(mark) ? "sees A" : "nothing";
+    }
+
+    // ------------------------------------------------------------------ requests
+
+    private Dossier newDossier() throws Exception {
+        String identityNumber = String.format("0010900%05d", identity++);
+        HttpResponse<String> created = HTTP.send(
+                multipart("/api/public/dossiers", identityNumber, "ban-chinh").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode body = JSON.readTree(created.body());
+        String code = body.path("code").asText();
+        String instance = app.getBean(JdbcTemplate.class)
+                .queryForObject("select process_instance_id from dossier where code = ?", String.class, code);
+        String task = app.getBean(TaskService.class)
+                .createTaskQuery()
+                .processInstanceId(instance)
+                .singleResult()
+                .getId();
+        return new Dossier(code, body.path("lookupKey").asText(), identityNumber, instance, task);
+    }
+
+    private static HttpResponse<String> send(Caller caller, Dossier d, HttpRequest.Builder request)
+            throws IOException, InterruptedException {
+        if (caller.user != null) {
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((caller.user + ":demo").getBytes(StandardCharsets.UTF_8)));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    }
+
+    private static HttpRequest.Builder get(String path) {
+        return request(path).GET();
+    }
+
+    private static HttpRequest.Builder postJson(String path, String json) {
+        return request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+    }
+
+    private static HttpRequest.Builder submission() {
+        return submission("/api/public/dossiers");
+    }
+
+    private static HttpRequest.Builder submission(String path) {
+        return multipart(path, "001090099999", "ban-chinh");
+    }
+
+    /** A certified-copy dossier for agency A with one PDF under {@code filePart}; no JSON part when no applicant. */
+    private static HttpRequest.Builder multipart(String path, String identityNumber, String filePart) {
+        String boundary = "motcua-access-boundary";
+        StringBuilder body = new StringBuilder();
+        if (identityNumber != null) {
+            body.append("--")
+                    .append(boundary)
+                    .append("\r\n")
+                    .append("Content-Disposition: form-data; name=\"dossier\"\r\n")
+                    .append("Content-Type: application/json\r\n\r\n")
+                    .append("""
+                            {"procedureKey": "chung-thuc-ban-sao", "agencyCode": "000.00.99.H99",
+                             "applicant": {"name": "Nguyễn Văn Đoàn", "identityNumber": "%s", "phone": "0912345678"},
+                             "data": {"documentName": "Bằng tốt nghiệp", "copyCount": 1, "pagesPerCopy": 1}}""".formatted(identityNumber))
+                    .append("\r\n");
+        }
+        body.append("--")
+                .append(boundary)
+                .append("\r\n")
+                .append("Content-Disposition: form-data; name=\"")
+                .append(filePart)
+                .append("\"; filename=\"tep.pdf\"\r\nContent-Type: application/pdf\r\n\r\n")
+                .append("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+                .append("\r\n--")
+                .append(boundary)
+                .append("--\r\n");
+        return request(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+    }
+}
