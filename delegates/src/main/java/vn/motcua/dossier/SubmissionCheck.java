@@ -55,10 +55,6 @@ public class SubmissionCheck {
         this.maxFileBytes = maxFileBytes;
     }
 
-    public long maxFileBytes() {
-        return maxFileBytes;
-    }
-
     /**
      * @return the start form's data as typed process variables
      * @throws RejectedDocumentException  for a file of the wrong type or size (checked first)
