@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.Map;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
@@ -20,7 +18,7 @@ import vn.motcua.engine.EngineClock;
  * The working-day calendar of this installation: the national files shipped in
  * {@code classpath:calendar/<year>.yaml}, each replaced by a file of the same name in
  * {@code motcua.calendar.location} when a province keeps its own (e.g. {@code file:/srv/motcua/calendar}).
- * Working hours and the same-day cut-off are properties. Start-up fails when the current year has no data.
+ * Working hours and the same-day cut-off are {@link CalendarProperties}. Start-up fails when the current year has no data.
  */
 @Configuration
 public class CalendarConfiguration {
@@ -28,22 +26,13 @@ public class CalendarConfiguration {
     private static final Logger log = LoggerFactory.getLogger(CalendarConfiguration.class);
 
     @Bean
-    WorkingCalendar workingCalendar(
-            ResourcePatternResolver resources,
-            @Value("${motcua.calendar.location:}") String location,
-            @Value("${motcua.calendar.opens-at:07:30}") String opensAt,
-            @Value("${motcua.calendar.closes-at:17:00}") String closesAt,
-            @Value("${motcua.calendar.same-day-cut-off:15:00}") String sameDayCutOff,
-            Clock clock) {
+    WorkingCalendar workingCalendar(ResourcePatternResolver resources, CalendarProperties properties, Clock clock) {
         Map<Integer, CalendarYear> years = new TreeMap<>();
         read(resources, "classpath*:calendar", years);
-        if (location != null && !location.isBlank()) {
-            read(resources, location, years);
+        if (properties.hasLocation()) {
+            read(resources, properties.location(), years);
         }
-        WorkingCalendar calendar = new WorkingCalendar(
-                years.values(),
-                new WorkingHours(LocalTime.parse(opensAt), LocalTime.parse(closesAt), LocalTime.parse(sameDayCutOff)),
-                EngineClock.VIETNAM);
+        WorkingCalendar calendar = new WorkingCalendar(years.values(), properties.workingHours(), EngineClock.VIETNAM);
         check(calendar, LocalDate.now(clock.withZone(EngineClock.VIETNAM)));
         return calendar;
     }

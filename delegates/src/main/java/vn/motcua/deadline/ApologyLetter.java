@@ -14,14 +14,13 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import vn.motcua.dossier.DocumentProperties;
 
 /**
  * "Phiếu xin lỗi và hẹn lại ngày trả kết quả" (after the form of Thông tư 01/2018/TT-VPCP, mẫu 05) as a PDF
  * with an embedded TrueType font, since the standard PDF fonts have no Vietnamese glyphs. The font files
- * are configuration ({@code motcua.documents.font}, {@code motcua.documents.font-bold}); the defaults are
- * Debian's fonts-dejavu-core.
+ * are configuration ({@link DocumentProperties}); the defaults are Debian's fonts-dejavu-core.
  */
 @Component
 public class ApologyLetter {
@@ -36,12 +35,9 @@ public class ApologyLetter {
     private final File font;
     private final File boldFont;
 
-    public ApologyLetter(
-            @Value("${motcua.documents.font:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf}") String font,
-            @Value("${motcua.documents.font-bold:/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf}")
-                    String boldFont) {
-        this.font = new File(font);
-        this.boldFont = new File(boldFont);
+    public ApologyLetter(DocumentProperties documents) {
+        this.font = new File(documents.font());
+        this.boldFont = new File(documents.fontBold());
     }
 
     /** What the letter says. */

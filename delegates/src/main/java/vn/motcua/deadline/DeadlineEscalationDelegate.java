@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.motcua.calendar.DueDateRule;
 import vn.motcua.deadline.DeadlineRepository.Deadline;
@@ -64,7 +63,7 @@ public class DeadlineEscalationDelegate implements JavaDelegate {
             ProcedureCatalog catalog,
             CurrentActor actor,
             Clock clock,
-            @Value("${motcua.deadlines.reappointment-working-days:2}") int defaultNewAppointmentDays) {
+            DeadlineProperties properties) {
         this.dossiers = dossiers;
         this.deadlines = deadlines;
         this.rule = rule;
@@ -74,7 +73,7 @@ public class DeadlineEscalationDelegate implements JavaDelegate {
         this.catalog = catalog;
         this.actor = actor;
         this.clock = clock;
-        this.defaultNewAppointmentDays = defaultNewAppointmentDays;
+        this.defaultNewAppointmentDays = properties.reappointmentWorkingDays();
     }
 
     @Override

@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
@@ -57,13 +56,13 @@ public class DossierDeadlines {
             DueDateRule rule,
             RuntimeService runtimeService,
             ManagementService managementService,
-            @Value("${motcua.deadlines.warning-working-days:1}") int warningWorkingDays) {
+            DeadlineProperties properties) {
         this.deadlines = deadlines;
         this.catalog = catalog;
         this.rule = rule;
         this.runtimeService = runtimeService;
         this.managementService = managementService;
-        this.warningWorkingDays = warningWorkingDays;
+        this.warningWorkingDays = properties.warningWorkingDays();
     }
 
     public DueDateRule rule() {

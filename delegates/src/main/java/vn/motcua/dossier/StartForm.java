@@ -95,6 +95,7 @@ public final class StartForm {
                 problems.add(new FieldProblem(name, "must be a number"));
                 return null;
             }
+            int problemsBefore = problems.size();
             if (validate.has("min") && number.compareTo(validate.get("min").decimalValue()) < 0) {
                 problems.add(new FieldProblem(
                         name, "must be at least " + validate.get("min").asText()));
@@ -103,9 +104,12 @@ public final class StartForm {
                 problems.add(new FieldProblem(
                         name, "must be at most " + validate.get("max").asText()));
             }
-            return number.scale() <= 0 || number.stripTrailingZeros().scale() <= 0
-                    ? (Object) number.longValueExact()
-                    : (Object) number.doubleValue();
+            Object variable = variable(number);
+            if (variable == null && problems.size() == problemsBefore) {
+                problems.add(new FieldProblem(
+                        name, "is out of range: a number lies between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE));
+            }
+            return variable;
         }
         if (type.equals("checkbox")) {
             if (value instanceof Boolean b) {
@@ -157,17 +161,36 @@ public final class StartForm {
         return text;
     }
 
+    /** Null for what is not a finite number (JSON's 1e999 arrives as an infinite Double). */
     private static BigDecimal number(Object value) {
-        if (value instanceof Number n) {
-            return new BigDecimal(n.toString());
+        String text = value instanceof Number || value instanceof String
+                ? value.toString().trim()
+                : null;
+        if (text == null) {
+            return null;
         }
-        if (value instanceof String s) {
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A whole number as a Long, any other as a Double, the types a process variable holds; null when the number
+     * does not fit them (beyond the long range, or a fraction beyond the double range), so it is reported as a
+     * field problem instead of failing the request.
+     */
+    private static Object variable(BigDecimal number) {
+        BigDecimal whole = number.stripTrailingZeros();
+        if (number.scale() <= 0 || whole.scale() <= 0) {
             try {
-                return new BigDecimal(s.trim());
-            } catch (NumberFormatException e) {
+                return whole.longValueExact();
+            } catch (ArithmeticException tooLarge) {
                 return null;
             }
         }
-        return null;
+        double fraction = number.doubleValue();
+        return Double.isFinite(fraction) ? fraction : null;
     }
 }

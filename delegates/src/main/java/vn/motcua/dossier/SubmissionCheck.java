@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.FormService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.motcua.dossier.InvalidSubmissionException.FieldProblem;
 import vn.motcua.dossier.RejectedDocumentException.Reason;
@@ -43,17 +42,10 @@ public class SubmissionCheck {
      */
     private final Map<String, StartForm> startForms = new ConcurrentHashMap<>();
 
-    public SubmissionCheck(
-            FormService formService,
-            Clock clock,
-            @Value("${motcua.documents.max-file-bytes:10485760}") long maxFileBytes) {
+    public SubmissionCheck(FormService formService, Clock clock, DocumentProperties documents) {
         this.formService = formService;
         this.clock = clock;
-        this.maxFileBytes = maxFileBytes;
-    }
-
-    public long maxFileBytes() {
-        return maxFileBytes;
+        this.maxFileBytes = documents.maxFileSize().toBytes();
     }
 
     /**

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -33,14 +32,11 @@ public class CitizenNotifications {
     private final Map<String, Template> templates;
     private final boolean smsWithoutDiacritics;
 
-    public CitizenNotifications(
-            Outbox outbox,
-            ProcedureCatalog catalog,
-            @Value("${motcua.notifications.sms-without-diacritics:true}") boolean smsWithoutDiacritics) {
+    public CitizenNotifications(Outbox outbox, ProcedureCatalog catalog, NotificationProperties properties) {
         this.outbox = outbox;
         this.catalog = catalog;
         this.templates = loadTemplates();
-        this.smsWithoutDiacritics = smsWithoutDiacritics;
+        this.smsWithoutDiacritics = properties.smsWithoutDiacritics();
     }
 
     /** A status change the citizen is told of, with the procedure's name as the dossier was started with it. */

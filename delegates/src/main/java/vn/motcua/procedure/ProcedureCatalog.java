@@ -66,15 +66,6 @@ public class ProcedureCatalog {
         return found;
     }
 
-    /** The procedure exactly as a running dossier was started with it. */
-    public Optional<DeployedProcedure> byProcessDefinitionId(String processDefinitionId) {
-        return Optional.ofNullable(repositoryService
-                        .createProcessDefinitionQuery()
-                        .processDefinitionId(processDefinitionId)
-                        .singleResult())
-                .flatMap(this::withDescriptor);
-    }
-
     private Optional<DeployedProcedure> withDescriptor(ProcessDefinition definition) {
         return descriptorsByDeployment
                 .computeIfAbsent(definition.getDeploymentId(), id -> readDescriptor(id, definition.getKey()))

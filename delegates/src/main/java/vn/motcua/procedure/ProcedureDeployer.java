@@ -29,8 +29,8 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import vn.motcua.agency.TaskRouting;
 
 /**
- * Deploys every procedure folder as one Camunda deployment: its BPMN, its fee DMN, its
- * {@code procedure.yaml} and the forms its BPMN refers to. Duplicate filtering keeps an unchanged
+ * Deploys every procedure folder as one Camunda deployment: its BPMN, its {@code procedure.yaml}, the forms its
+ * BPMN refers to, and a fee DMN if the folder has one (none does yet). Duplicate filtering keeps an unchanged
  * procedure from being redeployed; a change to any of its files makes a new version of all of them.
  */
 public class ProcedureDeployer {

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.spring.ProcessEngineFactoryBean;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.flywaydb.core.Flyway;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -69,6 +70,7 @@ public final class ProcessTestPlatform {
 
     @Configuration
     @ComponentScan("vn.motcua")
+    @ConfigurationPropertiesScan("vn.motcua") // the settings records, bound and validated as in the application
     static class Wiring {
 
         @Bean(destroyMethod = "close")

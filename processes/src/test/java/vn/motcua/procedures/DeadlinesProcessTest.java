@@ -41,6 +41,7 @@ import vn.motcua.calendar.DayOff;
 import vn.motcua.calendar.DueDateRule;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.deadline.ApologyLetter;
+import vn.motcua.deadline.DeadlineProperties;
 import vn.motcua.deadline.DeadlineRecalculation;
 import vn.motcua.deadline.DeadlineRepository;
 import vn.motcua.deadline.DeadlineRepository.Deadline;
@@ -346,7 +347,7 @@ class DeadlinesProcessTest {
                 new DueDateRule(calendar),
                 runtime(),
                 management(),
-                1);
+                ProcessTestPlatform.bean(DeadlineProperties.class));
         return new DeadlineRecalculation(
                 deadlines,
                 ProcessTestPlatform.bean(DeadlineRepository.class),

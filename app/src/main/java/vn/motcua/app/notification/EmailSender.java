@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -16,6 +15,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.app.outbox.OutboxHandler;
 import vn.motcua.notification.CitizenNotifications;
 import vn.motcua.notification.CitizenNotifications.EmailMessage;
+import vn.motcua.notification.NotificationProperties;
 import vn.motcua.outbox.OutboxMessage;
 
 /**
@@ -30,13 +30,10 @@ class EmailSender implements OutboxHandler {
     private final ObjectMapper json;
     private final String from;
 
-    EmailSender(
-            JavaMailSender mail,
-            ObjectMapper json,
-            @Value("${motcua.notifications.mail-from:mot-cua@localhost}") String from) {
+    EmailSender(JavaMailSender mail, ObjectMapper json, NotificationProperties properties) {
         this.mail = mail;
         this.json = json;
-        this.from = from;
+        this.from = properties.mailFrom();
     }
 
     @Override

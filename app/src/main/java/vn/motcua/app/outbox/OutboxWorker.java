@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,7 +26,7 @@ import vn.motcua.outbox.OutboxRepository.Backlog;
  * age of its oldest waiting message as metrics.
  */
 @Component
-class OutboxWorker {
+class OutboxWorker implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
     private static final int MAX_BATCHES_PER_ROUND = 10;
@@ -35,6 +35,7 @@ class OutboxWorker {
     private final OutboxRepository outbox;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final Duration pollInterval;
     private final Duration firstRetry;
     private final Duration maxRetry;
     private final Map<String, Backlog> backlogs = new ConcurrentHashMap<>();
@@ -45,14 +46,14 @@ class OutboxWorker {
             PlatformTransactionManager transactionManager,
             Clock clock,
             MeterRegistry meters,
-            @Value("${motcua.outbox.first-retry:PT5S}") Duration firstRetry,
-            @Value("${motcua.outbox.max-retry:PT1H}") Duration maxRetry) {
+            OutboxProperties properties) {
         this.handlers = handlers;
         this.outbox = outbox;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
-        this.firstRetry = firstRetry;
-        this.maxRetry = maxRetry;
+        this.pollInterval = properties.pollInterval();
+        this.firstRetry = properties.firstRetry();
+        this.maxRetry = properties.maxRetry();
         for (OutboxHandler handler : handlers) {
             String topic = handler.topic();
             Gauge.builder("motcua.outbox.pending", () -> backlog(topic).pending())
@@ -70,7 +71,12 @@ class OutboxWorker {
         }
     }
 
-    @Scheduled(fixedDelayString = "${motcua.outbox.poll-interval:PT1S}")
+    /** Every {@code motcua.outbox.poll-interval} after the previous round ended. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::drain, pollInterval);
+    }
+
     void drain() {
         for (OutboxHandler handler : handlers) {
             try {

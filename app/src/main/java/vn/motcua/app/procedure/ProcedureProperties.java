@@ -1,7 +1,9 @@
 package vn.motcua.app.procedure;
 
+import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Where procedures and forms are read from at start-up. The defaults are the ones built into the
@@ -9,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * edits without rebuilding.
  */
 @ConfigurationProperties("motcua.procedures")
+@Validated
 public record ProcedureProperties(
-        @DefaultValue("classpath*:procedures") String location,
-        @DefaultValue("classpath*:forms") String formsLocation) {}
+        @NotBlank @DefaultValue("classpath*:procedures") String location,
+        @NotBlank @DefaultValue("classpath*:forms") String formsLocation) {}

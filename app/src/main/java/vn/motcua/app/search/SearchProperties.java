@@ -1,8 +1,13 @@
 package vn.motcua.app.search;
 
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The dossier index's settings ({@code motcua.search.*}, docs/search.md).
@@ -15,11 +20,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reindexChunkSize dossiers read and written per bulk request by a reindex
  */
 @ConfigurationProperties("motcua.search")
+@Validated
 public record SearchProperties(
-        @DefaultValue("dossiers") String alias,
-        @DefaultValue("500") int batchSize,
-        @DefaultValue("PT30S") Duration maxRetry,
-        @DefaultValue("1000") int reindexChunkSize) {
+        @Pattern(
+                regexp = "[a-z0-9][a-z0-9_.-]*",
+                message = "must be an Elasticsearch index name: lower case letters, digits, '_', '.', '-'")
+        @DefaultValue("dossiers")
+        String alias,
+
+        @Positive @DefaultValue("500") int batchSize,
+        @NotNull @DefaultValue("PT30S") Duration maxRetry,
+        @Positive @DefaultValue("1000") int reindexChunkSize) {
+
+    @AssertTrue(message = "max-retry must be longer than zero")
+    public boolean isMaxRetryPositive() {
+        return maxRetry == null || maxRetry.compareTo(Duration.ZERO) > 0;
+    }
 
     /** The start option that runs a reindex once the application is up: {@code --motcua.search.reindex}. */
     public static final String REINDEX_OPTION = "motcua.search.reindex";

@@ -2,9 +2,9 @@ package vn.motcua.app.security;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 import vn.motcua.agency.StaffRole;
@@ -29,12 +29,10 @@ public class InitialAdministrator {
     private final String webappPath;
 
     public InitialAdministrator(
-            IdentityService identityService,
-            InitialAdministratorProperties properties,
-            @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+            IdentityService identityService, InitialAdministratorProperties properties, CamundaBpmProperties camunda) {
         this.identityService = identityService;
         this.properties = properties;
-        this.webappPath = webappPath;
+        this.webappPath = camunda.getWebapp().getApplicationPath();
     }
 
     /**

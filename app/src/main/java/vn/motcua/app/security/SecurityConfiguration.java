@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import java.util.LinkedHashMap;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.autoconfigure.security.servlet.PathRequest;
 import org.springframework.boot.autoconfigure.web.servlet.JerseyApplicationPath;
@@ -65,9 +65,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain camundaWebappsChain(
-            HttpSecurity http, @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath)
-            throws Exception {
+    SecurityFilterChain camundaWebappsChain(HttpSecurity http, CamundaBpmProperties camunda) throws Exception {
+        String webappPath = camunda.getWebapp().getApplicationPath();
         return standAside(http.securityMatcher(withDefaults().matcher(webappPath + "/**")))
                 .headers(AbstractHttpConfigurer::disable) // the webapps send their own (HttpHeaderSecurityFilter)
                 .build();

@@ -1,0 +1,4 @@
+/**
+ * The public due-date calculator of the API.
+ */
+package vn.motcua.app.calendar;

@@ -1,0 +1,4 @@
+/**
+ * The on-time statistics API for clerks and leaders.
+ */
+package vn.motcua.app.stats;

@@ -1,0 +1,4 @@
+/**
+ * What every HTTP endpoint shares: errors as problem details and the multipart submission format.
+ */
+package vn.motcua.app.web;
