@@ -203,6 +203,13 @@ public class DossierRepository {
                 event.internalNote());
     }
 
+    public AgencyNames agencyNames(long dossierId) {
+        return jdbc.queryForObject(
+                "select receiving_agency_name, competent_agency_name, return_agency_name from dossier where id = ?",
+                (rs, row) -> new AgencyNames(rs.getString(1), rs.getString(2), rs.getString(3)),
+                dossierId);
+    }
+
     public List<DossierEvent> events(long dossierId) {
         return jdbc.query(
                 """

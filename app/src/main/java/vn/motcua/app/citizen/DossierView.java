@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import vn.motcua.dossier.AgencyNames;
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierEvent;
@@ -19,6 +20,7 @@ public record DossierView(
         String code,
         String procedureKey,
         String procedureName,
+        Agencies agencies,
         int status,
         String statusName,
         String statusNameEn,
@@ -31,11 +33,16 @@ public record DossierView(
         Applicant applicant,
         List<DocumentView> documents) {
 
-    public static DossierView publicPart(Dossier d, String procedureName, List<DossierEvent> events) {
+    public static DossierView publicPart(
+            Dossier d, String procedureName, AgencyNames names, List<DossierEvent> events) {
         return new DossierView(
                 d.code(),
                 d.procedureKey(),
                 procedureName,
+                new Agencies(
+                        new AgencyRef(d.receivingAgencyCode(), names.receiving()),
+                        new AgencyRef(d.competentAgencyCode(), names.competent()),
+                        new AgencyRef(d.returnAgencyCode(), names.returning())),
                 d.publicStatus().code(),
                 d.publicStatus().nameVi(),
                 d.publicStatus().nameEn(),
@@ -57,6 +64,7 @@ public record DossierView(
                 code,
                 procedureKey,
                 procedureName,
+                agencies,
                 status,
                 statusName,
                 statusNameEn,
@@ -74,6 +82,14 @@ public record DossierView(
     static OffsetDateTime local(Instant instant) {
         return instant == null ? null : instant.atZone(EngineClock.VIETNAM).toOffsetDateTime();
     }
+
+    /**
+     * Where the dossier was received, who decides it, where its result is collected: each with its name as it
+     * was when the dossier was received.
+     */
+    public record Agencies(AgencyRef receiving, AgencyRef competent, AgencyRef returning) {}
+
+    public record AgencyRef(String code, String name) {}
 
     public record TimelineEntry(OffsetDateTime at, int status, String statusName, String message) {
 

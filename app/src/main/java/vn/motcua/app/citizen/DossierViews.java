@@ -25,7 +25,7 @@ class DossierViews {
         String procedureName = catalog.latest(d.procedureKey())
                 .map(p -> p.descriptor().name().vi())
                 .orElse(null);
-        return DossierView.publicPart(d, procedureName, dossiers.events(d.id()));
+        return DossierView.publicPart(d, procedureName, dossiers.agencyNames(d.id()), dossiers.events(d.id()));
     }
 
     DossierView ownerView(String code, String lookupKey) {

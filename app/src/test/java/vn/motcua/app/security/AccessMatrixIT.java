@@ -44,6 +44,10 @@ import vn.motcua.app.MotcuaApplication;
  * Agency A is the demo commune {@code 000.00.99.H99}, B the other demo commune; each cell acts on a dossier of its
  * own, received online at A, so no cell depends on another.
  *
+ * <p>Beside the matrix, {@link #anOperatorRunsAProvinceWithoutTouchingCode} walks through an operator's work on the
+ * same running application: agencies and staff created, a dossier received at one commune, decided by another and
+ * returned at a third, a rename and a merger.
+ *
  * <p>A cell says what the caller gets: {@code sees A} (the answer holds the dossier or its task), {@code nothing}
  * (answered, but nothing of A's dossier), {@code allowed} (the action passed the access checks: done, or refused
  * for the dossier's state), or the refusal's status.
@@ -154,6 +158,165 @@ class AccessMatrixIT {
         assertThat(Files.readString(Path.of("..", "docs", "security.md"))).contains(MATRIX);
         assertThat(PROBES.keySet())
                 .containsExactlyElementsOf(rows().stream().map(r -> r[0]).toList());
+    }
+
+    @Test
+    void anOperatorRunsAProvinceWithoutTouchingCode() throws Exception {
+        // Agencies and staff, through the administrators' API.
+        for (String agency : List.of(
+                "{\"code\": \"001.00.00.H98\", \"name\": \"UBND tỉnh Thử Nghiệm\", \"level\": \"PROVINCE\"}",
+                commune("001.00.01.H98", "UBND xã Đông"),
+                commune("001.00.02.H98", "UBND xã Tây"),
+                commune("001.00.03.H98", "UBND xã Nam"),
+                commune("001.00.04.H98", "UBND xã Bắc Mới"))) {
+            assertThat(send(Caller.ADMINISTRATOR, null, postJson("/api/admin/agencies", agency))
+                            .statusCode())
+                    .isEqualTo(201);
+        }
+        staff("tiepnhandong", "001.00.01.H98", "DESK_CLERK");
+        staff("chuyenvientay", "001.00.02.H98", "SPECIALIST");
+        staff("lanhdaotay", "001.00.02.H98", "LEADER");
+        staff("tiepnhannam", "001.00.03.H98", "DESK_CLERK");
+
+        // A birth registered at Đông's desk, decided by Tây where the parents live, collected at Nam's desk.
+        HttpResponse<String> submitted = HTTP.send(
+                multipartJson(
+                                "/api/public/dossiers",
+                                birthRegistration("001.00.01.H98", "001.00.02.H98", "001.00.03.H98"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        String code = JSON.readTree(submitted.body()).path("code").asText();
+        assertThat(code).startsWith("001.00.01.H98-");
+        String instance = app.getBean(JdbcTemplate.class)
+                .queryForObject("select process_instance_id from dossier where code = ?", String.class, code);
+
+        completeOnlyTaskAs(
+                "tiepnhandong",
+                instance,
+                "{\"receiptDecision\": {\"value\": \"accept\"}," + " \"registeredOnTime\": {\"value\": true}}",
+                "tiepnhannam",
+                "chuyenvientay");
+        completeOnlyTaskAs(
+                "chuyenvientay",
+                instance,
+                "{\"informationVerified\": {\"value\": true},"
+                        + " \"personalIdentificationNumber\": {\"value\": \"001226000123\"},"
+                        + " \"registerEntry\": {\"value\": \"Số 1, Quyển 01/2026\"}}",
+                "tiepnhandong",
+                "tiepnhannam");
+        completeOnlyTaskAs("lanhdaotay", instance, "{\"approved\": {\"value\": true}}", "tiepnhandong");
+        // The result waits at Nam's desk, not at Đông's where it was received.
+        completeOnlyTaskAs(
+                "tiepnhannam",
+                instance,
+                "{\"resultReceivedBy\": {\"value\": \"Lê Thị Mai\"}," + " \"registerSigned\": {\"value\": true}}",
+                "tiepnhandong",
+                "chuyenvientay");
+        assertThat(app.getBean(JdbcTemplate.class)
+                        .queryForObject("select public_status from dossier where code = ?", Integer.class, code))
+                .isEqualTo(10);
+
+        // A rename: new dossiers show the new name, the old one keeps the name it was received under.
+        assertThat(send(
+                                Caller.ADMINISTRATOR,
+                                null,
+                                put("/api/admin/agencies/001.00.01.H98", commune("001.00.01.H98", "UBND phường Đông")))
+                        .statusCode())
+                .isEqualTo(200);
+        JsonNode view = JSON.readTree(send(Caller.ANONYMOUS, null, get("/api/public/dossiers/" + code))
+                .body());
+        assertThat(view.path("agencies").path("receiving").path("name").asText())
+                .isEqualTo("UBND xã Đông");
+        assertThat(view.path("agencies").path("competent").path("name").asText())
+                .isEqualTo("UBND xã Tây");
+        assertThat(view.path("agencies").path("returning").path("code").asText())
+                .isEqualTo("001.00.03.H98");
+
+        // A merger: Đông ends and Bắc Mới takes its work; a submission to Đông is told where to go instead.
+        assertThat(send(
+                                Caller.ADMINISTRATOR,
+                                null,
+                                postJson(
+                                        "/api/admin/agencies/001.00.01.H98/deactivate",
+                                        "{\"lastDay\": \"" + LocalDate.now().minusDays(1)
+                                                + "\", \"mergedInto\": \"001.00.04.H98\"}"))
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> toMerged = HTTP.send(
+                multipartJson("/api/public/dossiers", birthRegistration("001.00.01.H98", "001.00.02.H98", null))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(toMerged.statusCode()).isEqualTo(400);
+        assertThat(toMerged.body()).contains("agencyCode").contains("was merged into 001.00.04.H98");
+        HttpResponse<String> toSuccessor = HTTP.send(
+                multipartJson("/api/public/dossiers", birthRegistration("001.00.04.H98", "001.00.02.H98", null))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(toSuccessor.statusCode()).as(toSuccessor.body()).isEqualTo(201);
+        // An agency named by dossiers is never deleted.
+        assertThat(send(
+                                Caller.ADMINISTRATOR,
+                                null,
+                                request("/api/admin/agencies/001.00.01.H98").DELETE())
+                        .statusCode())
+                .isEqualTo(409);
+    }
+
+    private static String commune(String code, String name) {
+        return "{\"code\": \"%s\", \"name\": \"%s\", \"level\": \"COMMUNE\", \"parent\": \"001.00.00.H98\"}"
+                .formatted(code, name);
+    }
+
+    private static void staff(String user, String agency, String role) throws Exception {
+        String body = ("{\"lastName\": \"Cán bộ\", \"firstName\": \"%s\", \"password\": \"mat-khau-demo\","
+                        + " \"memberships\": [{\"agencyCode\": \"%s\", \"roles\": [\"%s\"]}]}")
+                .formatted(user, agency, role);
+        HttpResponse<String> response = send(Caller.ADMINISTRATOR, null, put("/api/admin/staff/" + user, body));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    /** The user sees exactly one task of the instance and completes it; the others see none of it. */
+    private static void completeOnlyTaskAs(String user, String instance, String variables, String... others)
+            throws Exception {
+        String query = "/engine-rest/task?firstResult=0&maxResults=10&processInstanceId=" + instance;
+        for (String other : others) {
+            assertThat(JSON.readTree(as(other, get(query)).body())).as(other).isEmpty();
+        }
+        JsonNode tasks = JSON.readTree(as(user, get(query)).body());
+        assertThat(tasks).as(user).hasSize(1);
+        HttpResponse<String> done = as(
+                user,
+                postJson(
+                        "/engine-rest/task/" + tasks.get(0).path("id").asText() + "/complete",
+                        "{\"variables\": " + variables + "}"));
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+    }
+
+    private static HttpResponse<String> as(String user, HttpRequest.Builder request) throws Exception {
+        request.header(
+                "Authorization",
+                "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((user + ":mat-khau-demo").getBytes(StandardCharsets.UTF_8)));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String birthRegistration(String receiving, String competent, String returning) {
+        return """
+                {"procedureKey": "dang-ky-khai-sinh", "agencyCode": "%s", "competentAgencyCode": "%s",
+                 %s
+                 "applicant": {"name": "Lê Thị Mai", "identityNumber": "001195012345", "phone": "0912000111"},
+                 "data": {"childFullName": "Nguyễn Minh An", "childSex": "nam", "childBirthDate": "%s",
+                  "childBirthPlace": "Trạm Y tế xã Tây", "childEthnicity": "Kinh", "childNationality": "Việt Nam",
+                  "childHometown": "Xã Tây", "motherFullName": "Lê Thị Mai", "motherBirthYear": 1995,
+                  "motherIdentityNumber": "001195012345", "motherEthnicity": "Kinh", "motherNationality": "Việt Nam",
+                  "motherResidence": "Thôn Đoài, xã Tây", "fatherDeclared": false,
+                  "registrantRelationship": "me", "extractCopies": 1}}""".formatted(
+                        receiving,
+                        competent,
+                        returning == null ? "" : "\"returnAgencyCode\": \"" + returning + "\",",
+                        LocalDate.now().minusDays(10));
     }
 
     private static List<String[]> rows() {
@@ -334,6 +497,27 @@ class AccessMatrixIT {
         return request(path)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+    }
+
+    private static HttpRequest.Builder put(String path, String json) {
+        return request(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+    }
+
+    /** A submission with the given JSON part and one PDF, the birth notice. */
+    private static HttpRequest.Builder multipartJson(String path, String dossierJson) {
+        String boundary = "motcua-access-boundary";
+        String body = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"dossier\"\r\nContent-Type: application/json\r\n\r\n"
+                + dossierJson + "\r\n--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"giay-chung-sinh\"; filename=\"giay-chung-sinh.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n"
+                + "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+                + "\r\n--" + boundary + "--\r\n";
+        return request(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     }
 
     private static HttpRequest.Builder submission() {
