@@ -28,11 +28,7 @@ class ContextFirstShutdown {
 
     ContextFirstShutdown(ConfigurableApplicationContext context, Environment environment) {
         this.context = context;
-        boolean embeddedServices = PropertyUnsetCondition.values(environment, "spring.datasource.url")
-                        .isEmpty()
-                || PropertyUnsetCondition.values(environment, "spring.elasticsearch.uris")
-                        .isEmpty();
-        if (embeddedServices) {
+        if (EmbeddedServer.anyEmbedded(environment)) {
             handle("TERM");
             handle("INT");
         }

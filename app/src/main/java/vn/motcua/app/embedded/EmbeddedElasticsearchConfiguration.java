@@ -17,13 +17,14 @@ import org.springframework.context.annotation.Configuration;
  * Boot's Elasticsearch client and its health indicator reach it through the connection details.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnPropertyUnset("spring.elasticsearch.uris")
+@ConditionalOnEmbedded(EmbeddedServer.ELASTICSEARCH)
 class EmbeddedElasticsearchConfiguration {
 
     // Destroyed after every bean that uses the client, since they all depend on it through the connection details.
     @Bean(destroyMethod = "stop")
     EmbeddedElasticsearch embeddedElasticsearch(DataDirectoryProperties dataDirectory, EmbeddedProperties embedded) {
-        EmbeddedElasticsearch elasticsearch = EmbeddedElasticsearch.fromClasspath(
+        EmbeddedElasticsearch elasticsearch = new EmbeddedElasticsearch(
+                ElasticsearchDistribution.of(embedded.elasticsearch().distribution()),
                 dataDirectory.resolve("elasticsearch"),
                 embedded.elasticsearch().portOrZero(),
                 embedded.elasticsearch().startTimeout());

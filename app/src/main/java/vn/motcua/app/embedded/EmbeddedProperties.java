@@ -1,5 +1,6 @@
 package vn.motcua.app.embedded;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,8 +21,12 @@ record EmbeddedProperties(
         }
     }
 
-    /** {@code startTimeout} counts from the launch, and includes unpacking the distribution on a first start. */
-    record Elasticsearch(Integer port, @DefaultValue("120s") Duration startTimeout) {
+    /**
+     * {@code startTimeout} counts from the launch, and includes unpacking the distribution on a first start.
+     * {@code distribution} is the server's zip, which the build leaves in app/target/embedded/ and the run command
+     * and the tests point at; the production jar does not carry it.
+     */
+    record Elasticsearch(Integer port, @DefaultValue("120s") Duration startTimeout, Path distribution) {
         int portOrZero() {
             return port == null ? 0 : port;
         }

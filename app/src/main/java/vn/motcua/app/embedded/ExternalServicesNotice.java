@@ -18,12 +18,12 @@ class ExternalServicesNotice {
 
     ExternalServicesNotice(Environment environment) {
         String datasource = environment.getProperty("spring.datasource.url");
-        if (!PropertyUnsetCondition.values(environment, "spring.datasource.url").isEmpty()) {
+        if (!EmbeddedServer.POSTGRES.isEmbedded(environment)) {
             log.info(
                     "Using the external database at {} (spring.datasource.url); no embedded PostgreSQL started",
                     withoutParameters(datasource));
         }
-        List<String> elasticsearch = PropertyUnsetCondition.values(environment, "spring.elasticsearch.uris");
+        List<String> elasticsearch = EmbeddedServer.ELASTICSEARCH.configuredValues(environment);
         if (!elasticsearch.isEmpty()) {
             log.info(
                     "Using the external Elasticsearch at {} (spring.elasticsearch.uris); no embedded Elasticsearch started",

@@ -5,10 +5,10 @@ import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-import vn.motcua.app.config.EmbeddedDefaults;
+import vn.motcua.app.embedded.EmbeddedServer;
 
 /**
- * Demo accounts exist with the embedded defaults and nowhere else, unless {@value #PROPERTY} is set
+ * Demo accounts exist on the embedded PostgreSQL and nowhere else, unless {@value #PROPERTY} is set
  * explicitly: {@code false} to go without them on the embedded defaults, {@code true} for a test or
  * training instance on a configured database.
  */
@@ -23,7 +23,7 @@ class DemoAccountsCondition extends SpringBootCondition {
         if (explicit != null) {
             return new ConditionOutcome(explicit, PROPERTY + "=" + explicit);
         }
-        boolean embedded = EmbeddedDefaults.isActive(environment);
-        return new ConditionOutcome(embedded, embedded ? "embedded defaults" : "configured infrastructure");
+        boolean embedded = EmbeddedServer.POSTGRES.isEmbedded(environment);
+        return new ConditionOutcome(embedded, embedded ? "embedded PostgreSQL" : "configured database");
     }
 }

@@ -23,15 +23,17 @@ import javax.management.MBeanServerConnection;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
+import vn.motcua.app.embedded.StandaloneServers;
 
 /**
- * The application as operations run it: {@code java -jar motcua-app.jar} in a JVM of its own, on its
- * embedded defaults (PostgreSQL and Elasticsearch started by the application under a fresh data
- * folder), with a heap cap. Its memory is read while it works: heap through its platform MBeans
+ * The application as operations run it: {@code java -jar motcua-app.jar} in a JVM of its own, with a heap
+ * cap, against a PostgreSQL and an Elasticsearch of its own under a fresh data folder (started here: the
+ * production jar carries no embedded server), with the demo agency and accounts switched on. Its memory is read while it works: heap through its platform MBeans
  * (JMX on a local port), resident memory from /proc.
  */
 final class AppProcess implements AutoCloseable {
 
+    private final StandaloneServers servers;
     private final Process process;
     private final int port;
     private final int postgresPort;
@@ -55,6 +57,7 @@ final class AppProcess implements AutoCloseable {
         if (Statements.ENABLED) {
             Statements.prepareCluster(dataDir.resolve("postgres"));
         }
+        servers = StandaloneServers.start(dataDir, postgresPort);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + maxHeap,
@@ -74,12 +77,25 @@ final class AppProcess implements AutoCloseable {
                 jar.toString(),
                 "--server.port=" + port,
                 "--motcua.data-dir=" + dataDir,
-                "--motcua.embedded.postgres.port=" + postgresPort));
-        process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        awaitHealthy(Duration.ofSeconds(240), log);
+                // The submissions go to the demo agency.
+                "--motcua.security.demo-accounts=true"));
+        command.addAll(servers.applicationArguments());
+        try {
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            servers.close();
+            throw e;
+        }
+        try {
+            awaitHealthy(Duration.ofSeconds(240), log);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            stopApplication();
+            servers.close();
+            throw e;
+        }
         jmx = JMXConnectorFactory.connect(
                 new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi"));
         MBeanServerConnection server = jmx.getMBeanServerConnection();
@@ -97,7 +113,7 @@ final class AppProcess implements AutoCloseable {
         return port;
     }
 
-    /** The application's own embedded database, for statistics; the application keeps running on it. */
+    /** The application's database, for statistics; the application keeps running on it. */
     HikariDataSource database() {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:postgresql://127.0.0.1:" + postgresPort + "/motcua");
@@ -223,7 +239,14 @@ final class AppProcess implements AutoCloseable {
         if (jmx != null) {
             jmx.close();
         }
-        // SIGTERM: Spring closes the context, which stops the embedded PostgreSQL and Elasticsearch.
+        try {
+            stopApplication();
+        } finally {
+            servers.close(); // after the application, which uses them until it has stopped
+        }
+    }
+
+    private void stopApplication() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -19,14 +19,14 @@ import org.junit.jupiter.api.Test;
  * same BPMN, and the application's memory under that load. Not a test: run it on demand
  * (docs/benchmarks.md); it writes docs/benchmarks/submission.md.
  *
- * <p>The application runs as operations run it ({@code java -Xmx512m -jar motcua-app.jar}, embedded
- * defaults, fresh data folder) in a JVM of its own; the client threads (JDK HttpClient) and the bare
+ * <p>The application runs as operations run it ({@code java -Xmx512m -jar motcua-app.jar} against its own
+ * PostgreSQL and Elasticsearch, fresh data folder) in a JVM of its own; the client threads (JDK HttpClient) and the bare
  * engine run in this JVM, never at the same time as each other.
  */
 class SubmissionBenchmark {
 
     private static final String BOUNDARY = "motcua-benchmark-boundary";
-    /** The demo agency of the embedded defaults. */
+    /** The demo agency (switched on for the benchmark). */
     private static final String AGENCY = "000.00.99.H99";
 
     private static final byte[] PDF =
@@ -205,9 +205,10 @@ class SubmissionBenchmark {
                 .append("- **Application**: `java -Xmx")
                 .append(heap)
                 .append(" -jar app/target/motcua-app.jar` in its own JVM, ")
-                .append("on its embedded defaults (its own PostgreSQL ")
+                .append("against its own PostgreSQL ")
                 .append(pgVersion)
-                .append(" and Elasticsearch, fresh data folder), history level audit, authorizations on. ")
+                .append(" and Elasticsearch (started by the benchmark, fresh data folder; demo agency on), ")
+                .append("history level audit, authorizations on. ")
                 .append("Each submission is one `POST /api/public/dossiers` (multipart: the JSON part and one ")
                 .append(PDF.length)
                 .append("-byte PDF for `ban-chinh`) of procedure `chung-thuc-ban-sao`, answered 201: ")
@@ -300,10 +301,10 @@ class SubmissionBenchmark {
                 .append("; ")
                 .append(AppProcess.mib(memory.rssPeakKernel()))
                 .append(" |\n")
-                .append("| its embedded PostgreSQL, all processes (PSS at the end) | ")
+                .append("| its PostgreSQL, all processes (PSS at the end) | ")
                 .append(AppProcess.mib(postgresPss))
                 .append(" |\n")
-                .append("| its embedded Elasticsearch (PSS at the end) | ")
+                .append("| its Elasticsearch (PSS at the end) | ")
                 .append(AppProcess.mib(elasticsearchPss))
                 .append(" |\n");
         if (appStatements != null) {

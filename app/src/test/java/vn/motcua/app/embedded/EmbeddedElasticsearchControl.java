@@ -37,7 +37,7 @@ public final class EmbeddedElasticsearchControl implements AutoCloseable {
 
     /** Starts it again on the same port and data, and returns once its cluster health is yellow or green. */
     public synchronized void start() {
-        restarted = EmbeddedElasticsearch.fromClasspath(home, port, START_TIMEOUT);
+        restarted = new EmbeddedElasticsearch(current.distribution(), home, port, START_TIMEOUT);
         restarted.start();
         restarted.awaitReady();
         current = restarted;

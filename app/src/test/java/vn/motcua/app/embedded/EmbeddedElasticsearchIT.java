@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The embedded Elasticsearch on its own, as the application runs it: a real server from the distribution on the
- * classpath, in a fresh folder under /tmp.
+ * The embedded Elasticsearch on its own, as the application runs it: a real server from the distribution the build
+ * leaves in target/embedded/, in a fresh folder under /tmp.
  */
 class EmbeddedElasticsearchIT {
 
@@ -50,7 +50,7 @@ class EmbeddedElasticsearchIT {
     void indexedDocumentSurvivesARestartAndNoProcessIsLeftBehind() throws Exception {
         Path home = folder.resolve("elasticsearch");
 
-        EmbeddedElasticsearch first = EmbeddedElasticsearch.fromClasspath(home, 0, START_TIMEOUT);
+        EmbeddedElasticsearch first = new EmbeddedElasticsearch(distribution(), home, 0, START_TIMEOUT);
         first.start();
         try {
             first.awaitReady();
@@ -68,7 +68,7 @@ class EmbeddedElasticsearchIT {
         assertNoProcessUses(home);
         assertThat(home.resolve("elasticsearch.pid")).doesNotExist();
 
-        EmbeddedElasticsearch second = EmbeddedElasticsearch.fromClasspath(home, 0, START_TIMEOUT);
+        EmbeddedElasticsearch second = new EmbeddedElasticsearch(distribution(), home, 0, START_TIMEOUT);
         second.start();
         try {
             second.awaitReady();
@@ -87,12 +87,12 @@ class EmbeddedElasticsearchIT {
 
     @Test
     void folderThatNobodyCannotEnterIsRefusedWithAdvice() throws IOException {
-        assumeTrue(EmbeddedElasticsearch.runningAsRoot(), "only root hands the server over to nobody");
+        assumeTrue(UnprivilegedUser.runningAsRoot(), "only root hands the server over to nobody");
         Path closed = Files.createDirectories(folder.resolve("closed"));
         Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx------"));
 
         EmbeddedElasticsearch elasticsearch =
-                EmbeddedElasticsearch.fromClasspath(closed.resolve("data/elasticsearch"), 0, START_TIMEOUT);
+                new EmbeddedElasticsearch(distribution(), closed.resolve("data/elasticsearch"), 0, START_TIMEOUT);
         elasticsearch.start();
         try {
             assertThatThrownBy(elasticsearch::awaitReady)
@@ -103,6 +103,15 @@ class EmbeddedElasticsearchIT {
             elasticsearch.stop();
         }
         assertThat(elasticsearch.pid()).isEmpty();
+    }
+
+    /** The build sets the property for the tests as for the run command. */
+    static ElasticsearchDistribution distribution() {
+        String zip = System.getProperty(ElasticsearchDistribution.PROPERTY);
+        assertThat(zip)
+                .as(ElasticsearchDistribution.PROPERTY + ", set by the app module's pom")
+                .isNotBlank();
+        return ElasticsearchDistribution.of(Path.of(zip));
     }
 
     private HttpResponse<String> get(EmbeddedElasticsearch elasticsearch, String path) throws Exception {

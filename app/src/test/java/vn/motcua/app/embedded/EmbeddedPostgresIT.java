@@ -9,9 +9,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The embedded PostgreSQL on its own, as the application runs it, on a fresh folder under /tmp. */
 class EmbeddedPostgresIT {
@@ -51,6 +54,29 @@ class EmbeddedPostgresIT {
             }
         }
         assertGone(secondPostmaster);
+    }
+
+    /**
+     * The embedded server reaches Boot as connection details, never as spring.datasource.url, so the application
+     * still counts as embedded (demo accounts, shutdown order) while it runs.
+     */
+    @Test
+    void embeddedModeHoldsWhileTheEmbeddedServerRuns() {
+        new ApplicationContextRunner()
+                .withUserConfiguration(EmbeddedPostgresConfiguration.class)
+                .withBean(DataDirectoryProperties.class, () -> new DataDirectoryProperties(folder))
+                .withBean(
+                        EmbeddedProperties.class,
+                        () -> new EmbeddedProperties(
+                                new EmbeddedProperties.Postgres(null),
+                                new EmbeddedProperties.Elasticsearch(null, Duration.ofSeconds(120), null)))
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(JdbcConnectionDetails.class);
+                    assertThat(context.getBean(JdbcConnectionDetails.class).getJdbcUrl())
+                            .startsWith("jdbc:postgresql://localhost:");
+                    assertThat(EmbeddedServer.POSTGRES.isEmbedded(context.getEnvironment()))
+                            .isTrue();
+                });
     }
 
     /** pg_ctl's wait ends when the pid file is removed, a moment before the postmaster has exited. */

@@ -8,15 +8,15 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * Matches when a property has no value at all. Boot's {@code @ConditionalOnProperty(matchIfMissing = true)}
- * cannot say this: it also matches when the property is set to anything but {@code false}.
+ * Matches when the server is embedded ({@link EmbeddedServer#isEmbedded}). Boot's
+ * {@code @ConditionalOnProperty(matchIfMissing = true)} cannot say this: it also matches when the property is set
+ * to anything but {@code false}.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Documented
-@Conditional(PropertyUnsetCondition.class)
-@interface ConditionalOnPropertyUnset {
+@Conditional(OnEmbeddedCondition.class)
+@interface ConditionalOnEmbedded {
 
-    /** The property's canonical name, e.g. {@code spring.datasource.url}. */
-    String value();
+    EmbeddedServer value();
 }

@@ -1,0 +1,61 @@
+package vn.motcua.app.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * PostgreSQL and Elasticsearch started as the embedded defaults start them, but outside the application, so that
+ * the production jar (which carries neither, docs/adr/0006) runs against them as against a real installation.
+ */
+public final class StandaloneServers implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(240); // a busy 2-core machine
+
+    private final EmbeddedPostgres postgres;
+    private final EmbeddedElasticsearch elasticsearch;
+
+    private StandaloneServers(EmbeddedPostgres postgres, EmbeddedElasticsearch elasticsearch) {
+        this.postgres = postgres;
+        this.elasticsearch = elasticsearch;
+    }
+
+    /** In {@code dataDir}/postgres and {@code dataDir}/elasticsearch, like the application's own. */
+    public static StandaloneServers start(Path dataDir, int postgresPort) throws IOException {
+        EmbeddedElasticsearch elasticsearch = new EmbeddedElasticsearch(
+                EmbeddedElasticsearchIT.distribution(), dataDir.resolve("elasticsearch"), 0, START_TIMEOUT);
+        elasticsearch.start(); // boots in its own process while PostgreSQL starts
+        EmbeddedPostgres postgres = null;
+        try {
+            postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), postgresPort);
+            elasticsearch.awaitReady();
+            return new StandaloneServers(postgres, elasticsearch);
+        } catch (IOException | RuntimeException e) {
+            elasticsearch.stop();
+            if (postgres != null) {
+                postgres.close();
+            }
+            throw e;
+        }
+    }
+
+    /** The command-line arguments that point the application at these servers. */
+    public List<String> applicationArguments() {
+        return List.of(
+                "--spring.datasource.url=" + EmbeddedPostgresServer.jdbcUrl(postgres),
+                "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
+                "--spring.elasticsearch.uris=" + elasticsearch.uri());
+    }
+
+    /** Stops both; call it after the application has stopped. */
+    @Override
+    public void close() throws IOException {
+        try {
+            elasticsearch.stop();
+        } finally {
+            postgres.close();
+        }
+    }
+}
