@@ -35,7 +35,9 @@ final class Chromium {
 
     private static String run(List<String> arguments) throws IOException, InterruptedException {
         if (!Files.isExecutable(Path.of(BINARY))) {
-            throw new IllegalStateException(BINARY + " is missing: install Debian's chromium package (.ci/run does)");
+            // The policy of vn.motcua.testing.RequiredTool (delegates' tests): fail loudly, naming the package.
+            throw new AssertionError(BINARY
+                    + " is missing: install the Debian package chromium (apt-get install chromium; .ci/run does)");
         }
         Path profile = Files.createTempDirectory("chromium-profile-");
         List<String> command = new ArrayList<>(List.of(

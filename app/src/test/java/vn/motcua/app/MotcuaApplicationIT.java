@@ -10,12 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,33 +25,27 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
 /**
  * The whole application on its embedded defaults: a real PostgreSQL and a real Elasticsearch started
  * by the application itself, one data folder kept across restarts. A citizen's dossier goes from
  * submission to returned result through the public API and the engine's REST API, as the demo staff.
+ * Each test sets up what it needs: its own dossier (for a receiving unit of its own, so each dossier is its
+ * unit's first of the day), and its own application where it changes a procedure.
  */
-@TestMethodOrder(OrderAnnotation.class)
 class MotcuaApplicationIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Path dataDir;
-    private static Path proceduresDir;
-    private static ConfigurableApplicationContext app;
-    private static RestClient http;
-    private static String dossierCode;
-    private static String lookupKey;
+    private static final AtomicInteger UNITS = new AtomicInteger();
+
+    /** Shared by the tests that only read, or restart it without changing what it deploys. */
+    private static Running app;
 
     @BeforeAll
     static void start() throws IOException {
-        Path root = Files.createTempDirectory("motcua-it-");
-        root.toFile().setExecutable(true, false);
-        dataDir = root.resolve("data");
-        proceduresDir = root.resolve("procedures");
-        copyClasspathFolder("procedures", proceduresDir.resolve("processes"));
-        copyClasspathFolder("forms", proceduresDir.resolve("forms"));
-        startApplication();
+        app = Running.start();
     }
 
     @AfterAll
@@ -63,9 +56,8 @@ class MotcuaApplicationIT {
     }
 
     @Test
-    @Order(1)
     void healthIsUpWithTheEngineThePostgresqlAndTheElasticsearchItStarted() {
-        JsonNode health = get("/actuator/health", null);
+        JsonNode health = app.get("/actuator/health", null);
 
         assertThat(health.path("status").asText()).isEqualTo("UP");
         assertThat(health.path("components").path("db").path("status").asText()).isEqualTo("UP");
@@ -82,9 +74,8 @@ class MotcuaApplicationIT {
     }
 
     @Test
-    @Order(2)
     void thePublicCatalogueListsTheDeployedProcedures() {
-        JsonNode procedures = get("/api/public/procedures", null);
+        JsonNode procedures = app.get("/api/public/procedures", null);
 
         JsonNode chungThuc = find(procedures, "chung-thuc-ban-sao");
         assertThat(chungThuc.path("nationalCode").asText()).isEqualTo("2.000815");
@@ -94,18 +85,105 @@ class MotcuaApplicationIT {
     }
 
     @Test
-    @Order(3)
     void theOpenApiDescriptionIsPublished() {
-        JsonNode api = get("/v3/api-docs", null);
+        JsonNode api = app.get("/v3/api-docs", null);
 
         assertThat(api.path("paths").has("/api/public/dossiers")).isTrue();
         assertThat(api.path("paths").has("/api/public/procedures")).isTrue();
     }
 
     @Test
-    @Order(4)
     void aDossierGoesFromSubmissionThroughSupplementToItsDownloadableResultAndTheCitizenSeesEachStep()
             throws IOException {
+        // The demo agency: no other test of this class submits for it.
+        Dossier dossier = returnedAfterASupplement(app, "000.00.99.H99");
+
+        assertThat(dossier.code()).matches("000\\.00\\.99\\.H99-\\d{6}-0001");
+        JsonNode view = app.get("/api/public/dossiers/" + dossier.code(), null);
+        assertThat(view.path("status").asInt()).isEqualTo(10);
+        assertThat(view.path("statusName").asText()).isEqualTo("Đã trả kết quả");
+        assertThat(view.path("timeline").findValuesAsText("status"))
+                .containsSubsequence("1", "5", "1", "2", "4", "9", "10");
+        assertThat(view.path("timeline").findValuesAsText("message"))
+                .contains("Đề nghị bổ sung hồ sơ: Bản chính có đóng dấu giáp lai");
+        assertThat(view.has("applicant"))
+                .as("no personal data without the lookup key")
+                .isFalse();
+        JsonNode own = app.get("/api/public/dossiers/" + dossier.code(), dossier.lookupKey());
+        assertThat(own.path("applicant").path("name").asText()).isEqualTo("Nguyễn Văn Đoàn");
+        assertThat(own.path("documents").get(0).path("documentCode").asText()).isEqualTo("ban-chinh");
+    }
+
+    @Test
+    void theCitizensTrackingPageShowsTheStatusTheTimelineAndWithTheKeyTheirOwnDetails() throws Exception {
+        Dossier dossier = returnedAfterASupplement(app, app.newReceivingUnit());
+        String url = app.baseUrl() + "/tra-cuu/?ma=" + dossier.code() + "#khoa=" + dossier.lookupKey();
+
+        String page = Chromium.renderedDom(url);
+
+        assertThat(page)
+                .contains("Đã trả kết quả")
+                .contains(dossier.code())
+                .contains("Nguyễn Văn Đoàn")
+                .contains("Đề nghị bổ sung hồ sơ: Bản chính có đóng dấu giáp lai")
+                .contains("Kết quả: ban-sao-chung-thuc.pdf");
+        assertThat(page).as("dates as dd/MM/yyyy HH:mm").containsPattern("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
+        String withoutKey = Chromium.renderedDom(app.baseUrl() + "/tra-cuu/?ma=" + dossier.code());
+        assertThat(withoutKey).contains("Đã trả kết quả").doesNotContain("Nguyễn Văn Đoàn");
+        Chromium.screenshot(url, Path.of("target/screenshots/tra-cuu-phone.png"), 390, 1400);
+    }
+
+    @Test
+    void aRestartKeepsTheDossierAndDoesNotRedeployAnUnchangedProcedure() throws IOException {
+        Dossier dossier = returnedAfterASupplement(app, app.newReceivingUnit());
+
+        app.restart();
+
+        assertThat(find(app.get("/api/public/procedures", null), "chung-thuc-ban-sao")
+                        .path("version")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(app.get("/api/public/dossiers/" + dossier.code(), null)
+                        .path("status")
+                        .asInt())
+                .isEqualTo(10);
+    }
+
+    @Test
+    void aChangedBpmnBecomesANewVersionAtTheNextStart() throws IOException {
+        // An application of its own, since the other tests expect version 1; one at a time, as Camunda's engine
+        // registry (which the engine's REST API looks its engine up in) holds one engine named "default" per JVM.
+        app.close();
+        Running own = Running.start();
+        try {
+            Dossier dossier = returnedAfterASupplement(own, own.newReceivingUnit());
+            Path bpmn = own.proceduresDir.resolve("processes/chung-thuc-ban-sao/chung-thuc-ban-sao.bpmn");
+            Files.writeString(
+                    bpmn, Files.readString(bpmn).replace("name=\"Trả kết quả\"", "name=\"Trả kết quả cho công dân\""));
+
+            own.restart();
+
+            assertThat(find(own.get("/api/public/procedures", null), "chung-thuc-ban-sao")
+                            .path("version")
+                            .asInt())
+                    .isEqualTo(2);
+            assertThat(own.get("/api/public/dossiers/" + dossier.code(), null)
+                            .path("status")
+                            .asInt())
+                    .isEqualTo(10);
+        } finally {
+            own.close();
+            app.boot();
+        }
+    }
+
+    private record Dossier(String code, String lookupKey) {}
+
+    /**
+     * A dossier for {@code unit} submitted, sent back for a missing document, supplemented, certified, approved,
+     * its result uploaded and downloaded by its owner, and handed over: the statuses checked at each step.
+     */
+    private static Dossier returnedAfterASupplement(Running app, String unit) throws IOException {
         MultipartBodyBuilder parts = new MultipartBodyBuilder();
         parts.part(
                 "dossier",
@@ -113,7 +191,7 @@ class MotcuaApplicationIT {
                         "procedureKey",
                         "chung-thuc-ban-sao",
                         "agencyCode",
-                        "000.00.99.H99",
+                        unit,
                         "applicant",
                         Map.of(
                                 "name",
@@ -128,7 +206,8 @@ class MotcuaApplicationIT {
                         Map.of("documentName", "Bằng tốt nghiệp THPT", "copyCount", 2, "pagesPerCopy", 1)),
                 MediaType.APPLICATION_JSON);
         parts.part("ban-chinh", file("bang-tot-nghiep.pdf", pdf()), MediaType.APPLICATION_PDF);
-        ResponseEntity<String> created = http.post()
+        ResponseEntity<String> created = app.http
+                .post()
                 .uri("/api/public/dossiers")
                 .contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(parts.build())
@@ -137,45 +216,49 @@ class MotcuaApplicationIT {
 
         assertThat(created.getStatusCode().value()).isEqualTo(201);
         JsonNode receipt = JSON.readTree(created.getBody());
-        dossierCode = receipt.path("code").asText();
-        lookupKey = receipt.path("lookupKey").asText();
-        assertThat(dossierCode).matches("000\\.00\\.99\\.H99-\\d{6}-0001");
+        String code = receipt.path("code").asText();
+        String lookupKey = receipt.path("lookupKey").asText();
+        assertThat(code).as("the unit's first dossier of the day").matches(Pattern.quote(unit) + "-\\d{6}-0001");
         assertThat(receipt.path("status").asInt()).isEqualTo(1);
-        assertThat(publicStatus()).isEqualTo(1);
+        assertThat(app.publicStatus(code)).isEqualTo(1);
 
-        completeTask(
+        app.completeTask(
+                code,
                 "tiepnhan01",
                 Map.of("receiptDecision", "supplement", "missingDocuments", "Bản chính có đóng dấu giáp lai"));
-        assertThat(publicStatus()).isEqualTo(5);
+        assertThat(app.publicStatus(code)).isEqualTo(5);
         MultipartBodyBuilder supplement = new MultipartBodyBuilder();
         supplement.part("ban-chinh", file("ban-chinh-giap-lai.pdf", pdf()), MediaType.APPLICATION_PDF);
-        ResponseEntity<String> supplemented = http.post()
-                .uri("/api/public/dossiers/{code}/supplements", dossierCode)
+        ResponseEntity<String> supplemented = app.http
+                .post()
+                .uri("/api/public/dossiers/{code}/supplements", code)
                 .header("X-Lookup-Key", lookupKey)
                 .contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(supplement.build())
                 .retrieve()
                 .toEntity(String.class);
         assertThat(supplemented.getStatusCode().value()).isEqualTo(200);
-        assertThat(publicStatus()).isEqualTo(1);
+        assertThat(app.publicStatus(code)).isEqualTo(1);
 
-        completeTask("tiepnhan01", Map.of("receiptDecision", "accept"));
-        assertThat(publicStatus()).isEqualTo(4);
-        completeTask("chuyenvien01", Map.of("certificationNumber", "15/2026/SCT-BS", "originalMatches", true));
-        completeTask("lanhdao01", Map.of("approved", true));
-        assertThat(publicStatus()).isEqualTo(9);
+        app.completeTask(code, "tiepnhan01", Map.of("receiptDecision", "accept"));
+        assertThat(app.publicStatus(code)).isEqualTo(4);
+        app.completeTask(
+                code, "chuyenvien01", Map.of("certificationNumber", "15/2026/SCT-BS", "originalMatches", true));
+        app.completeTask(code, "lanhdao01", Map.of("approved", true));
+        assertThat(app.publicStatus(code)).isEqualTo(9);
 
         byte[] result = "%PDF-1.4\n% ban sao da chung thuc\n%%EOF\n".getBytes();
         MultipartBodyBuilder resultParts = new MultipartBodyBuilder();
         resultParts.part("ket-qua", file("ban-sao-chung-thuc.pdf", result), MediaType.APPLICATION_PDF);
-        http.post()
-                .uri("/api/dossiers/{code}/result", dossierCode)
+        app.http
+                .post()
+                .uri("/api/dossiers/{code}/result", code)
                 .header(HttpHeaders.AUTHORIZATION, basic("chuyenvien01"))
                 .contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(resultParts.build())
                 .retrieve()
                 .toBodilessEntity();
-        JsonNode withResult = get("/api/public/dossiers/" + dossierCode, lookupKey);
+        JsonNode withResult = app.get("/api/public/dossiers/" + code, lookupKey);
         String href = null;
         for (JsonNode document : withResult.path("documents")) {
             if (document.path("documentCode").asText().equals("ket-qua")) {
@@ -183,86 +266,125 @@ class MotcuaApplicationIT {
             }
         }
         assertThat(href).as("the result is listed for its owner").isNotNull();
-        byte[] downloaded = http.get()
+        byte[] downloaded = app.http
+                .get()
                 .uri(href)
                 .header("X-Lookup-Key", lookupKey)
                 .retrieve()
                 .body(byte[].class);
         assertThat(downloaded).isEqualTo(result);
-        int wrongKeyStatus = http.get()
+        int wrongKeyStatus = app.http
+                .get()
                 .uri(href)
                 .header("X-Lookup-Key", "AAAA-BBBB-CCCC-DDDD")
                 .exchange((request, response) -> response.getStatusCode().value());
         assertThat(wrongKeyStatus).isEqualTo(404);
 
-        completeTask("tiepnhan01", Map.of("resultReceivedBy", "Nguyễn Văn Đoàn"));
-
-        JsonNode view = get("/api/public/dossiers/" + dossierCode, null);
-        assertThat(view.path("status").asInt()).isEqualTo(10);
-        assertThat(view.path("statusName").asText()).isEqualTo("Đã trả kết quả");
-        assertThat(view.path("timeline").findValuesAsText("status"))
-                .containsSubsequence("1", "5", "1", "2", "4", "9", "10");
-        assertThat(view.path("timeline").findValuesAsText("message"))
-                .contains("Đề nghị bổ sung hồ sơ: Bản chính có đóng dấu giáp lai");
-        assertThat(view.has("applicant"))
-                .as("no personal data without the lookup key")
-                .isFalse();
-        JsonNode own = get("/api/public/dossiers/" + dossierCode, lookupKey);
-        assertThat(own.path("applicant").path("name").asText()).isEqualTo("Nguyễn Văn Đoàn");
-        assertThat(own.path("documents").get(0).path("documentCode").asText()).isEqualTo("ban-chinh");
+        app.completeTask(code, "tiepnhan01", Map.of("resultReceivedBy", "Nguyễn Văn Đoàn"));
+        return new Dossier(code, lookupKey);
     }
 
-    @Test
-    @Order(5)
-    void theCitizensTrackingPageShowsTheStatusTheTimelineAndWithTheKeyTheirOwnDetails() throws Exception {
-        String url = baseUrl() + "/tra-cuu/?ma=" + dossierCode + "#khoa=" + lookupKey;
+    /** One application on its embedded defaults, with a data folder and a procedures folder of its own. */
+    private static final class Running {
 
-        String page = Chromium.renderedDom(url);
+        private final Path dataDir;
+        private final Path proceduresDir;
+        private ConfigurableApplicationContext context;
+        private RestClient http;
 
-        assertThat(page)
-                .contains("Đã trả kết quả")
-                .contains(dossierCode)
-                .contains("Nguyễn Văn Đoàn")
-                .contains("Đề nghị bổ sung hồ sơ: Bản chính có đóng dấu giáp lai")
-                .contains("Kết quả: ban-sao-chung-thuc.pdf");
-        assertThat(page).as("dates as dd/MM/yyyy HH:mm").containsPattern("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
-        String withoutKey = Chromium.renderedDom(baseUrl() + "/tra-cuu/?ma=" + dossierCode);
-        assertThat(withoutKey).contains("Đã trả kết quả").doesNotContain("Nguyễn Văn Đoàn");
-        Chromium.screenshot(url, Path.of("target/screenshots/tra-cuu-phone.png"), 390, 1400);
-    }
+        private Running(Path root) {
+            this.dataDir = root.resolve("data");
+            this.proceduresDir = root.resolve("procedures");
+        }
 
-    @Test
-    @Order(6)
-    void aRestartKeepsTheDossierAndDoesNotRedeployAnUnchangedProcedure() {
-        restartApplication();
+        static Running start() throws IOException {
+            Path root = Files.createTempDirectory("motcua-it-");
+            root.toFile().setExecutable(true, false);
+            Running running = new Running(root);
+            copyClasspathFolder("procedures", running.proceduresDir.resolve("processes"));
+            copyClasspathFolder("forms", running.proceduresDir.resolve("forms"));
+            running.boot();
+            return running;
+        }
 
-        assertThat(find(get("/api/public/procedures", null), "chung-thuc-ban-sao")
-                        .path("version")
-                        .asInt())
-                .isEqualTo(1);
-        assertThat(get("/api/public/dossiers/" + dossierCode, null)
-                        .path("status")
-                        .asInt())
-                .isEqualTo(10);
-    }
+        private void boot() {
+            context = new SpringApplicationBuilder(MotcuaApplication.class)
+                    .run(
+                            "--server.port=0",
+                            "--motcua.data-dir=" + dataDir,
+                            "--motcua.procedures.location=file:" + proceduresDir.resolve("processes"),
+                            "--motcua.procedures.forms-location=file:" + proceduresDir.resolve("forms"));
+            http = RestClient.builder().baseUrl(baseUrl()).build();
+        }
 
-    @Test
-    @Order(7)
-    void aChangedBpmnBecomesANewVersionAtTheNextStart() throws IOException {
-        Path bpmn = proceduresDir.resolve("processes/chung-thuc-ban-sao/chung-thuc-ban-sao.bpmn");
-        Files.writeString(
-                bpmn, Files.readString(bpmn).replace("name=\"Trả kết quả\"", "name=\"Trả kết quả cho công dân\""));
+        void restart() {
+            context.close();
+            boot();
+        }
 
-        restartApplication();
+        void close() {
+            context.close();
+        }
 
-        assertThat(find(get("/api/public/procedures", null), "chung-thuc-ban-sao")
-                        .path("version")
-                        .asInt())
-                .isEqualTo(2);
-        assertThat(get("/api/public/dossiers/" + dossierCode, null)
-                        .path("status")
-                        .asInt())
-                .isEqualTo(10);
+        String baseUrl() {
+            return "http://localhost:"
+                    + ((WebServerApplicationContext) context).getWebServer().getPort();
+        }
+
+        /** A receiving unit that no dossier has been submitted for yet. */
+        String newReceivingUnit() {
+            String unit = "000.00.99.T" + String.format("%02d", UNITS.incrementAndGet());
+            context.getBean(JdbcTemplate.class)
+                    .update(
+                            "insert into agency (code, name, level) values (?, ?, 'COMMUNE')",
+                            unit,
+                            "Đơn vị thử nghiệm " + unit);
+            return unit;
+        }
+
+        void completeTask(String dossierCode, String user, Map<String, Object> values) {
+            RestClient engine = http.mutate()
+                    .defaultHeader(HttpHeaders.AUTHORIZATION, basic(user))
+                    .build();
+            JsonNode tasks = engine.get()
+                    .uri("/engine-rest/task?processInstanceBusinessKey={code}&firstResult=0&maxResults=10", dossierCode)
+                    .retrieve()
+                    .body(JsonNode.class);
+            assertThat(tasks).as("open tasks %s can see", user).hasSize(1);
+            String taskId = tasks.get(0).path("id").asText();
+            engine.post()
+                    .uri("/engine-rest/task/{id}/claim", taskId)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("userId", user))
+                    .retrieve()
+                    .toBodilessEntity();
+            Map<String, Object> variables = new java.util.HashMap<>();
+            values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+            engine.post()
+                    .uri("/engine-rest/task/{id}/complete", taskId)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("variables", variables))
+                    .retrieve()
+                    .toBodilessEntity();
+        }
+
+        int publicStatus(String dossierCode) {
+            return get("/api/public/dossiers/" + dossierCode, null)
+                    .path("status")
+                    .asInt();
+        }
+
+        JsonNode get(String path, String lookupKey) {
+            return http.get()
+                    .uri(path)
+                    .headers(h -> {
+                        if (lookupKey != null) {
+                            h.set("X-Lookup-Key", lookupKey);
+                        }
+                    })
+                    .retrieve()
+                    .body(JsonNode.class);
+        }
     }
 
     private static ByteArrayResource file(String name, byte[] content) {
@@ -278,48 +400,6 @@ class MotcuaApplicationIT {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes());
     }
 
-    private static void completeTask(String user, Map<String, Object> values) {
-        RestClient engine = http.mutate()
-                .defaultHeader(HttpHeaders.AUTHORIZATION, basic(user))
-                .build();
-        JsonNode tasks = engine.get()
-                .uri("/engine-rest/task?processInstanceBusinessKey={code}&firstResult=0&maxResults=10", dossierCode)
-                .retrieve()
-                .body(JsonNode.class);
-        assertThat(tasks).as("open tasks %s can see", user).hasSize(1);
-        String taskId = tasks.get(0).path("id").asText();
-        engine.post()
-                .uri("/engine-rest/task/{id}/claim", taskId)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("userId", user))
-                .retrieve()
-                .toBodilessEntity();
-        Map<String, Object> variables = new java.util.HashMap<>();
-        values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-        engine.post()
-                .uri("/engine-rest/task/{id}/complete", taskId)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("variables", variables))
-                .retrieve()
-                .toBodilessEntity();
-    }
-
-    private static int publicStatus() {
-        return get("/api/public/dossiers/" + dossierCode, null).path("status").asInt();
-    }
-
-    private static JsonNode get(String path, String lookupKey) {
-        return http.get()
-                .uri(path)
-                .headers(h -> {
-                    if (lookupKey != null) {
-                        h.set("X-Lookup-Key", lookupKey);
-                    }
-                })
-                .retrieve()
-                .body(JsonNode.class);
-    }
-
     private static JsonNode find(JsonNode procedures, String key) {
         for (JsonNode p : procedures) {
             if (p.path("key").asText().equals(key)) {
@@ -327,26 +407,6 @@ class MotcuaApplicationIT {
             }
         }
         throw new AssertionError("No procedure " + key + " in " + procedures);
-    }
-
-    private static void restartApplication() {
-        app.close();
-        startApplication();
-    }
-
-    private static void startApplication() {
-        app = new SpringApplicationBuilder(MotcuaApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--motcua.data-dir=" + dataDir,
-                        "--motcua.procedures.location=file:" + proceduresDir.resolve("processes"),
-                        "--motcua.procedures.forms-location=file:" + proceduresDir.resolve("forms"));
-        http = RestClient.builder().baseUrl(baseUrl()).build();
-    }
-
-    private static String baseUrl() {
-        return "http://localhost:"
-                + ((WebServerApplicationContext) app).getWebServer().getPort();
     }
 
     private static void copyClasspathFolder(String folder, Path target) throws IOException {

@@ -7,13 +7,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static vn.motcua.dossier.PublicStatus.NEW;
-import static vn.motcua.dossier.PublicStatus.NOT_RECEIVED;
 import static vn.motcua.dossier.PublicStatus.PROCESSED;
 import static vn.motcua.dossier.PublicStatus.PROCESSING;
 import static vn.motcua.dossier.PublicStatus.RECEIVED;
 import static vn.motcua.dossier.PublicStatus.RESULT_RETURNED;
-import static vn.motcua.dossier.PublicStatus.STOPPED;
-import static vn.motcua.dossier.PublicStatus.SUPPLEMENT_REQUESTED;
 import static vn.motcua.dossier.PublicStatus.WITHDRAWAL_REQUESTED;
 import static vn.motcua.procedures.ProcedureTestSupport.countDossiers;
 import static vn.motcua.procedures.ProcedureTestSupport.dossier;
@@ -21,7 +18,6 @@ import static vn.motcua.procedures.ProcedureTestSupport.endEvents;
 import static vn.motcua.procedures.ProcedureTestSupport.lastEvent;
 import static vn.motcua.procedures.ProcedureTestSupport.pdf;
 import static vn.motcua.procedures.ProcedureTestSupport.png;
-import static vn.motcua.procedures.ProcedureTestSupport.requests;
 import static vn.motcua.procedures.ProcedureTestSupport.statusHistory;
 import static vn.motcua.procedures.ProcedureTestSupport.timesPassed;
 
@@ -53,6 +49,35 @@ class CapPhieuLyLichTuPhapProcessTest {
             "huy@example.vn",
             "Số 5 ngõ 3, phường Thử Nghiệm");
     private static final DocumentFile IDENTITY_CARD = png("giay-to-tuy-than", "can-cuoc.png");
+
+    static final ProcedureLifecycle LIFECYCLE = new ProcedureLifecycle(
+            KEY,
+            CapPhieuLyLichTuPhapProcessTest::submit,
+            withVariables("receiptDecision", "accept"),
+            "UserTask_CheckCriminalRecord",
+            instance -> {
+                complete(task(instance), recordClear());
+                complete(task(instance), withVariables("approved", true));
+            },
+            returnedAtTheDesk(),
+            List.of(NEW, RECEIVED, PROCESSING, PROCESSED, RESULT_RETURNED),
+            "Người yêu cầu không thường trú, tạm trú tại tỉnh",
+            "Giấy xác nhận thông tin về cư trú",
+            pdf("giay-to-cu-tru", "xac-nhan-cu-tru.pdf"),
+            // While a verification by another agency is pending.
+            instance -> complete(
+                    task(instance),
+                    withVariables(
+                            "recordCheckOutcome",
+                            "verify",
+                            "verificationAgency",
+                            "cong-an",
+                            "verificationRequest",
+                            "Xác minh quyết định xóa án tích")),
+            "Đơn vị tuyển dụng không còn yêu cầu Phiếu",
+            List.of(NEW, RECEIVED, PROCESSING, PROCESSING, WITHDRAWAL_REQUESTED),
+            ProcedureLifecycle.STAY,
+            "Người yêu cầu đang bị truy cứu trách nhiệm hình sự");
 
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineExtension.builder()
@@ -106,52 +131,6 @@ class CapPhieuLyLichTuPhapProcessTest {
         assertThat(dossier.finishedAt()).isNotNull();
         assertThat(dossier.returnedAt()).isNotNull();
         assertThat(statusHistory(instance)).containsExactly(NEW, RECEIVED, PROCESSING, PROCESSED, RESULT_RETURNED);
-    }
-
-    @Test
-    void aDossierRefusedAtTheDeskEndsNotReceivedWithTheReason() {
-        ProcessInstance instance = submit();
-
-        complete(
-                task(instance),
-                withVariables(
-                        "receiptDecision",
-                        "refuse",
-                        "refusalReason",
-                        "Người yêu cầu không thường trú, tạm trú tại tỉnh"));
-
-        assertThat(instance).isEnded().hasNotPassed("ServiceTask_MarkReceived");
-        assertThat(endEvents(instance)).containsExactly("EndEvent_DossierRefused");
-        assertThat(dossier(instance).publicStatus()).isEqualTo(NOT_RECEIVED);
-        assertThat(statusHistory(instance)).containsExactly(NEW, NOT_RECEIVED);
-        assertThat(lastEvent(instance).publicMessage())
-                .isEqualTo("Hồ sơ không được tiếp nhận. Lý do: Người yêu cầu không thường trú, tạm trú tại tỉnh");
-    }
-
-    @Test
-    void aSupplementedDossierIsCheckedAgainAtTheDeskThenIssued() {
-        ProcessInstance instance = submit();
-        complete(
-                task(instance),
-                withVariables(
-                        "receiptDecision", "supplement", "missingDocuments", "Giấy xác nhận thông tin về cư trú"));
-
-        assertThat(instance).isWaitingAt("IntermediateCatchEvent_SupplementReceived");
-        assertThat(dossier(instance).publicStatus()).isEqualTo(SUPPLEMENT_REQUESTED);
-
-        requests().supplement(instance.getBusinessKey(), List.of(pdf("giay-to-cu-tru", "xac-nhan-cu-tru.pdf")));
-
-        assertThat(instance).isWaitingAt("UserTask_ReceiveDossier").hasPassed("ServiceTask_MarkSupplemented");
-        assertThat(dossier(instance).publicStatus()).isEqualTo(NEW);
-        complete(task(instance), withVariables("receiptDecision", "accept"));
-        complete(task(instance), recordClear());
-        complete(task(instance), withVariables("approved", true));
-        complete(task(instance), returnedAtTheDesk());
-
-        assertThat(instance).isEnded();
-        assertThat(endEvents(instance)).containsExactly("EndEvent_ResultReturned");
-        assertThat(statusHistory(instance))
-                .containsExactly(NEW, SUPPLEMENT_REQUESTED, NEW, RECEIVED, PROCESSING, PROCESSED, RESULT_RETURNED);
     }
 
     @Test
@@ -231,44 +210,6 @@ class CapPhieuLyLichTuPhapProcessTest {
         assertThat(dossier(instance).publicStatus()).isEqualTo(RESULT_RETURNED);
         assertThat(statusHistory(instance))
                 .containsExactly(NEW, RECEIVED, PROCESSING, PROCESSING, PROCESSED, RESULT_RETURNED);
-    }
-
-    @Test
-    void theCitizenMayWithdrawWhileAVerificationIsPending() {
-        ProcessInstance instance = submit();
-        complete(task(instance), withVariables("receiptDecision", "accept"));
-        complete(
-                task(instance),
-                withVariables(
-                        "recordCheckOutcome",
-                        "verify",
-                        "verificationAgency",
-                        "cong-an",
-                        "verificationRequest",
-                        "Xác minh quyết định xóa án tích"));
-
-        requests().withdraw(instance.getBusinessKey(), "Đơn vị tuyển dụng không còn yêu cầu Phiếu");
-
-        assertThat(instance).isEnded().hasNotPassed("ServiceTask_MarkProcessed");
-        assertThat(endEvents(instance)).containsExactly("EndEvent_Withdrawn");
-        assertThat(dossier(instance).publicStatus()).isEqualTo(WITHDRAWAL_REQUESTED);
-        assertThat(statusHistory(instance))
-                .containsExactly(NEW, RECEIVED, PROCESSING, PROCESSING, WITHDRAWAL_REQUESTED);
-    }
-
-    @Test
-    void aClerkMayStopProcessingWithAReason() {
-        ProcessInstance instance = submit();
-        complete(task(instance), withVariables("receiptDecision", "accept"));
-
-        requests().stop(instance.getBusinessKey(), "Người yêu cầu đang bị truy cứu trách nhiệm hình sự");
-
-        assertThat(instance).isEnded();
-        assertThat(endEvents(instance)).containsExactly("EndEvent_Stopped");
-        Dossier dossier = dossier(instance);
-        assertThat(dossier.publicStatus()).isEqualTo(STOPPED);
-        assertThat(dossier.finishedAt()).isNotNull();
-        assertThat(statusHistory(instance)).containsExactly(NEW, RECEIVED, PROCESSING, STOPPED);
     }
 
     @Test

@@ -1,14 +1,11 @@
 package vn.motcua.procedures;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static vn.motcua.procedures.ProcedureTestSupport.dossier;
-import static vn.motcua.procedures.ProcedureTestSupport.lastEvent;
-import static vn.motcua.procedures.ProcedureTestSupport.requests;
 import static vn.motcua.procedures.ProcedureTestSupport.statusHistory;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,11 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.DocumentFile;
 import vn.motcua.dossier.Dossier;
-import vn.motcua.dossier.DossierEvent;
-import vn.motcua.dossier.DossierRepository;
-import vn.motcua.dossier.DossierStateException;
 import vn.motcua.dossier.PublicStatus;
-import vn.motcua.dossier.StoredDocument;
 import vn.motcua.procedure.ProcedureDeployer;
 import vn.motcua.testing.ProcessTestPlatform;
 import vn.motcua.testing.TestDocuments;
@@ -38,6 +31,35 @@ import vn.motcua.testing.TestDocuments;
 class ChungThucBanSaoProcessTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    static final ProcedureLifecycle LIFECYCLE = new ProcedureLifecycle(
+            "chung-thuc-ban-sao",
+            ChungThucBanSaoProcessTest::submit,
+            withVariables("receiptDecision", "accept"),
+            "UserTask_CertifyCopies",
+            instance -> {
+                complete(task(instance), withVariables("certificationNumber", "1/2026", "originalMatches", true));
+                complete(task(instance), withVariables("approved", true));
+            },
+            withVariables("resultReceivedBy", "Nguyễn Văn Đoàn"),
+            List.of(
+                    PublicStatus.NEW,
+                    PublicStatus.RECEIVED,
+                    PublicStatus.PROCESSING,
+                    PublicStatus.PROCESSED,
+                    PublicStatus.RESULT_RETURNED),
+            "Bản chính bị tẩy xoá, không đủ điều kiện chứng thực",
+            "Bản chính Giấy khai sinh",
+            new DocumentFile("ban-chinh", "giay-khai-sinh.png", "image/png", TestDocuments.png()),
+            ProcedureLifecycle.STAY,
+            "Không còn nhu cầu",
+            List.of(
+                    PublicStatus.NEW,
+                    PublicStatus.RECEIVED,
+                    PublicStatus.PROCESSING,
+                    PublicStatus.WITHDRAWAL_REQUESTED),
+            ProcedureLifecycle.STAY,
+            "Giấy tờ giả mạo, chuyển cơ quan công an");
 
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineExtension.builder()
@@ -105,28 +127,6 @@ class ChungThucBanSaoProcessTest {
     }
 
     @Test
-    void refusedDossierEndsNotReceivedWithTheReasonOnTheTimeline() {
-        ProcessInstance instance = submit();
-
-        complete(
-                task(instance),
-                withVariables(
-                        "receiptDecision",
-                        "refuse",
-                        "refusalReason",
-                        "Bản chính bị tẩy xoá, không đủ điều kiện chứng thực"));
-
-        assertThat(instance).isEnded().hasPassed("EndEvent_DossierRefused").hasNotPassed("ServiceTask_MarkReceived");
-        Dossier dossier = dossier(instance);
-        assertThat(dossier.publicStatus()).isEqualTo(PublicStatus.NOT_RECEIVED);
-        assertThat(dossier.receivedAt()).isNull();
-        List<DossierEvent> events =
-                ProcessTestPlatform.bean(DossierRepository.class).events(dossier.id());
-        assertThat(events.get(events.size() - 1).publicMessage())
-                .isEqualTo("Hồ sơ không được tiếp nhận. Lý do: Bản chính bị tẩy xoá, không đủ điều kiện chứng thực");
-    }
-
-    @Test
     void leaderSendingTheResultBackReturnsItToTheSpecialistUntilApproved() {
         ProcessInstance instance = submit();
         complete(task(instance), withVariables("receiptDecision", "accept"));
@@ -142,86 +142,6 @@ class ChungThucBanSaoProcessTest {
 
         assertThat(instance).isEnded().hasPassed("EndEvent_ResultReturned");
         assertThat(dossier(instance).publicStatus()).isEqualTo(PublicStatus.RESULT_RETURNED);
-    }
-
-    @Test
-    void aSupplementRequestWaitsForTheCitizensFilesThenReturnsToReceipt() {
-        ProcessInstance instance = submit();
-        complete(
-                task(instance),
-                withVariables("receiptDecision", "supplement", "missingDocuments", "Bản chính Giấy khai sinh"));
-
-        assertThat(instance).isWaitingAt("IntermediateCatchEvent_SupplementReceived");
-        assertThat(dossier(instance).publicStatus()).isEqualTo(PublicStatus.SUPPLEMENT_REQUESTED);
-        assertThat(lastEvent(instance).publicMessage()).isEqualTo("Đề nghị bổ sung hồ sơ: Bản chính Giấy khai sinh");
-
-        requests()
-                .supplement(
-                        instance.getBusinessKey(),
-                        List.of(new DocumentFile("ban-chinh", "giay-khai-sinh.png", "image/png", TestDocuments.png())));
-
-        assertThat(instance).isWaitingAt("UserTask_ReceiveDossier").hasPassed("ServiceTask_MarkSupplemented");
-        assertThat(dossier(instance).publicStatus()).isEqualTo(PublicStatus.NEW);
-        assertThat(ProcessTestPlatform.bean(DossierRepository.class)
-                        .documents(dossier(instance).id()))
-                .extracting(StoredDocument::supplementRound)
-                .containsExactly(0, 1);
-        complete(task(instance), withVariables("receiptDecision", "accept"));
-        assertThat(instance).isWaitingAt("UserTask_CertifyCopies");
-    }
-
-    @Test
-    void aSupplementIsRefusedWhenNoneWasRequested() {
-        ProcessInstance instance = submit();
-
-        assertThatThrownBy(() -> requests()
-                        .supplement(
-                                instance.getBusinessKey(),
-                                List.of(new DocumentFile(
-                                        "ban-chinh", "x.pdf", "application/pdf", TestDocuments.pdf()))))
-                .isInstanceOf(DossierStateException.class);
-        assertThat(ProcessTestPlatform.bean(DossierRepository.class)
-                        .documents(dossier(instance).id()))
-                .hasSize(1);
-    }
-
-    @Test
-    void theCitizenMayWithdrawWhileTheDossierIsProcessed() {
-        ProcessInstance instance = submit();
-        complete(task(instance), withVariables("receiptDecision", "accept"));
-
-        requests().withdraw(instance.getBusinessKey(), "Không còn nhu cầu");
-
-        assertThat(instance).isEnded().hasPassed("EndEvent_Withdrawn").hasNotPassed("EndEvent_ResultReturned");
-        assertThat(dossier(instance).publicStatus()).isEqualTo(PublicStatus.WITHDRAWAL_REQUESTED);
-        assertThat(lastEvent(instance).publicMessage()).isEqualTo("Công dân đã rút hồ sơ. Lý do: Không còn nhu cầu");
-        assertThat(dossier(instance).finishedAt()).isNotNull();
-    }
-
-    @Test
-    void noWithdrawalOnceTheResultIsReady() {
-        ProcessInstance instance = submit();
-        complete(task(instance), withVariables("receiptDecision", "accept"));
-        complete(task(instance), withVariables("certificationNumber", "1/2026", "originalMatches", true));
-        complete(task(instance), withVariables("approved", true));
-
-        assertThatThrownBy(() -> requests().withdraw(instance.getBusinessKey(), "Đổi ý"))
-                .isInstanceOf(DossierStateException.class);
-        assertThat(instance).isWaitingAt("UserTask_ReturnResult");
-        assertThat(dossier(instance).publicStatus()).isEqualTo(PublicStatus.PROCESSED);
-    }
-
-    @Test
-    void aClerkMayStopProcessingWithAReason() {
-        ProcessInstance instance = submit();
-        complete(task(instance), withVariables("receiptDecision", "accept"));
-
-        requests().stop(instance.getBusinessKey(), "Giấy tờ giả mạo, chuyển cơ quan công an");
-
-        assertThat(instance).isEnded().hasPassed("EndEvent_Stopped");
-        Dossier dossier = dossier(instance);
-        assertThat(dossier.publicStatus()).isEqualTo(PublicStatus.STOPPED);
-        assertThat(dossier.finishedAt()).isNotNull();
     }
 
     /** The notifications queued for a dossier: the SMS text, or the e-mail subject. */

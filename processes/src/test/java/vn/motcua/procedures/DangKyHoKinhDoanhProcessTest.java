@@ -7,20 +7,16 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static vn.motcua.dossier.PublicStatus.NEW;
-import static vn.motcua.dossier.PublicStatus.NOT_RECEIVED;
 import static vn.motcua.dossier.PublicStatus.PROCESSED;
 import static vn.motcua.dossier.PublicStatus.PROCESSING;
 import static vn.motcua.dossier.PublicStatus.RECEIVED;
 import static vn.motcua.dossier.PublicStatus.RESULT_RETURNED;
-import static vn.motcua.dossier.PublicStatus.STOPPED;
-import static vn.motcua.dossier.PublicStatus.SUPPLEMENT_REQUESTED;
 import static vn.motcua.dossier.PublicStatus.WITHDRAWAL_REQUESTED;
 import static vn.motcua.procedures.ProcedureTestSupport.countDossiers;
 import static vn.motcua.procedures.ProcedureTestSupport.dossier;
 import static vn.motcua.procedures.ProcedureTestSupport.endEvents;
 import static vn.motcua.procedures.ProcedureTestSupport.lastEvent;
 import static vn.motcua.procedures.ProcedureTestSupport.pdf;
-import static vn.motcua.procedures.ProcedureTestSupport.requests;
 import static vn.motcua.procedures.ProcedureTestSupport.statusHistory;
 import static vn.motcua.procedures.ProcedureTestSupport.timesPassed;
 
@@ -61,6 +57,33 @@ class DangKyHoKinhDoanhProcessTest {
             "Số 12 đường Chợ, xã Thử Nghiệm");
     private static final DocumentFile IDENTITY_PAPERS = pdf("giay-to-phap-ly-chu-ho", "can-cuoc-chu-ho.pdf");
     private static final String TAX_CODE = "8123456789";
+
+    static final ProcedureLifecycle LIFECYCLE = new ProcedureLifecycle(
+            KEY,
+            DangKyHoKinhDoanhProcessTest::submit,
+            withVariables("receiptDecision", "accept"),
+            "UserTask_ReviewRegistration",
+            instance -> {
+                complete(task(instance), reviewed());
+                complete(task(instance), withVariables("approved", true));
+                complete(task(instance), sentToTaxAuthority());
+                complete(task(instance), taxCodeIssued());
+            },
+            returnedAtTheDesk(),
+            List.of(NEW, RECEIVED, PROCESSING, PROCESSING, PROCESSED, RESULT_RETURNED),
+            "Ngành, nghề đăng ký thuộc danh mục cấm đầu tư kinh doanh",
+            "Hợp đồng thuê mặt bằng kinh doanh",
+            pdf("hop-dong-thue-dia-diem", "hop-dong-thue.pdf"),
+            // While the tax authority is asked, its reply reminder waiting.
+            instance -> {
+                complete(task(instance), reviewed());
+                complete(task(instance), withVariables("approved", true));
+                complete(task(instance), sentToTaxAuthority());
+            },
+            "Chưa thuê được mặt bằng",
+            List.of(NEW, RECEIVED, PROCESSING, PROCESSING, WITHDRAWAL_REQUESTED),
+            instance -> complete(task(instance), reviewed()),
+            "Chủ hộ đang bị cấm hoạt động kinh doanh theo bản án");
 
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineExtension.builder()
@@ -132,52 +155,6 @@ class DangKyHoKinhDoanhProcessTest {
         assertThat(dossier.returnedAt()).isNotNull();
         assertThat(statusHistory(instance))
                 .containsExactly(NEW, RECEIVED, PROCESSING, PROCESSING, PROCESSED, RESULT_RETURNED);
-    }
-
-    @Test
-    void aDossierRefusedAtTheDeskEndsNotReceivedWithTheReason() {
-        ProcessInstance instance = submit();
-
-        complete(
-                task(instance),
-                withVariables(
-                        "receiptDecision",
-                        "refuse",
-                        "refusalReason",
-                        "Ngành, nghề đăng ký thuộc danh mục cấm đầu tư kinh doanh"));
-
-        assertThat(instance).isEnded().hasNotPassed("ServiceTask_MarkReceived");
-        assertThat(endEvents(instance)).containsExactly("EndEvent_DossierRefused");
-        assertThat(dossier(instance).publicStatus()).isEqualTo(NOT_RECEIVED);
-        assertThat(statusHistory(instance)).containsExactly(NEW, NOT_RECEIVED);
-        assertThat(lastEvent(instance).publicMessage())
-                .isEqualTo(
-                        "Hồ sơ không được tiếp nhận. Lý do: Ngành, nghề đăng ký thuộc danh mục cấm đầu tư kinh doanh");
-    }
-
-    @Test
-    void aSupplementedDossierIsCheckedAgainAtTheDeskThenRegistered() {
-        ProcessInstance instance = submit();
-        complete(
-                task(instance),
-                withVariables(
-                        "receiptDecision", "supplement", "missingDocuments", "Hợp đồng thuê mặt bằng kinh doanh"));
-
-        assertThat(instance).isWaitingAt("IntermediateCatchEvent_SupplementReceived");
-        assertThat(dossier(instance).publicStatus()).isEqualTo(SUPPLEMENT_REQUESTED);
-
-        requests().supplement(instance.getBusinessKey(), List.of(pdf("hop-dong-thue-dia-diem", "hop-dong-thue.pdf")));
-
-        assertThat(instance).isWaitingAt("UserTask_ReceiveDossier").hasPassed("ServiceTask_MarkSupplemented");
-        assertThat(dossier(instance).publicStatus()).isEqualTo(NEW);
-        complete(task(instance), withVariables("receiptDecision", "accept"));
-        runToTheEnd(instance);
-
-        assertThat(instance).isEnded();
-        assertThat(endEvents(instance)).containsExactly("EndEvent_ResultReturned");
-        assertThat(statusHistory(instance))
-                .containsExactly(
-                        NEW, SUPPLEMENT_REQUESTED, NEW, RECEIVED, PROCESSING, PROCESSING, PROCESSED, RESULT_RETURNED);
     }
 
     @Test
@@ -271,47 +248,6 @@ class DangKyHoKinhDoanhProcessTest {
         assertThat(dossier(instance).publicStatus()).isEqualTo(RESULT_RETURNED);
         assertThat(statusHistory(instance))
                 .containsExactly(NEW, RECEIVED, PROCESSING, PROCESSING, PROCESSING, PROCESSED, RESULT_RETURNED);
-    }
-
-    @Test
-    void theCitizenMayWithdrawWhileTheTaxAuthorityIsAsked() {
-        ProcessInstance instance = submit();
-        complete(task(instance), withVariables("receiptDecision", "accept"));
-        complete(task(instance), reviewed());
-        complete(task(instance), withVariables("approved", true));
-        complete(task(instance), sentToTaxAuthority());
-
-        requests().withdraw(instance.getBusinessKey(), "Chưa thuê được mặt bằng");
-
-        assertThat(instance).isEnded().hasNotPassed("ServiceTask_MarkProcessed");
-        assertThat(endEvents(instance)).containsExactly("EndEvent_Withdrawn");
-        assertThat(engine.getManagementService()
-                        .createJobQuery()
-                        .processInstanceId(instance.getId())
-                        .activityId("BoundaryEvent_TaxReplyOverdue")
-                        .count())
-                .isZero();
-        assertThat(dossier(instance).publicStatus()).isEqualTo(WITHDRAWAL_REQUESTED);
-        assertThat(statusHistory(instance))
-                .containsExactly(NEW, RECEIVED, PROCESSING, PROCESSING, WITHDRAWAL_REQUESTED);
-        assertThat(lastEvent(instance).publicMessage())
-                .isEqualTo("Công dân đã rút hồ sơ. Lý do: Chưa thuê được mặt bằng");
-    }
-
-    @Test
-    void aClerkMayStopProcessingWithAReason() {
-        ProcessInstance instance = submit();
-        complete(task(instance), withVariables("receiptDecision", "accept"));
-        complete(task(instance), reviewed());
-
-        requests().stop(instance.getBusinessKey(), "Chủ hộ đang bị cấm hoạt động kinh doanh theo bản án");
-
-        assertThat(instance).isEnded();
-        assertThat(endEvents(instance)).containsExactly("EndEvent_Stopped");
-        Dossier dossier = dossier(instance);
-        assertThat(dossier.publicStatus()).isEqualTo(STOPPED);
-        assertThat(dossier.finishedAt()).isNotNull();
-        assertThat(statusHistory(instance)).containsExactly(NEW, RECEIVED, PROCESSING, STOPPED);
     }
 
     @Test

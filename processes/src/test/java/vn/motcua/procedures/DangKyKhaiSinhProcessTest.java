@@ -7,13 +7,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static vn.motcua.dossier.PublicStatus.NEW;
-import static vn.motcua.dossier.PublicStatus.NOT_RECEIVED;
 import static vn.motcua.dossier.PublicStatus.PROCESSED;
 import static vn.motcua.dossier.PublicStatus.PROCESSING;
 import static vn.motcua.dossier.PublicStatus.RECEIVED;
 import static vn.motcua.dossier.PublicStatus.RESULT_RETURNED;
-import static vn.motcua.dossier.PublicStatus.STOPPED;
-import static vn.motcua.dossier.PublicStatus.SUPPLEMENT_REQUESTED;
 import static vn.motcua.dossier.PublicStatus.WITHDRAWAL_REQUESTED;
 import static vn.motcua.procedures.ProcedureTestSupport.countDossiers;
 import static vn.motcua.procedures.ProcedureTestSupport.dossier;
@@ -21,7 +18,6 @@ import static vn.motcua.procedures.ProcedureTestSupport.endEvents;
 import static vn.motcua.procedures.ProcedureTestSupport.lastEvent;
 import static vn.motcua.procedures.ProcedureTestSupport.pdf;
 import static vn.motcua.procedures.ProcedureTestSupport.png;
-import static vn.motcua.procedures.ProcedureTestSupport.requests;
 import static vn.motcua.procedures.ProcedureTestSupport.statusHistory;
 import static vn.motcua.procedures.ProcedureTestSupport.timesPassed;
 
@@ -54,6 +50,30 @@ class DangKyKhaiSinhProcessTest {
             "mai@example.vn",
             "Thôn Đoài, xã Thử Nghiệm");
     private static final DocumentFile BIRTH_CERTIFICATE = pdf("giay-chung-sinh", "giay-chung-sinh.pdf");
+
+    static final ProcedureLifecycle LIFECYCLE = new ProcedureLifecycle(
+            KEY,
+            DangKyKhaiSinhProcessTest::submit,
+            withVariables("receiptDecision", "accept", "registeredOnTime", true),
+            "UserTask_DraftBirthCertificate",
+            instance -> {
+                complete(task(instance), drafted());
+                complete(task(instance), withVariables("approved", true));
+            },
+            withVariables("resultReceivedBy", "Lê Thị Mai", "registerSigned", true),
+            List.of(NEW, RECEIVED, PROCESSING, PROCESSED, RESULT_RETURNED),
+            "Trẻ sinh tại xã khác, cha mẹ không cư trú tại xã Thử Nghiệm",
+            "Giấy chứng sinh bản rõ nét, đủ chữ ký của cơ sở y tế",
+            png("giay-chung-sinh", "giay-chung-sinh.png"),
+            // Before the certificate is signed.
+            instance -> {
+                complete(task(instance), drafted());
+                assertThat(instance).isWaitingAt("UserTask_SignBirthCertificate");
+            },
+            "Gia đình muốn đăng ký tại nơi cư trú của cha",
+            List.of(NEW, RECEIVED, PROCESSING, WITHDRAWAL_REQUESTED),
+            ProcedureLifecycle.STAY,
+            "Trẻ đã được đăng ký khai sinh tại xã khác");
 
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineExtension.builder()
@@ -111,62 +131,6 @@ class DangKyKhaiSinhProcessTest {
     }
 
     @Test
-    void aDossierRefusedAtTheDeskEndsNotReceivedWithTheReason() {
-        ProcessInstance instance = submit();
-
-        complete(
-                task(instance),
-                withVariables(
-                        "receiptDecision",
-                        "refuse",
-                        "refusalReason",
-                        "Trẻ sinh tại xã khác, cha mẹ không cư trú tại xã Thử Nghiệm"));
-
-        assertThat(instance).isEnded().hasNotPassed("ServiceTask_MarkReceived");
-        assertThat(endEvents(instance)).containsExactly("EndEvent_DossierRefused");
-        Dossier dossier = dossier(instance);
-        assertThat(dossier.publicStatus()).isEqualTo(NOT_RECEIVED);
-        assertThat(dossier.receivedAt()).isNull();
-        assertThat(statusHistory(instance)).containsExactly(NEW, NOT_RECEIVED);
-        assertThat(lastEvent(instance).publicMessage())
-                .isEqualTo(
-                        "Hồ sơ không được tiếp nhận. Lý do: Trẻ sinh tại xã khác, cha mẹ không cư trú tại xã Thử Nghiệm");
-    }
-
-    @Test
-    void aSupplementedDossierIsCheckedAgainAtTheDeskThenRegistered() {
-        ProcessInstance instance = submit();
-        complete(
-                task(instance),
-                withVariables(
-                        "receiptDecision",
-                        "supplement",
-                        "missingDocuments",
-                        "Giấy chứng sinh bản rõ nét, đủ chữ ký của cơ sở y tế"));
-
-        assertThat(instance).isWaitingAt("IntermediateCatchEvent_SupplementReceived");
-        assertThat(dossier(instance).publicStatus()).isEqualTo(SUPPLEMENT_REQUESTED);
-        assertThat(lastEvent(instance).publicMessage())
-                .isEqualTo("Đề nghị bổ sung hồ sơ: Giấy chứng sinh bản rõ nét, đủ chữ ký của cơ sở y tế");
-
-        requests().supplement(instance.getBusinessKey(), List.of(png("giay-chung-sinh", "giay-chung-sinh.png")));
-
-        assertThat(instance).isWaitingAt("UserTask_ReceiveDossier").hasPassed("ServiceTask_MarkSupplemented");
-        assertThat(dossier(instance).publicStatus()).isEqualTo(NEW);
-        complete(task(instance), withVariables("receiptDecision", "accept", "registeredOnTime", true));
-        complete(task(instance), drafted());
-        complete(task(instance), withVariables("approved", true));
-        complete(task(instance), withVariables("resultReceivedBy", "Lê Thị Mai", "registerSigned", true));
-
-        assertThat(instance).isEnded();
-        assertThat(endEvents(instance)).containsExactly("EndEvent_ResultReturned");
-        assertThat(timesPassed(instance, "UserTask_ReceiveDossier")).isEqualTo(2);
-        assertThat(dossier(instance).publicStatus()).isEqualTo(RESULT_RETURNED);
-        assertThat(statusHistory(instance))
-                .containsExactly(NEW, SUPPLEMENT_REQUESTED, NEW, RECEIVED, PROCESSING, PROCESSED, RESULT_RETURNED);
-    }
-
-    @Test
     void leaderSendingBackReturnsTheFileToTheSpecialist() {
         ProcessInstance instance = submit();
         complete(task(instance), withVariables("receiptDecision", "accept", "registeredOnTime", true));
@@ -189,38 +153,6 @@ class DangKyKhaiSinhProcessTest {
         assertThat(timesPassed(instance, "UserTask_SignBirthCertificate")).isEqualTo(2);
         assertThat(dossier(instance).publicStatus()).isEqualTo(RESULT_RETURNED);
         assertThat(statusHistory(instance)).containsExactly(NEW, RECEIVED, PROCESSING, PROCESSED, RESULT_RETURNED);
-    }
-
-    @Test
-    void theFamilyMayWithdrawBeforeTheCertificateIsSigned() {
-        ProcessInstance instance = submit();
-        complete(task(instance), withVariables("receiptDecision", "accept", "registeredOnTime", true));
-        complete(task(instance), drafted());
-        assertThat(instance).isWaitingAt("UserTask_SignBirthCertificate");
-
-        requests().withdraw(instance.getBusinessKey(), "Gia đình muốn đăng ký tại nơi cư trú của cha");
-
-        assertThat(instance).isEnded().hasNotPassed("ServiceTask_MarkProcessed");
-        assertThat(endEvents(instance)).containsExactly("EndEvent_Withdrawn");
-        assertThat(dossier(instance).publicStatus()).isEqualTo(WITHDRAWAL_REQUESTED);
-        assertThat(statusHistory(instance)).containsExactly(NEW, RECEIVED, PROCESSING, WITHDRAWAL_REQUESTED);
-        assertThat(lastEvent(instance).publicMessage())
-                .isEqualTo("Công dân đã rút hồ sơ. Lý do: Gia đình muốn đăng ký tại nơi cư trú của cha");
-    }
-
-    @Test
-    void aClerkMayStopProcessingWithAReason() {
-        ProcessInstance instance = submit();
-        complete(task(instance), withVariables("receiptDecision", "accept", "registeredOnTime", true));
-
-        requests().stop(instance.getBusinessKey(), "Trẻ đã được đăng ký khai sinh tại xã khác");
-
-        assertThat(instance).isEnded();
-        assertThat(endEvents(instance)).containsExactly("EndEvent_Stopped");
-        Dossier dossier = dossier(instance);
-        assertThat(dossier.publicStatus()).isEqualTo(STOPPED);
-        assertThat(dossier.finishedAt()).isNotNull();
-        assertThat(statusHistory(instance)).containsExactly(NEW, RECEIVED, PROCESSING, STOPPED);
     }
 
     @Test

@@ -2,7 +2,6 @@ package vn.motcua.procedures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static vn.motcua.procedures.ProcedureTestSupport.deployProcedures;
 import static vn.motcua.procedures.ProcedureTestSupport.dossier;
 import static vn.motcua.procedures.ProcedureTestSupport.lastEvent;
@@ -60,6 +59,7 @@ import vn.motcua.engine.EngineClock;
 import vn.motcua.procedure.ProcedureCatalog;
 import vn.motcua.stats.OnTimeStatistics;
 import vn.motcua.testing.ProcessTestPlatform;
+import vn.motcua.testing.RequiredTool;
 import vn.motcua.testing.TestDocuments;
 
 /**
@@ -438,26 +438,25 @@ class DeadlinesProcessTest {
     }
 
     /**
-     * The PDF's text as poppler's pdftotext reads it (an independent reader), after qpdf checked its structure;
-     * skipped where poppler-utils is not installed (.ci/run installs it).
+     * The PDF's text as poppler's pdftotext reads it (an independent reader), after qpdf checked its structure.
+     * Both tools are required (.ci/run installs them): a missing one fails the test naming its Debian package.
      */
     private static String pdfText(byte[] pdf) throws IOException, InterruptedException {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/pdftotext")), "pdftotext (poppler-utils) is not installed");
+        Path pdftotext = RequiredTool.require("/usr/bin/pdftotext", "poppler-utils");
+        Path qpdf = RequiredTool.require("/usr/bin/qpdf", "qpdf");
         Path file = Files.createTempFile("phieu-xin-loi", ".pdf");
         try {
             Files.write(file, pdf);
-            Process process = new ProcessBuilder("/usr/bin/pdftotext", "-enc", "UTF-8", file.toString(), "-")
+            Process process = new ProcessBuilder(pdftotext.toString(), "-enc", "UTF-8", file.toString(), "-")
                     .redirectErrorStream(true)
                     .start();
             String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor()).as("pdftotext: %s", text).isZero();
-            if (Files.isExecutable(Path.of("/usr/bin/qpdf"))) {
-                Process check = new ProcessBuilder("/usr/bin/qpdf", "--check", file.toString())
-                        .redirectErrorStream(true)
-                        .start();
-                String report = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                assertThat(check.waitFor()).as("qpdf --check: %s", report).isZero();
-            }
+            Process check = new ProcessBuilder(qpdf.toString(), "--check", file.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            String report = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(check.waitFor()).as("qpdf --check: %s", report).isZero();
             return text.replaceAll("\\s+", " ");
         } finally {
             Files.deleteIfExists(file);

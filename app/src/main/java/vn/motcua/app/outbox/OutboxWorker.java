@@ -146,8 +146,12 @@ class OutboxWorker implements SchedulingConfigurer {
 
     /** 5 s, 10 s, 20 s … up to an hour (or the handler's own cap): a provider that is down for a day is not hammered. */
     Duration retryDelay(int attemptsSoFar, Duration handlerMaxRetry) {
-        Duration cap = handlerMaxRetry != null ? handlerMaxRetry : maxRetry;
-        Duration delay = firstRetry.multipliedBy(1L << Math.min(attemptsSoFar, 20));
+        return backOff(firstRetry, handlerMaxRetry != null ? handlerMaxRetry : maxRetry, attemptsSoFar);
+    }
+
+    /** {@code first} doubled per attempt so far, never more than {@code cap}. */
+    static Duration backOff(Duration first, Duration cap, int attemptsSoFar) {
+        Duration delay = first.multipliedBy(1L << Math.min(attemptsSoFar, 20));
         return delay.compareTo(cap) > 0 ? cap : delay;
     }
 

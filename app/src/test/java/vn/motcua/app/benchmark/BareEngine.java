@@ -6,6 +6,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,14 +15,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.task.Task;
+import vn.motcua.deadline.DossierDeadlines;
 
 /**
  * A plain Camunda engine, as a baseline: no Spring, no application tables, the procedure's BPMN with
- * every delegate expression resolved to a delegate that does nothing. History level and PostgreSQL
+ * its status changes resolved to a delegate that does nothing but set the deadline timers' dates. History level and PostgreSQL
  * (version and server settings) are those of the application's embedded default, on a server and
  * database of its own.
  */
@@ -60,9 +64,8 @@ final class BareEngine implements AutoCloseable {
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_AUDIT);
         configuration.setJobExecutorActivate(false);
-        JavaDelegate nothing = execution -> {};
         Map<Object, Object> beans = new HashMap<>();
-        beans.put("updateDossierStatus", nothing);
+        beans.put("updateDossierStatus", (JavaDelegate) BareEngine::statusChanged);
         configuration.setBeans(beans);
         engine = configuration.buildProcessEngine();
         if (Statements.ENABLED) {
@@ -73,6 +76,19 @@ final class BareEngine implements AutoCloseable {
                 .name(PROCEDURE)
                 .addClasspathResource(BPMN)
                 .deploy();
+    }
+
+    /**
+     * Does nothing but what the processing phase needs to start: the application's deadline clock
+     * ({@link DossierDeadlines}) sets the dates its timers read when the dossier is received; here a month ahead,
+     * so the timers are created, as in the application, and never fire during a run.
+     */
+    private static void statusChanged(DelegateExecution execution) {
+        if ("RECEIVED".equals(execution.getVariableLocal("status"))) {
+            Instant due = Instant.now().plus(Duration.ofDays(30));
+            execution.setVariable(DossierDeadlines.VAR_DUE_DATE, Date.from(due));
+            execution.setVariable(DossierDeadlines.VAR_WARNING_DATE, Date.from(due.minus(Duration.ofDays(1))));
+        }
     }
 
     ProcessEngine engine() {

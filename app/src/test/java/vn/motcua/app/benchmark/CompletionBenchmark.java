@@ -37,7 +37,7 @@ import vn.motcua.dossier.DossierSubmission.NewDossier;
 /**
  * What completing a task costs as open dossiers pile up (1,000 and 100,000 open), with and without the
  * index the application adds on {@code ACT_RU_TASK.PARENT_TASK_ID_} (migration V2). Measured on a bare
- * Camunda engine (no-op delegates) and on the application in this JVM (embedded defaults, real
+ * Camunda engine (delegates that do nothing but date the deadline timers) and on the application in this JVM (embedded defaults, real
  * delegates): through {@code TaskService} as a signed-in clerk, and through {@code /engine-rest}.
  * Not a test: run it on demand (docs/benchmarks.md); it writes docs/benchmarks/completion.md.
  *
@@ -341,7 +341,8 @@ class CompletionBenchmark {
                 .append(pgVersion)
                 .append(" of its own (the application's server settings), procedure ")
                 .append(
-                        "`chung-thuc-ban-sao` with its delegates resolved to a delegate that does nothing; open instances ")
+                        "`chung-thuc-ban-sao` with its status changes resolved to a delegate that only sets the deadline "
+                                + "timers' dates (a month ahead) at receipt; open instances ")
                 .append("started in bulk (500 per transaction); completion through `TaskService.complete`.\n")
                 .append(
                         "- **Application, TaskService**: the whole application in the benchmark's JVM on its embedded defaults ")

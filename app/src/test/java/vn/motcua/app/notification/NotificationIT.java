@@ -15,13 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -206,14 +206,14 @@ class NotificationIT {
                 .toBodilessEntity();
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Not delivered within 30 s: " + smsReceived.size() + " SMS, "
-                        + smtp.getReceivedMessages().length + " e-mails, " + smsCalls.get() + " SMS calls");
-            }
-            Thread.sleep(100);
-        }
+    private static void await(BooleanSupplier condition) {
+        Awaitility.await("delivery")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(condition.getAsBoolean())
+                        .as(
+                                "delivered: %d SMS, %d e-mails, %d SMS calls",
+                                smsReceived.size(), smtp.getReceivedMessages().length, smsCalls.get())
+                        .isTrue());
     }
 }
