@@ -12,6 +12,9 @@ import static vn.motcua.dossier.PublicStatus.PROCESSING;
 import static vn.motcua.dossier.PublicStatus.RECEIVED;
 import static vn.motcua.dossier.PublicStatus.RESULT_RETURNED;
 import static vn.motcua.dossier.PublicStatus.WITHDRAWAL_REQUESTED;
+import static vn.motcua.procedures.ProcedureTestSupport.DESK;
+import static vn.motcua.procedures.ProcedureTestSupport.POLICE_LEADER;
+import static vn.motcua.procedures.ProcedureTestSupport.POLICE_SPECIALIST;
 import static vn.motcua.procedures.ProcedureTestSupport.countDossiers;
 import static vn.motcua.procedures.ProcedureTestSupport.dossier;
 import static vn.motcua.procedures.ProcedureTestSupport.endEvents;
@@ -94,20 +97,20 @@ class CapPhieuLyLichTuPhapProcessTest {
         ProcessInstance instance = submit();
 
         assertThat(instance).isWaitingAt("UserTask_ReceiveDossier");
-        assertThat(task(instance)).hasCandidateGroup("tiepnhan").isNotAssigned();
+        assertThat(task(instance)).hasCandidateGroup(DESK).isNotAssigned();
         complete(task(instance), withVariables("receiptDecision", "accept"));
 
         assertThat(instance).isWaitingAt("UserTask_CheckCriminalRecord");
-        assertThat(task(instance)).hasCandidateGroup("chuyenvien");
+        assertThat(task(instance)).hasCandidateGroup(POLICE_SPECIALIST);
         assertThat(dossier(instance).publicStatus()).isEqualTo(PROCESSING);
         complete(task(instance), recordClear());
 
         assertThat(instance).isWaitingAt("UserTask_ApproveCertificate");
-        assertThat(task(instance)).hasCandidateGroup("lanhdao");
+        assertThat(task(instance)).hasCandidateGroup(POLICE_LEADER);
         complete(task(instance), withVariables("approved", true));
 
         assertThat(instance).isWaitingAt("UserTask_ReturnResult");
-        assertThat(task(instance)).hasCandidateGroup("tiepnhan");
+        assertThat(task(instance)).hasCandidateGroup(DESK);
         assertThat(dossier(instance).publicStatus()).isEqualTo(PROCESSED);
         complete(task(instance), withVariables("returnChannel", "buu-chinh", "postalTrackingNumber", "EB123456789VN"));
 
@@ -148,7 +151,7 @@ class CapPhieuLyLichTuPhapProcessTest {
                         "Đề nghị tra cứu lại theo tên gọi khác của người yêu cầu"));
 
         assertThat(instance).isWaitingAt("UserTask_CheckCriminalRecord").hasNotPassed("ServiceTask_MarkProcessed");
-        assertThat(task(instance)).hasCandidateGroup("chuyenvien");
+        assertThat(task(instance)).hasCandidateGroup(POLICE_SPECIALIST);
         assertThat(dossier(instance).publicStatus()).isEqualTo(PROCESSING);
         complete(task(instance), recordClear());
         complete(task(instance), withVariables("approved", true));
@@ -180,7 +183,7 @@ class CapPhieuLyLichTuPhapProcessTest {
                 .isWaitingAt("UserTask_RecordVerificationResult")
                 .hasPassed("ServiceTask_MarkVerificationRequested")
                 .hasNotPassed("UserTask_ApproveCertificate");
-        assertThat(task(instance)).hasCandidateGroup("chuyenvien");
+        assertThat(task(instance)).hasCandidateGroup(POLICE_SPECIALIST);
         assertThat(dossier(instance).publicStatus()).isEqualTo(PROCESSING);
         assertThat(dossier(instance).internalStep()).isEqualTo("verification-requested");
         assertThat(lastEvent(instance).publicMessage()).contains("không quá 15 ngày");

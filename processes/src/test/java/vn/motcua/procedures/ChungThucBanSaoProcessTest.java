@@ -5,6 +5,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static vn.motcua.procedures.ProcedureTestSupport.DESK;
+import static vn.motcua.procedures.ProcedureTestSupport.LEADER;
+import static vn.motcua.procedures.ProcedureTestSupport.SPECIALIST;
 import static vn.motcua.procedures.ProcedureTestSupport.dossier;
 import static vn.motcua.procedures.ProcedureTestSupport.statusHistory;
 
@@ -76,20 +79,20 @@ class ChungThucBanSaoProcessTest {
         ProcessInstance instance = submit();
 
         assertThat(instance).isWaitingAt("UserTask_ReceiveDossier");
-        assertThat(task(instance)).hasCandidateGroup("tiepnhan").isNotAssigned();
+        assertThat(task(instance)).hasCandidateGroup(DESK).isNotAssigned();
         complete(task(instance), withVariables("receiptDecision", "accept"));
 
         assertThat(instance).isWaitingAt("UserTask_CertifyCopies");
-        assertThat(task(instance)).hasCandidateGroup("chuyenvien");
+        assertThat(task(instance)).hasCandidateGroup(SPECIALIST);
         assertThat(dossier(instance).publicStatus()).isEqualTo(PublicStatus.PROCESSING);
         complete(task(instance), withVariables("certificationNumber", "125/2026/SCT-BS", "originalMatches", true));
 
         assertThat(instance).isWaitingAt("UserTask_ApproveResult");
-        assertThat(task(instance)).hasCandidateGroup("lanhdao");
+        assertThat(task(instance)).hasCandidateGroup(LEADER);
         complete(task(instance), withVariables("approved", true));
 
         assertThat(instance).isWaitingAt("UserTask_ReturnResult");
-        assertThat(task(instance)).hasCandidateGroup("tiepnhan");
+        assertThat(task(instance)).hasCandidateGroup(DESK);
         assertThat(dossier(instance).publicStatus()).isEqualTo(PublicStatus.PROCESSED);
         complete(task(instance), withVariables("resultReceivedBy", "Nguyễn Văn Đoàn"));
 

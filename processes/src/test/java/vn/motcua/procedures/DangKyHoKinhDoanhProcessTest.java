@@ -12,6 +12,9 @@ import static vn.motcua.dossier.PublicStatus.PROCESSING;
 import static vn.motcua.dossier.PublicStatus.RECEIVED;
 import static vn.motcua.dossier.PublicStatus.RESULT_RETURNED;
 import static vn.motcua.dossier.PublicStatus.WITHDRAWAL_REQUESTED;
+import static vn.motcua.procedures.ProcedureTestSupport.DESK;
+import static vn.motcua.procedures.ProcedureTestSupport.LEADER;
+import static vn.motcua.procedures.ProcedureTestSupport.SPECIALIST;
 import static vn.motcua.procedures.ProcedureTestSupport.countDossiers;
 import static vn.motcua.procedures.ProcedureTestSupport.dossier;
 import static vn.motcua.procedures.ProcedureTestSupport.endEvents;
@@ -100,25 +103,25 @@ class DangKyHoKinhDoanhProcessTest {
         ProcessInstance instance = submit();
 
         assertThat(instance).isWaitingAt("UserTask_ReceiveDossier");
-        assertThat(task(instance)).hasCandidateGroup("tiepnhan").isNotAssigned();
+        assertThat(task(instance)).hasCandidateGroup(DESK).isNotAssigned();
         complete(task(instance), withVariables("receiptDecision", "accept"));
 
         assertThat(instance).isWaitingAt("UserTask_ReviewRegistration");
-        assertThat(task(instance)).hasCandidateGroup("chuyenvien");
+        assertThat(task(instance)).hasCandidateGroup(SPECIALIST);
         assertThat(dossier(instance).publicStatus()).isEqualTo(PROCESSING);
         complete(task(instance), reviewed());
 
         assertThat(instance).isWaitingAt("UserTask_ApproveRegistration");
-        assertThat(task(instance)).hasCandidateGroup("lanhdao");
+        assertThat(task(instance)).hasCandidateGroup(LEADER);
         complete(task(instance), withVariables("approved", true));
 
         assertThat(instance).isWaitingAt("UserTask_SendToTaxAuthority");
-        assertThat(task(instance)).hasCandidateGroup("lienthong").isNotAssigned();
+        assertThat(task(instance)).hasCandidateGroup(SPECIALIST).isNotAssigned();
         assertThat(dossier(instance).publicStatus()).isEqualTo(PROCESSING);
         complete(task(instance), sentToTaxAuthority());
 
         assertThat(instance).isWaitingAt("UserTask_RecordTaxAuthorityReply");
-        assertThat(task(instance)).hasCandidateGroup("lienthong");
+        assertThat(task(instance)).hasCandidateGroup(SPECIALIST);
         assertThat(dossier(instance).internalStep()).isEqualTo("awaiting-tax-authority");
         assertThat(lastEvent(instance).publicMessage()).contains("chuyển sang cơ quan thuế");
         assertThat(overdueTimer(instance).getDuedate().toInstant())
@@ -128,7 +131,7 @@ class DangKyHoKinhDoanhProcessTest {
         complete(task(instance), taxCodeIssued());
 
         assertThat(instance).isWaitingAt("UserTask_ReturnResult");
-        assertThat(task(instance)).hasCandidateGroup("tiepnhan");
+        assertThat(task(instance)).hasCandidateGroup(DESK);
         assertThat(dossier(instance).publicStatus()).isEqualTo(PROCESSED);
         assertThat(lastEvent(instance).publicMessage()).endsWith("mã số thuế của hộ kinh doanh: " + TAX_CODE + ".");
         complete(task(instance), returnedAtTheDesk());
@@ -169,7 +172,7 @@ class DangKyHoKinhDoanhProcessTest {
                         "approved", false, "approvalComment", "Tên hộ kinh doanh thiếu cụm từ \"Hộ kinh doanh\""));
 
         assertThat(instance).isWaitingAt("UserTask_ReviewRegistration").hasNotPassed("UserTask_SendToTaxAuthority");
-        assertThat(task(instance)).hasCandidateGroup("chuyenvien");
+        assertThat(task(instance)).hasCandidateGroup(SPECIALIST);
         assertThat(dossier(instance).publicStatus()).isEqualTo(PROCESSING);
         runToTheEnd(instance);
 
@@ -198,7 +201,7 @@ class DangKyHoKinhDoanhProcessTest {
                         "Ngày sinh của chủ hộ không khớp với Cơ sở dữ liệu quốc gia về dân cư"));
 
         assertThat(instance).isWaitingAt("UserTask_ReviewRegistration").hasNotPassed("ServiceTask_MarkProcessed");
-        assertThat(task(instance)).hasCandidateGroup("chuyenvien");
+        assertThat(task(instance)).hasCandidateGroup(SPECIALIST);
         assertThat(dossier(instance).publicStatus()).isEqualTo(PROCESSING);
         assertThat(engine.getManagementService()
                         .createJobQuery()

@@ -12,6 +12,9 @@ import static vn.motcua.dossier.PublicStatus.PROCESSING;
 import static vn.motcua.dossier.PublicStatus.RECEIVED;
 import static vn.motcua.dossier.PublicStatus.RESULT_RETURNED;
 import static vn.motcua.dossier.PublicStatus.WITHDRAWAL_REQUESTED;
+import static vn.motcua.procedures.ProcedureTestSupport.DESK;
+import static vn.motcua.procedures.ProcedureTestSupport.LEADER;
+import static vn.motcua.procedures.ProcedureTestSupport.SPECIALIST;
 import static vn.motcua.procedures.ProcedureTestSupport.countDossiers;
 import static vn.motcua.procedures.ProcedureTestSupport.dossier;
 import static vn.motcua.procedures.ProcedureTestSupport.endEvents;
@@ -90,20 +93,20 @@ class DangKyKhaiSinhProcessTest {
         ProcessInstance instance = submit();
 
         assertThat(instance).isWaitingAt("UserTask_ReceiveDossier");
-        assertThat(task(instance)).hasCandidateGroup("tiepnhan").isNotAssigned();
+        assertThat(task(instance)).hasCandidateGroup(DESK).isNotAssigned();
         complete(task(instance), withVariables("receiptDecision", "accept", "registeredOnTime", true));
 
         assertThat(instance).isWaitingAt("UserTask_DraftBirthCertificate");
-        assertThat(task(instance)).hasCandidateGroup("chuyenvien");
+        assertThat(task(instance)).hasCandidateGroup(SPECIALIST);
         assertThat(dossier(instance).publicStatus()).isEqualTo(PROCESSING);
         complete(task(instance), drafted());
 
         assertThat(instance).isWaitingAt("UserTask_SignBirthCertificate");
-        assertThat(task(instance)).hasCandidateGroup("lanhdao");
+        assertThat(task(instance)).hasCandidateGroup(LEADER);
         complete(task(instance), withVariables("approved", true));
 
         assertThat(instance).isWaitingAt("UserTask_ReturnResult");
-        assertThat(task(instance)).hasCandidateGroup("tiepnhan");
+        assertThat(task(instance)).hasCandidateGroup(DESK);
         assertThat(dossier(instance).publicStatus()).isEqualTo(PROCESSED);
         assertThat(lastEvent(instance).publicMessage()).contains("ký vào Sổ đăng ký khai sinh");
         complete(task(instance), withVariables("resultReceivedBy", "Lê Thị Mai", "registerSigned", true));
@@ -141,7 +144,7 @@ class DangKyKhaiSinhProcessTest {
                 withVariables("approved", false, "approvalComment", "Quê quán ghi chưa đúng theo quê quán của cha"));
 
         assertThat(instance).isWaitingAt("UserTask_DraftBirthCertificate").hasNotPassed("ServiceTask_MarkProcessed");
-        assertThat(task(instance)).hasCandidateGroup("chuyenvien");
+        assertThat(task(instance)).hasCandidateGroup(SPECIALIST);
         assertThat(dossier(instance).publicStatus()).isEqualTo(PROCESSING);
         complete(task(instance), drafted());
         complete(task(instance), withVariables("approved", true));

@@ -151,7 +151,7 @@ class DeadlinesProcessTest {
         assertThat(leader).isNotNull();
         assertThat(ProcessTestPlatform.bean(TaskService.class).getIdentityLinksForTask(leader.getId()))
                 .extracting(link -> link.getGroupId())
-                .containsExactly("lanhdao");
+                .containsExactly(ProcedureTestSupport.LEADER);
         assertThat(instance).isWaitingAt("UserTask_CertifyCopies", "UserTask_HandleOverdueDossier");
         assertThat(lastEvent(instance).publicMessage())
                 .isEqualTo("Hồ sơ chưa được giải quyết đúng hẹn. Ngày hẹn trả kết quả mới: 07:30 ngày 13/03/2026.");

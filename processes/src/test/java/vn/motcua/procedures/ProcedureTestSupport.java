@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.motcua.agency.StaffRole;
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.DocumentFile;
@@ -25,6 +26,14 @@ import vn.motcua.testing.TestDocuments;
 
 /** What the process tests of every procedure share: submitting a dossier for real, and reading back what happened to it. */
 final class ProcedureTestSupport {
+
+    /** The candidate groups of the test commune's staff and of the province's police (docs/agencies.md). */
+    static final String DESK = StaffRole.DESK_CLERK.groupAt(ProcessTestPlatform.TEST_AGENCY);
+
+    static final String SPECIALIST = StaffRole.SPECIALIST.groupAt(ProcessTestPlatform.TEST_AGENCY);
+    static final String LEADER = StaffRole.LEADER.groupAt(ProcessTestPlatform.TEST_AGENCY);
+    static final String POLICE_SPECIALIST = StaffRole.SPECIALIST.groupAt(ProcessTestPlatform.TEST_POLICE);
+    static final String POLICE_LEADER = StaffRole.LEADER.groupAt(ProcessTestPlatform.TEST_POLICE);
 
     private ProcedureTestSupport() {}
 
