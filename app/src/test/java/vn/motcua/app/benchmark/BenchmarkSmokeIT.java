@@ -22,6 +22,7 @@ class BenchmarkSmokeIT {
     static final Map<String, String> SMOKE = Map.of(
             "benchmark.report-dir", REPORTS.toString(),
             "benchmark.backlogs", "30",
+            "benchmark.agencies", "1",
             "benchmark.completions", "5",
             "benchmark.warm-up-completions", "3",
             "benchmark.seconds", "2",

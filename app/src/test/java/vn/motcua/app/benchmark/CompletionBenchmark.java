@@ -27,7 +27,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.motcua.agency.StaffRole;
 import vn.motcua.app.MotcuaApplication;
+import vn.motcua.app.agency.StaffDirectory;
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.DocumentFile;
@@ -63,6 +65,12 @@ class CompletionBenchmark {
 
     private final int warmUp = Integer.getInteger("benchmark.warm-up-completions", 100);
 
+    /**
+     * Receiving units the application's dossiers are spread over. The clerk is a desk clerk of the first and
+     * completes its tasks only: the engine routes each task to its unit's group (docs/adr/0007-agency-isolation.md).
+     */
+    private final int agencies = Integer.getInteger("benchmark.agencies", 100);
+
     private ConfigurableApplicationContext app;
     private HttpClient http;
     private String engineRest;
@@ -94,10 +102,11 @@ class CompletionBenchmark {
                 fills.add(String.format(
                         Locale.ROOT,
                         "%,d open: bare engine filled in %.0f s, application (%,d dossiers through "
-                                + "`DossierSubmission`) in %.0f s",
+                                + "`DossierSubmission`, spread over %d receiving units) in %.0f s",
                         backlog,
                         bareSeconds,
                         added,
+                        agencies,
                         appSeconds));
                 log(fills.get(fills.size() - 1));
                 Sql.execute(bare.dataSource(), "analyze");
@@ -217,19 +226,14 @@ class CompletionBenchmark {
         TransactionTemplate transaction = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
         JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
         int threads = 3;
-        List<String> units = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            String unit = "000.00.99.B" + (10 + t);
+        List<NewDossier> perUnit = new ArrayList<>();
+        for (int u = 0; u < agencies; u++) {
+            String unit = unit(u);
             jdbc.update(
                     "insert into agency (code, name, level) values (?, ?, 'COMMUNE') on conflict do nothing",
                     unit,
-                    "Đơn vị đo hiệu năng " + t);
-            units.add(unit);
-        }
-        AtomicInteger left = new AtomicInteger((int) count);
-        List<Thread> workers = new ArrayList<>();
-        for (String unit : units) {
-            NewDossier dossier = new NewDossier(
+                    "Đơn vị đo hiệu năng " + u);
+            perUnit.add(new NewDossier(
                     "chung-thuc-ban-sao",
                     new Applicant("Nguyễn Văn Đoàn", "001090012345", null, "0912345678", "doan@example.vn", null),
                     unit,
@@ -238,7 +242,20 @@ class CompletionBenchmark {
                     Channel.ONLINE,
                     Map.of("documentName", "Bằng tốt nghiệp THPT", "copyCount", 2, "pagesPerCopy", 1),
                     List.of(new DocumentFile("ban-chinh", "bang-tot-nghiep.pdf", "application/pdf", PDF)),
-                    "citizen");
+                    "citizen"));
+        }
+        app.getBean(StaffDirectory.class).add(CLERK, unit(0), StaffRole.DESK_CLERK);
+        // The clerk's unit first gets what this backlog's measurements will complete; the rest go round the units.
+        long clerksFirstTasks = app.getBean(TaskService.class)
+                .createTaskQuery()
+                .taskDefinitionKey(BareEngine.FIRST_TASK)
+                .taskCandidateGroup(StaffRole.DESK_CLERK.groupAt(unit(0)))
+                .count();
+        AtomicInteger reserve = new AtomicInteger((int) Math.max(0, 2 * warmUp + 4 * perRun - clerksFirstTasks));
+        AtomicInteger left = new AtomicInteger((int) count);
+        AtomicInteger batches = new AtomicInteger();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
             Thread worker = new Thread(
                     () -> {
                         while (true) {
@@ -246,6 +263,9 @@ class CompletionBenchmark {
                             if (batch <= 0) {
                                 return;
                             }
+                            NewDossier dossier = reserve.getAndAdd(-batch) > 0
+                                    ? perUnit.get(0)
+                                    : perUnit.get(batches.getAndIncrement() % perUnit.size());
                             // One engine command around the batch: the engine writes all its rows at the command's end
                             // in
                             // JDBC batches, in the Spring transaction the submissions join; the rows are the same.
@@ -257,7 +277,7 @@ class CompletionBenchmark {
                             }));
                         }
                     },
-                    "bench-fill-" + unit);
+                    "bench-fill-" + t);
             workers.add(worker);
             worker.start();
         }
@@ -267,10 +287,17 @@ class CompletionBenchmark {
         return (int) count;
     }
 
+    /** A benchmark receiving unit's code, in the national form (sample codes ending in B10). */
+    private static String unit(int index) {
+        return String.format(Locale.ROOT, "000.%02d.%02d.B10", index / 100, index % 100);
+    }
+
+    /** The clerk's unit's first tasks: the only ones the clerk may complete. */
     private static List<String> appFirstTasks(TaskService tasks, int count) {
         return tasks
                 .createTaskQuery()
                 .taskDefinitionKey(BareEngine.FIRST_TASK)
+                .taskCandidateGroup(StaffRole.DESK_CLERK.groupAt(unit(0)))
                 .orderByTaskCreateTime()
                 .asc()
                 .listPage(0, count)
@@ -281,7 +308,7 @@ class CompletionBenchmark {
 
     /** As the REST API and the webapps do it: the clerk is the engine's authenticated user, authorizations apply. */
     private static void completeInProcess(TaskService tasks, IdentityService identity, String taskId) {
-        identity.setAuthentication(CLERK, List.of("tiepnhan"));
+        identity.setAuthentication(CLERK, List.of("tiepnhan", StaffRole.DESK_CLERK.groupAt(unit(0))));
         try {
             tasks.complete(taskId, Map.of("receiptDecision", "accept"));
         } finally {
