@@ -421,10 +421,10 @@ class DossierSearchIT {
     void anAdministratorSetsTheAgenciesOfAStaffMember() {
         var put = app.http
                 .put()
-                .uri("/api/admin/staff/{user}/agencies", CLERK_WITHOUT_AGENCY)
+                .uri("/api/admin/staff/{user}", CLERK_WITHOUT_AGENCY)
                 .headers(h -> SearchTestApplication.basic(h, ADMIN))
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(new String[] {OTHER_AGENCY})
+                .body(memberships(OTHER_AGENCY))
                 .retrieve()
                 .toEntity(JsonNode.class);
         assertThat(put.getStatusCode().value()).isEqualTo(200);
@@ -432,24 +432,29 @@ class DossierSearchIT {
 
         var unknown = app.http
                 .put()
-                .uri("/api/admin/staff/{user}/agencies", CLERK_WITHOUT_AGENCY)
+                .uri("/api/admin/staff/{user}", CLERK_WITHOUT_AGENCY)
                 .headers(h -> SearchTestApplication.basic(h, ADMIN))
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(new String[] {"000.00.00.X00"})
+                .body(memberships("000.00.00.X00"))
                 .retrieve()
                 .toEntity(JsonNode.class);
         assertThat(unknown.getStatusCode().value()).isEqualTo(400);
         assertThat(app.http
                         .put()
-                        .uri("/api/admin/staff/{user}/agencies", CLERK_WITHOUT_AGENCY)
+                        .uri("/api/admin/staff/{user}", CLERK_WITHOUT_AGENCY)
                         .headers(h -> SearchTestApplication.basic(h, CLERK))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .body(new String[] {AGENCY})
+                        .body(memberships(AGENCY))
                         .retrieve()
                         .toBodilessEntity()
                         .getStatusCode()
                         .value())
                 .isEqualTo(403);
+    }
+
+    /** The body of {@code PUT /api/admin/staff/{user}}: a desk clerk of one agency. */
+    private static String memberships(String agency) {
+        return "{\"memberships\": [{\"agencyCode\": \"" + agency + "\", \"roles\": [\"DESK_CLERK\"]}]}";
     }
 
     private static JsonNode search(String... nameValuePairs) {
