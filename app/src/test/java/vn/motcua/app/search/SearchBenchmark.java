@@ -231,9 +231,9 @@ class SearchBenchmark {
     private static void insertAgenciesAndClerk() {
         for (int i = 0; i < AGENCIES.length; i++) {
             app.jdbc.update(
-                    "insert into agency (code, name, level) values (?, ?, 'DISTRICT') on conflict do nothing",
+                    "insert into agency (code, name, level) values (?, ?, 'COMMUNE') on conflict do nothing",
                     AGENCIES[i],
-                    "UBND quận số " + (i + 1));
+                    "UBND xã số " + (i + 1));
         }
         IdentityService identity = app.bean(IdentityService.class);
         User user = identity.newUser(CLERK);
@@ -252,9 +252,11 @@ class SearchBenchmark {
             app.transaction.executeWithoutResult(status -> app.jdbc.batchUpdate("""
                     insert into dossier (code, procedure_key, procedure_version, applicant_name,
                         applicant_identity_number, applicant_phone, applicant_address, receiving_agency_code,
-                        competent_agency_code, channel, service_level, public_status, internal_step, submitted_at,
+                        competent_agency_code, return_agency_code, receiving_agency_name, competent_agency_name,
+                        return_agency_name, channel, service_level, public_status, internal_step, submitted_at,
                         received_at, due_at, finished_at, returned_at, updated_at)
-                    values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, 'PARTIAL', ?, ?, ?, ?, ?, ?, ?, ?)""", slice, slice.size(), (ps, d) -> {
+                    values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, 'bench', 'bench', 'bench', ?, 'PARTIAL', ?, ?, ?, ?, ?, ?, ?,
+                        ?)""", slice, slice.size(), (ps, d) -> {
                 int i = 0;
                 ps.setString(++i, d.code());
                 ps.setString(++i, d.procedureKey());
@@ -262,6 +264,7 @@ class SearchBenchmark {
                 ps.setString(++i, d.person().identityNumber());
                 ps.setString(++i, d.person().phone());
                 ps.setString(++i, d.person().address());
+                ps.setString(++i, d.agency());
                 ps.setString(++i, d.agency());
                 ps.setString(++i, d.agency());
                 ps.setString(++i, d.code().hashCode() % 3 == 0 ? "DESK" : "ONLINE");

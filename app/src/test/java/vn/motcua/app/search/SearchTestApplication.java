@@ -164,15 +164,18 @@ final class SearchTestApplication implements AutoCloseable {
             jdbc.update(
                     """
                     insert into dossier (code, procedure_key, procedure_version, applicant_name, applicant_identity_number,
-                        applicant_phone, applicant_address, receiving_agency_code, competent_agency_code, channel,
+                        applicant_phone, applicant_address, receiving_agency_code, competent_agency_code,
+                        return_agency_code, receiving_agency_name, competent_agency_name, return_agency_name, channel,
                         service_level, public_status, internal_step, submitted_at, due_at, finished_at, updated_at)
-                    values (?, ?, 1, ?, ?, ?, ?, ?, ?, 'DESK', 'PARTIAL', ?, ?, ?, ?, ?, ?)""",
+                    values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, 'fixture', 'fixture', 'fixture', 'DESK', 'PARTIAL', ?, ?, ?, ?,
+                        ?, ?)""",
                     f.code(),
                     f.procedureKey(),
                     f.name(),
                     f.identityNumber(),
                     f.phone(),
                     f.address(),
+                    f.agency(),
                     f.agency(),
                     f.agency(),
                     f.status(),
