@@ -144,10 +144,11 @@ class SearchBenchmark {
         facts.put("loadAfter", loadAverage());
         facts.put("totalMinutes", seconds(t0) / 60);
         writeReport(results, lag);
-
-        for (QueryResult r : results) {
-            assertThat(r.index().p95()).as("index p95 of %s", r.label()).isLessThan(1000);
-        }
+        // The figures are the report's; what must hold is that every query ran on both sides.
+        assertThat(results).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.index().n()).as("index searches of %s", r.label()).isPositive();
+            assertThat(r.camunda().n()).as("Camunda queries of %s", r.label()).isPositive();
+        });
     }
 
     // ---------------------------------------------------------------- data
@@ -904,7 +905,10 @@ class SearchBenchmark {
                                 + "the number of variables, not with the load alone.\n");
         md.append("\n## Log of the run\n\n```\n").append(log).append("```\n");
 
-        Path report = repositoryRoot().resolve("docs/benchmarks/search.md");
+        // bench.reportDir: the smoke run (SearchBenchmarkSmokeIT) writes under target/, never over the real report.
+        Path report = repositoryRoot()
+                .resolve(System.getProperty("bench.reportDir", "docs/benchmarks"))
+                .resolve("search.md");
         Files.createDirectories(report.getParent());
         Files.writeString(report, md.toString());
         System.out.println("[bench] report written to " + report);
