@@ -161,12 +161,15 @@ class DangKyHoKinhDoanhProcessTest {
         complete(
                 task(instance),
                 withVariables(
-                        "receiptDecision", "supplement", "missingDocuments", "Hợp đồng thuê mặt bằng kinh doanh"));
+                        "receiptDecision",
+                        "supplement",
+                        "missingDocuments",
+                        "Biên bản họp thành viên hộ gia đình về việc thành lập hộ kinh doanh"));
 
         assertThat(instance).isWaitingAt("IntermediateCatchEvent_SupplementReceived");
         assertThat(dossier(instance).publicStatus()).isEqualTo(SUPPLEMENT_REQUESTED);
 
-        requests().supplement(instance.getBusinessKey(), List.of(pdf("hop-dong-thue-dia-diem", "hop-dong-thue.pdf")));
+        requests().supplement(instance.getBusinessKey(), List.of(pdf("bien-ban-hop-thanh-vien", "bien-ban-hop.pdf")));
 
         assertThat(instance).isWaitingAt("UserTask_ReceiveDossier").hasPassed("ServiceTask_MarkSupplemented");
         assertThat(dossier(instance).publicStatus()).isEqualTo(NEW);
@@ -321,7 +324,7 @@ class DangKyHoKinhDoanhProcessTest {
         long dossiersBefore = countDossiers();
 
         assertThatThrownBy(() -> ProcedureTestSupport.submit(
-                        KEY, OWNER, data, List.of(pdf("hop-dong-thue-dia-diem", "hop-dong-thue.pdf"))))
+                        KEY, OWNER, data, List.of(pdf("bien-ban-hop-thanh-vien", "bien-ban-hop.pdf"))))
                 .isInstanceOfSatisfying(
                         InvalidSubmissionException.class,
                         e -> assertThat(e.problems())
