@@ -32,6 +32,16 @@ class ProvisionalCalendarTest {
     }
 
     @Test
+    void quocKhanh2026IsOffFromMonday31AugustMadeUpOnSaturday22AugustWithItsSourceFlagged() {
+        assertThat(CALENDAR.isWorkingDay(LocalDate.of(2026, 8, 31))).isFalse();
+        assertThat(CALENDAR.isWorkingDay(LocalDate.of(2026, 8, 22))).isTrue();
+        assertThat(CALENDAR.isWorkingDay(LocalDate.of(2026, 9, 1))).isFalse();
+        assertThat(CALENDAR.isWorkingDay(LocalDate.of(2026, 9, 2))).isFalse();
+        assertThat(YEARS.get(0).unconfirmed())
+                .anySatisfy(note -> assertThat(note).contains("VPCP-QK-2026"));
+    }
+
+    @Test
     void theStartUpWarningNamesEveryUndecidedDayOf2027ThatIsCountedAsAWorkingDay() {
         CalendarYear y2027 = YEARS.get(1);
         assertThat(y2027.provisional()).isTrue();
