@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,6 +28,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
+import vn.motcua.agency.StaffRole;
+import vn.motcua.app.agency.StaffDirectory;
+import vn.motcua.engine.EngineClock;
 
 /**
  * The whole application on its embedded defaults: a real PostgreSQL and a real Elasticsearch started
@@ -82,6 +86,19 @@ class MotcuaApplicationIT {
         assertThat(chungThuc.path("name").asText()).startsWith("Chứng thực bản sao từ bản chính");
         assertThat(chungThuc.path("version").asInt()).isEqualTo(1);
         assertThat(chungThuc.path("timeLimitWorkingDays").asInt()).isZero();
+        assertThat(chungThuc.path("timeLimit").path("maxExtensionWorkingDays").asInt())
+                .isEqualTo(2);
+        assertThat(chungThuc.path("serviceLevel").asText()).isEqualTo("PARTIAL");
+        assertThat(chungThuc.path("serviceLevelName").path("vi").asText())
+                .isEqualTo("Dịch vụ công trực tuyến một phần");
+        assertThat(chungThuc.path("serviceLevelName").path("en").asText()).isEqualTo("Partial online public service");
+        JsonNode judicialRecord = find(procedures, "cap-phieu-ly-lich-tu-phap");
+        assertThat(judicialRecord.path("timeLimit").path("kind").asText()).isEqualTo("CALENDAR");
+        assertThat(judicialRecord.path("timeLimitText").asText()).isEqualTo("10 ngày");
+        assertThat(judicialRecord.path("timeLimitWorkingDays").isNull()).isTrue();
+        assertThat(judicialRecord.path("agencyLevel").asText()).isEqualTo("POLICE");
+        assertThat(judicialRecord.path("legalBasis").get(0).path("number").asText())
+                .isEqualTo("28/2009/QH12");
     }
 
     @Test
@@ -131,6 +148,41 @@ class MotcuaApplicationIT {
         String withoutKey = Chromium.renderedDom(app.baseUrl() + "/tra-cuu/?ma=" + dossier.code());
         assertThat(withoutKey).contains("Đã trả kết quả").doesNotContain("Nguyễn Văn Đoàn");
         Chromium.screenshot(url, Path.of("target/screenshots/tra-cuu-phone.png"), 390, 1400);
+    }
+
+    @Test
+    void theIndicesOf766CountTheFinishedOnlineDossierAndComeOutAsCsvForItsAgencyOnly() throws IOException {
+        String unit = app.newReceivingUnit();
+        returnedAfterASupplement(app, unit);
+        LocalDate today = LocalDate.now(EngineClock.VIETNAM);
+        String query = "/api/stats/indices.csv?from=" + today.minusDays(31) + "&to=" + today.plusDays(1);
+        String leader = app.http
+                .get()
+                .uri(query)
+                .header(HttpHeaders.AUTHORIZATION, basic("lanhdao01"))
+                .retrieve()
+                .body(String.class);
+        assertThat(leader)
+                .startsWith("\uFEFFagencyCode,agencyName,month,received,receivedOnline,onlineRate,digitised,")
+                .contains("\r\n" + unit + ",");
+        // The dossier was submitted online and its result file attached: received, online, digitised, result digitised.
+        String row = leader.lines()
+                .filter(line -> line.startsWith(unit + ","))
+                .findFirst()
+                .orElseThrow();
+        assertThat(row.split(",")).satisfies(cells -> {
+            assertThat(Integer.parseInt(cells[3])).as("received").isPositive();
+            assertThat(cells[4]).as("online").isEqualTo(cells[3]);
+            assertThat(cells[6]).as("digitised").isEqualTo(cells[3]);
+            assertThat(Integer.parseInt(cells[12])).as("results digitised").isPositive();
+        });
+        String clerkB = app.http
+                .get()
+                .uri(query)
+                .header(HttpHeaders.AUTHORIZATION, basic("tiepnhan02"))
+                .retrieve()
+                .body(String.class);
+        assertThat(clerkB).as("another commune's clerk").doesNotContain(unit);
     }
 
     @Test
@@ -331,7 +383,10 @@ class MotcuaApplicationIT {
                     + ((WebServerApplicationContext) context).getWebServer().getPort();
         }
 
-        /** A receiving unit that no dossier has been submitted for yet. */
+        /**
+         * A receiving unit that no dossier has been submitted for yet, where the demo desk clerk, specialist and
+         * leader of commune A also work, so they get its tasks.
+         */
         String newReceivingUnit() {
             String unit = "000.00.99.T" + String.format("%02d", UNITS.incrementAndGet());
             context.getBean(JdbcTemplate.class)
@@ -339,6 +394,10 @@ class MotcuaApplicationIT {
                             "insert into agency (code, name, level) values (?, ?, 'COMMUNE')",
                             unit,
                             "Đơn vị thử nghiệm " + unit);
+            StaffDirectory staff = context.getBean(StaffDirectory.class);
+            staff.add("tiepnhan01", unit, StaffRole.DESK_CLERK);
+            staff.add("chuyenvien01", unit, StaffRole.SPECIALIST);
+            staff.add("lanhdao01", unit, StaffRole.LEADER);
             return unit;
         }
 

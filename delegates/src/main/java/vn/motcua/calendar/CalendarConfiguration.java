@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -63,7 +66,39 @@ public class CalendarConfiguration {
                     year.location());
             year.unconfirmed()
                     .forEach(note -> log.warn("Calendar {}: not included, unconfirmed: {}", year.year(), note));
+            provisionalWarning(calendar, year).ifPresent(log::warn);
         }
+    }
+
+    /**
+     * For a provisional year, the days it is missing, by date: the weekdays of each pending window that the calendar
+     * counts as working days until the Government decides, so operators know exactly which due dates may move.
+     */
+    static Optional<String> provisionalWarning(WorkingCalendar calendar, CalendarYear year) {
+        if (!year.provisional()) {
+            return Optional.empty();
+        }
+        StringBuilder warning = new StringBuilder("Calendar ")
+                .append(year.year())
+                .append(" is provisional (")
+                .append(year.location())
+                .append("): days off not decided yet, counted as working days until the file lists them:");
+        for (CalendarYear.Pending pending : year.pending()) {
+            List<LocalDate> counted = pending.from()
+                    .datesUntil(pending.to().plusDays(1))
+                    .filter(calendar::isWorkingDay)
+                    .toList();
+            warning.append(" ")
+                    .append(pending.name())
+                    .append(": ")
+                    .append(
+                            counted.isEmpty()
+                                    ? "none counted as working days"
+                                    : counted.stream().map(LocalDate::toString).collect(Collectors.joining(", ")))
+                    .append(";");
+        }
+        warning.append(" due dates across these days are recalculated at the first start after the file is updated");
+        return Optional.of(warning.toString());
     }
 
     private static void read(ResourcePatternResolver resources, String location, Map<Integer, CalendarYear> years) {

@@ -32,7 +32,10 @@ public final class CalendarFileReader {
             List<DayOfWeek> weekend,
             Map<String, String> sources,
             List<Entry> daysOff,
+            List<PendingEntry> pending,
             List<String> unconfirmed) {}
+
+    record PendingEntry(String name, String from, String to) {}
 
     record Entry(String date, DayOff.Kind kind, String name, String madeUpOn, String source, String note) {}
 
@@ -95,11 +98,29 @@ public final class CalendarFileReader {
                 daysOff.add(new DayOff(date, e.kind(), e.name(), madeUpOn, sources.get(e.source())));
             }
         }
+        List<CalendarYear.Pending> pending = new ArrayList<>();
+        for (PendingEntry p : file.pending() == null ? List.<PendingEntry>of() : file.pending()) {
+            String what = "pending " + (p.name() == null ? p.from() : p.name());
+            if (p.name() == null || p.name().isBlank()) {
+                problems.add(what + ": name is required (which days off are not decided yet)");
+            }
+            LocalDate from = parse(p.from(), what + ": from", problems);
+            LocalDate to = parse(p.to(), what + ": to", problems);
+            if (from != null && to != null) {
+                if (from.getYear() != year || to.getYear() != year) {
+                    problems.add(what + ": not in " + year);
+                } else if (to.isBefore(from)) {
+                    problems.add(what + ": 'to' is before 'from'");
+                } else {
+                    pending.add(new CalendarYear.Pending(p.name(), from, to));
+                }
+            }
+        }
         if (!problems.isEmpty()) {
             throw new CalendarDefinitionException(location + ": " + String.join("; ", problems));
         }
         return new CalendarYear(
-                year, weekend, daysOff, file.unconfirmed() == null ? List.of() : file.unconfirmed(), location);
+                year, weekend, daysOff, pending, file.unconfirmed() == null ? List.of() : file.unconfirmed(), location);
     }
 
     private static LocalDate parse(String value, String what, List<String> problems) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import vn.motcua.calendar.TimeLimitKind;
 
 /** The deadline columns of {@code dossier} and the {@code dossier_pause} and {@code calendar_state} tables (V3). */
 @Repository
@@ -28,7 +29,15 @@ public class DeadlineRepository {
             Integer timeLimitWorkingDays,
             Instant dueAt,
             boolean late,
-            Instant extendedDueAt) {}
+            Instant extendedDueAt,
+            TimeLimitKind timeLimitKind,
+            int extensionWorkingDays) {
+
+        /** The time limit in days of {@link #timeLimitKind} (the column keeps its first name, from V3). */
+        public Integer timeLimitDays() {
+            return timeLimitWorkingDays;
+        }
+    }
 
     /** A stop of the clock while the citizen supplements; {@code endedAt} null while it lasts. */
     public record Pause(
@@ -40,7 +49,8 @@ public class DeadlineRepository {
             Instant dueAfter) {}
 
     private static final String DEADLINE_COLUMNS =
-            "id, code, process_instance_id, received_at, time_limit_working_days, due_at, late, extended_due_at";
+            "id, code, process_instance_id, received_at, time_limit_working_days, due_at, late, extended_due_at,"
+                    + " time_limit_kind, extension_working_days";
 
     public Optional<Deadline> deadline(long dossierId) {
         return jdbc
@@ -70,10 +80,25 @@ public class DeadlineRepository {
                 DeadlineRepository::deadline);
     }
 
-    public void setDue(long dossierId, Integer timeLimitWorkingDays, Instant dueAt, Instant now) {
+    /** @param timeLimitDays the time limit in days of {@code kind} */
+    public void setDue(long dossierId, Integer timeLimitDays, TimeLimitKind kind, Instant dueAt, Instant now) {
         jdbc.update(
-                "update dossier set time_limit_working_days = ?, due_at = ?, updated_at = ? where id = ?",
-                timeLimitWorkingDays,
+                "update dossier set time_limit_working_days = ?, time_limit_kind = ?, due_at = ?, updated_at = ?"
+                        + " where id = ?",
+                timeLimitDays,
+                kind.name(),
+                ts(dueAt),
+                ts(now),
+                dossierId);
+    }
+
+    /** The working days the receiving clerk added to the time limit, and why. */
+    public void setExtension(long dossierId, int workingDays, String reason, Instant dueAt, Instant now) {
+        jdbc.update(
+                "update dossier set extension_working_days = ?, extension_reason = ?, due_at = ?, updated_at = ?"
+                        + " where id = ?",
+                workingDays,
+                reason,
                 ts(dueAt),
                 ts(now),
                 dossierId);
@@ -143,7 +168,9 @@ public class DeadlineRepository {
                 (Integer) rs.getObject("time_limit_working_days"),
                 instant(rs, "due_at"),
                 rs.getBoolean("late"),
-                instant(rs, "extended_due_at"));
+                instant(rs, "extended_due_at"),
+                TimeLimitKind.valueOf(rs.getString("time_limit_kind")),
+                rs.getInt("extension_working_days"));
     }
 
     private static Pause pause(ResultSet rs, int n) throws SQLException {

@@ -22,9 +22,11 @@ import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierStatusChanged;
 import vn.motcua.dossier.PublicStatus;
 import vn.motcua.procedure.ProcedureCatalog;
+import vn.motcua.procedure.ProcedureDescriptor.TimeLimit;
 
 /**
- * A dossier's due moment: set on receipt from the procedure's time limit, stopped while the citizen
+ * A dossier's due moment: set on receipt from the procedure's time limit (working days or days),
+ * moved on by an extension the receiving clerk gives where the law allows one, stopped while the citizen
  * supplements and moved on by the pause's working time on resume, and handed to the engine as the
  * process variables the BPMN deadline timers read ({@value #VAR_DUE_DATE}, {@value #VAR_WARNING_DATE}).
  * Told of every status change by {@link DossierStatusChanged}, in the transaction of the change.
@@ -93,10 +95,10 @@ public class DossierDeadlines {
     }
 
     private void start(Dossier dossier, Deadline deadline, Instant receivedAt, Instant now) {
-        Integer limit = catalog.version(dossier.procedureKey(), dossier.procedureVersion())
-                .map(p -> p.descriptor().timeLimitWorkingDays())
+        TimeLimit limit = catalog.version(dossier.procedureKey(), dossier.procedureVersion())
+                .map(p -> p.descriptor().timeLimit())
                 .orElse(null);
-        if (limit == null) {
+        if (limit == null || limit.days() == null) {
             log.warn(
                     "Dossier {}: procedure {} v{} has no time limit; no due date",
                     dossier.code(),
@@ -104,9 +106,40 @@ public class DossierDeadlines {
                     dossier.procedureVersion());
             return;
         }
-        Instant due = rule.due(receivedAt, limit);
-        deadlines.setDue(dossier.id(), limit, due, now);
+        Instant due = rule.due(receivedAt, limit.days(), limit.kind());
+        deadlines.setDue(dossier.id(), limit.days(), limit.kind(), due, now);
         publish(deadline.processInstanceId(), receivedAt, due);
+    }
+
+    /**
+     * The receiving clerk extends the time limit by {@code workingDays} working days, with a reason, where the
+     * procedure allows it ({@code timeLimit.maxExtensionWorkingDays}); the appointment moves and the timers with
+     * it. Called once the dossier is received, before processing starts.
+     *
+     * @return the new due moment
+     * @throws IllegalArgumentException when the procedure allows no such extension or the reason is missing
+     */
+    public Instant extend(Dossier dossier, int workingDays, String reason, Instant now) {
+        TimeLimit limit = catalog.version(dossier.procedureKey(), dossier.procedureVersion())
+                .map(p -> p.descriptor().timeLimit())
+                .orElseThrow();
+        if (workingDays < 1 || workingDays > limit.maxExtensionWorkingDays()) {
+            throw new IllegalArgumentException("Dossier " + dossier.code() + ": the time limit of "
+                    + dossier.procedureKey() + " may be extended by 1 to " + limit.maxExtensionWorkingDays()
+                    + " working days, not " + workingDays);
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("Dossier " + dossier.code() + ": an extension needs a reason");
+        }
+        Deadline deadline = deadlines.deadline(dossier.id()).orElseThrow();
+        if (deadline.dueAt() == null || deadline.extensionWorkingDays() > 0) {
+            throw new IllegalStateException(
+                    "Dossier " + dossier.code() + " has no due date yet or is already extended");
+        }
+        Instant due = dueAfterFinishedPauses(deadline, workingDays);
+        deadlines.setExtension(dossier.id(), workingDays, reason.strip(), due, now);
+        publish(deadline.processInstanceId(), deadline.receivedAt(), due);
+        return due;
     }
 
     private void pause(Deadline deadline, Instant now) {
@@ -118,10 +151,17 @@ public class DossierDeadlines {
     }
 
     private void resume(Deadline deadline, Pause pause, Instant now) {
-        Duration paused = rule.calendar().workingTimeBetween(pause.startedAt(), now);
-        Instant due = rule.extend(deadline.dueAt(), paused);
+        Duration paused = rule.pausedTime(pause.startedAt(), now, deadline.timeLimitKind());
+        // From receipt again, with every pause: a period in days cannot simply be moved on from its end, which
+        // may already have been carried to the close of the next working day.
+        Instant due = rule.due(
+                deadline.receivedAt(),
+                deadline.timeLimitDays(),
+                deadline.timeLimitKind(),
+                deadline.extensionWorkingDays(),
+                finishedPauses(deadline).plus(paused));
         deadlines.endPause(pause.id(), now, paused.toSeconds(), deadline.dueAt(), due);
-        deadlines.setDue(deadline.dossierId(), deadline.timeLimitWorkingDays(), due, now);
+        deadlines.setDue(deadline.dossierId(), deadline.timeLimitDays(), deadline.timeLimitKind(), due, now);
         publish(deadline.processInstanceId(), deadline.receivedAt(), due);
         timers(deadline.processInstanceId()).forEach(job -> managementService.activateJobById(job.getId()));
     }
@@ -131,19 +171,31 @@ public class DossierDeadlines {
      * working time of its finished pauses. Differs from the stored one only when the calendar changed.
      */
     Instant recompute(Deadline deadline) {
-        Instant due = rule.due(deadline.receivedAt(), deadline.timeLimitWorkingDays());
+        return dueAfterFinishedPauses(deadline, deadline.extensionWorkingDays());
+    }
+
+    private Instant dueAfterFinishedPauses(Deadline deadline, int extensionWorkingDays) {
+        return rule.due(
+                deadline.receivedAt(),
+                deadline.timeLimitDays(),
+                deadline.timeLimitKind(),
+                extensionWorkingDays,
+                finishedPauses(deadline));
+    }
+
+    private Duration finishedPauses(Deadline deadline) {
         Duration paused = Duration.ZERO;
         for (Pause pause : deadlines.pauses(deadline.dossierId())) {
             if (pause.endedAt() != null) {
-                paused = paused.plus(rule.calendar().workingTimeBetween(pause.startedAt(), pause.endedAt()));
+                paused = paused.plus(rule.pausedTime(pause.startedAt(), pause.endedAt(), deadline.timeLimitKind()));
             }
         }
-        return rule.extend(due, paused);
+        return paused;
     }
 
     /** Stores a recomputed due moment and moves the dossier's timers. */
     void move(Deadline deadline, Instant due, Instant now) {
-        deadlines.setDue(deadline.dossierId(), deadline.timeLimitWorkingDays(), due, now);
+        deadlines.setDue(deadline.dossierId(), deadline.timeLimitDays(), deadline.timeLimitKind(), due, now);
         publish(deadline.processInstanceId(), deadline.receivedAt(), due);
     }
 

@@ -26,6 +26,7 @@ public class DossierRequests {
     public static final String RESULT_DOCUMENT = "ket-qua";
 
     private final DossierRepository dossiers;
+    private final Digitisation digitisation;
     private final SubmissionCheck check;
     private final DossierChanges changes;
     private final RuntimeService runtimeService;
@@ -34,12 +35,14 @@ public class DossierRequests {
 
     public DossierRequests(
             DossierRepository dossiers,
+            Digitisation digitisation,
             SubmissionCheck check,
             DossierChanges changes,
             RuntimeService runtimeService,
             PlatformTransactionManager transactionManager,
             Clock clock) {
         this.dossiers = dossiers;
+        this.digitisation = digitisation;
         this.check = check;
         this.changes = changes;
         this.runtimeService = runtimeService;
@@ -100,6 +103,8 @@ public class DossierRequests {
                         0,
                         now);
             }
+            // The result exists as a file: a digitised result (Quyết định 766/QĐ-TTg counts it).
+            digitisation.recordResult(dossier.id(), actor, now);
             // Staff actions leave an event naming their actor; this one is internal (no public message).
             dossiers.appendEvent(
                     dossier.id(),

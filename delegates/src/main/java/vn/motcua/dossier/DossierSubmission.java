@@ -28,6 +28,7 @@ public class DossierSubmission {
     public static final String VAR_DOSSIER_CODE = "dossierCode";
 
     private final ProcedureCatalog catalog;
+    private final Digitisation digitisation;
     private final SubmissionCheck check;
     private final AgencyAssignment assignment;
     private final DossierRepository dossiers;
@@ -39,6 +40,7 @@ public class DossierSubmission {
 
     public DossierSubmission(
             ProcedureCatalog catalog,
+            Digitisation digitisation,
             SubmissionCheck check,
             AgencyAssignment assignment,
             DossierRepository dossiers,
@@ -48,6 +50,7 @@ public class DossierSubmission {
             PlatformTransactionManager transactionManager,
             Clock clock) {
         this.catalog = catalog;
+        this.digitisation = digitisation;
         this.check = check;
         this.assignment = assignment;
         this.dossiers = dossiers;
@@ -79,6 +82,14 @@ public class DossierSubmission {
                     request.returnAgencyCode(),
                     receiptDay,
                     problems);
+            if (!request.scannedDocuments().isEmpty() && request.channel() == Channel.ONLINE) {
+                problems.add(new FieldProblem(
+                        Digitisation.VAR_SCANNED_DOCUMENTS, "only a paper dossier (desk or post) is scanned"));
+            }
+            problems.addAll(Digitisation.problems(
+                    procedure.descriptor(),
+                    request.scannedDocuments(),
+                    request.documents().stream().map(DocumentFile::documentCode).toList()));
             Map<String, Object> formVariables =
                     check.check(procedure, request.applicant(), request.data(), request.documents(), problems);
             String code = codes.next(agencies.receiving().code(), receiptDay);
@@ -105,6 +116,7 @@ public class DossierSubmission {
             for (DocumentFile file : request.documents()) {
                 dossiers.insertDocument(id, file, 0, now);
             }
+            digitisation.recordReceipt(id, procedure.descriptor(), request.scannedDocuments(), request.actor(), now);
             dossiers.appendEvent(
                     id,
                     new DossierEvent(
@@ -143,6 +155,8 @@ public class DossierSubmission {
      * @param data      the start form's fields, as submitted (checked and typed against the form)
      * @param documents the files, each for one of the procedure's documents
      * @param actor     who submitted it: the clerk at the desk, or {@code citizen} online
+     * @param scannedDocuments the codes of the paper documents the desk clerk scanned and attached (the files of
+     *                         those codes are the scans); empty online
      */
     public record NewDossier(
             String procedureKey,
@@ -153,11 +167,37 @@ public class DossierSubmission {
             Channel channel,
             Map<String, Object> data,
             List<DocumentFile> documents,
-            String actor) {
+            String actor,
+            List<String> scannedDocuments) {
 
         public NewDossier {
             data = data == null ? Map.of() : new HashMap<>(data);
             documents = documents == null ? List.of() : List.copyOf(documents);
+            scannedDocuments = scannedDocuments == null ? List.of() : List.copyOf(scannedDocuments);
+        }
+
+        /** A dossier with no paper scanned (online, or a desk dossier whose clerk records scans later). */
+        public NewDossier(
+                String procedureKey,
+                Applicant applicant,
+                String receivingAgencyCode,
+                String competentAgencyCode,
+                String returnAgencyCode,
+                Channel channel,
+                Map<String, Object> data,
+                List<DocumentFile> documents,
+                String actor) {
+            this(
+                    procedureKey,
+                    applicant,
+                    receivingAgencyCode,
+                    competentAgencyCode,
+                    returnAgencyCode,
+                    channel,
+                    data,
+                    documents,
+                    actor,
+                    List.of());
         }
     }
 

@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Test;
 import vn.motcua.agency.Agency;
 import vn.motcua.agency.AgencyLevel;
 import vn.motcua.agency.AgencyRepository;
+import vn.motcua.calendar.TimeLimitKind;
 import vn.motcua.dossier.AgencyAssignment.Agencies;
 import vn.motcua.dossier.InvalidSubmissionException.FieldProblem;
 import vn.motcua.procedure.ProcedureDescriptor;
 import vn.motcua.procedure.ProcedureDescriptor.CompetentAgency;
 import vn.motcua.procedure.ProcedureDescriptor.LocalizedText;
+import vn.motcua.procedure.ProcedureDescriptor.TimeLimit;
 import vn.motcua.procedure.ServiceLevel;
 import vn.motcua.testing.ProcessTestPlatform;
 
@@ -189,8 +191,9 @@ class AgencyAssignmentTest {
                 level,
                 rule,
                 anywhere,
-                1,
+                new TimeLimit(1, TimeLimitKind.WORKING, 0),
                 ServiceLevel.PARTIAL,
+                List.of(),
                 List.of(),
                 List.of());
     }

@@ -75,8 +75,8 @@ class DangKyHoKinhDoanhProcessTest {
             returnedAtTheDesk(),
             List.of(NEW, RECEIVED, PROCESSING, PROCESSING, PROCESSED, RESULT_RETURNED),
             "Ngành, nghề đăng ký thuộc danh mục cấm đầu tư kinh doanh",
-            "Hợp đồng thuê mặt bằng kinh doanh",
-            pdf("hop-dong-thue-dia-diem", "hop-dong-thue.pdf"),
+            "Biên bản họp thành viên hộ gia đình về việc thành lập hộ kinh doanh",
+            pdf("bien-ban-hop-thanh-vien", "bien-ban-hop.pdf"),
             // While the tax authority is asked, its reply reminder waiting.
             instance -> {
                 complete(task(instance), reviewed());
@@ -260,7 +260,7 @@ class DangKyHoKinhDoanhProcessTest {
         long dossiersBefore = countDossiers();
 
         assertThatThrownBy(() -> ProcedureTestSupport.submit(
-                        KEY, OWNER, data, List.of(pdf("hop-dong-thue-dia-diem", "hop-dong-thue.pdf"))))
+                        KEY, OWNER, data, List.of(pdf("bien-ban-hop-thanh-vien", "bien-ban-hop.pdf"))))
                 .isInstanceOfSatisfying(
                         InvalidSubmissionException.class,
                         e -> assertThat(e.problems())

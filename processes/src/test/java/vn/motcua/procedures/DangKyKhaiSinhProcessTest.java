@@ -63,7 +63,7 @@ class DangKyKhaiSinhProcessTest {
                 complete(task(instance), drafted());
                 complete(task(instance), withVariables("approved", true));
             },
-            withVariables("resultReceivedBy", "Lê Thị Mai", "registerSigned", true),
+            withVariables("resultReceivedBy", "Lê Thị Mai", "returnMethod", "online"),
             List.of(NEW, RECEIVED, PROCESSING, PROCESSED, RESULT_RETURNED),
             "Trẻ sinh tại xã khác, cha mẹ không cư trú tại xã Thử Nghiệm",
             "Giấy chứng sinh bản rõ nét, đủ chữ ký của cơ sở y tế",
@@ -108,8 +108,9 @@ class DangKyKhaiSinhProcessTest {
         assertThat(instance).isWaitingAt("UserTask_ReturnResult");
         assertThat(task(instance)).hasCandidateGroup(DESK);
         assertThat(dossier(instance).publicStatus()).isEqualTo(PROCESSED);
-        assertThat(lastEvent(instance).publicMessage()).contains("ký vào Sổ đăng ký khai sinh");
-        complete(task(instance), withVariables("resultReceivedBy", "Lê Thị Mai", "registerSigned", true));
+        // Full-online since Nghị định 120/2025: no signing of the register in person.
+        assertThat(lastEvent(instance).publicMessage()).contains("trả trực tuyến");
+        complete(task(instance), withVariables("resultReceivedBy", "Lê Thị Mai", "returnMethod", "online"));
 
         assertThat(instance)
                 .isEnded()
@@ -148,7 +149,7 @@ class DangKyKhaiSinhProcessTest {
         assertThat(dossier(instance).publicStatus()).isEqualTo(PROCESSING);
         complete(task(instance), drafted());
         complete(task(instance), withVariables("approved", true));
-        complete(task(instance), withVariables("resultReceivedBy", "Lê Thị Mai", "registerSigned", true));
+        complete(task(instance), withVariables("resultReceivedBy", "Lê Thị Mai", "returnMethod", "online"));
 
         assertThat(instance).isEnded();
         assertThat(endEvents(instance)).containsExactly("EndEvent_ResultReturned");

@@ -67,7 +67,8 @@ class CitizenDossierController {
                 Channel.ONLINE,
                 dossier.data(),
                 SubmissionRequest.files(multipart),
-                CITIZEN));
+                CITIZEN,
+                dossier.scannedDocuments())); // refused online: only paper is scanned
         Dossier d = submitted.dossier();
         return ResponseEntity.created(URI.create("/api/public/dossiers/" + d.code()))
                 .body(new SubmissionReceipt(

@@ -54,7 +54,9 @@ class ClerkDossierController {
             summary = "Take in a paper dossier at the desk",
             description = "Same parts as the online submission; the clerk must be a desk clerk of agencyCode (403 "
                     + "otherwise). The dossier's channel is DESK and the clerk is "
-                    + "logged as its submitter. The lookup key is printed on the citizen's receipt.")
+                    + "logged as its submitter. The lookup key is printed on the citizen's receipt. "
+                    + "scannedDocuments in the JSON part lists the paper documents scanned (digitisation at "
+                    + "receipt); each needs its file part.")
     ResponseEntity<DeskReceipt> intake(
             @RequestPart(SubmissionRequest.JSON_PART) SubmissionRequest dossier,
             MultipartHttpServletRequest multipart,
@@ -71,7 +73,8 @@ class ClerkDossierController {
                         Channel.DESK,
                         dossier.data(),
                         SubmissionRequest.files(multipart),
-                        clerk.getName())));
+                        clerk.getName(),
+                        dossier.scannedDocuments())));
         Dossier d = submitted.dossier();
         return ResponseEntity.created(URI.create("/api/public/dossiers/" + d.code()))
                 .body(new DeskReceipt(

@@ -7,12 +7,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.agency.AgencyLevel;
+import vn.motcua.calendar.TimeLimitKind;
 import vn.motcua.procedure.ProcedureCatalog;
 import vn.motcua.procedure.ProcedureCatalog.DeployedProcedure;
 import vn.motcua.procedure.ProcedureDescriptor;
 import vn.motcua.procedure.ProcedureDescriptor.CompetentAgency;
+import vn.motcua.procedure.ProcedureDescriptor.LegalBasis;
 import vn.motcua.procedure.ProcedureDescriptor.LocalizedText;
 import vn.motcua.procedure.ProcedureDescriptor.RequiredDocument;
+import vn.motcua.procedure.ProcedureDescriptor.TimeLimit;
+import vn.motcua.procedure.ProcedureDescriptor.Unconfirmed;
 import vn.motcua.procedure.ServiceLevel;
 
 @RestController
@@ -34,6 +38,9 @@ class ProcedureController {
 
     /**
      * A procedure as the public sees it. {@code name} is the Vietnamese name; {@code names} has both languages.
+     * {@code timeLimit} says days and kind (working days or days); {@code timeLimitWorkingDays} is kept for older
+     * clients and is null when the limit is not in working days. {@code serviceLevelName} is the level's legal
+     * name (Nghị định 42/2022/NĐ-CP) in Vietnamese and English.
      */
     record ProcedureView(
             String key,
@@ -42,12 +49,17 @@ class ProcedureController {
             LocalizedText names,
             String field,
             int version,
-            int timeLimitWorkingDays,
+            TimeLimit timeLimit,
+            String timeLimitText,
+            Integer timeLimitWorkingDays,
             AgencyLevel agencyLevel,
             CompetentAgency competentAgency,
             boolean receivingAnywhere,
             ServiceLevel serviceLevel,
-            List<RequiredDocument> requiredDocuments) {
+            LocalizedText serviceLevelName,
+            List<RequiredDocument> requiredDocuments,
+            List<LegalBasis> legalBasis,
+            List<Unconfirmed> unconfirmed) {
 
         static ProcedureView of(DeployedProcedure p) {
             ProcedureDescriptor d = p.descriptor();
@@ -58,12 +70,20 @@ class ProcedureController {
                     d.name(),
                     d.field(),
                     p.version(),
-                    d.timeLimitWorkingDays(),
+                    d.timeLimit(),
+                    d.timeLimit().describeVi(),
+                    d.timeLimit().kind() == TimeLimitKind.WORKING
+                            ? d.timeLimit().days()
+                            : null,
                     d.agencyLevel(),
                     d.competentAgency(),
                     d.receivingAnywhere(),
                     d.serviceLevel(),
-                    d.requiredDocuments());
+                    new LocalizedText(
+                            d.serviceLevel().nameVi(), d.serviceLevel().nameEn()),
+                    d.requiredDocuments(),
+                    d.legalBasis(),
+                    d.unconfirmed());
         }
     }
 }

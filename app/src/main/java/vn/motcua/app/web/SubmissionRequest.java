@@ -18,6 +18,8 @@ import vn.motcua.dossier.DocumentFile;
  * @param competentAgencyCode the agency that decides, where the procedure lets the citizen choose (e.g. the
  *                            commune of residence); otherwise leave it out
  * @param returnAgencyCode    the desk where the citizen collects the result; left out, the receiving desk
+ * @param scannedDocuments    at the desk only: the codes of the paper documents the clerk scanned, whose scans are
+ *                            the file parts of those codes (digitisation at receipt); left out online
  */
 public record SubmissionRequest(
         String procedureKey,
@@ -25,7 +27,8 @@ public record SubmissionRequest(
         Applicant applicant,
         Map<String, Object> data,
         String competentAgencyCode,
-        String returnAgencyCode) {
+        String returnAgencyCode,
+        List<String> scannedDocuments) {
 
     public static final String JSON_PART = "dossier";
 

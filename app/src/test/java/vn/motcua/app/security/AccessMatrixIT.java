@@ -210,7 +210,7 @@ class AccessMatrixIT {
         completeOnlyTaskAs(
                 "tiepnhannam",
                 instance,
-                "{\"resultReceivedBy\": {\"value\": \"Lê Thị Mai\"}," + " \"registerSigned\": {\"value\": true}}",
+                "{\"resultReceivedBy\": {\"value\": \"Lê Thị Mai\"}," + " \"returnMethod\": {\"value\": \"desk\"}}",
                 "tiepnhandong",
                 "chuyenvientay");
         assertThat(app.getBean(JdbcTemplate.class)
