@@ -106,6 +106,33 @@ public class DossierRepository {
                 file.content());
     }
 
+    /** The dossier's files of one document code not yet signed, with their content. */
+    public List<UnsignedDocument> unsignedDocuments(long dossierId, String documentCode) {
+        return jdbc.query(
+                """
+                select id, file_name, content_type, content from dossier_document
+                where dossier_id = ? and document_code = ? and signed_at is null order by id""",
+                (rs, n) -> new UnsignedDocument(
+                        rs.getLong("id"),
+                        new DocumentFile(
+                                documentCode,
+                                rs.getString("file_name"),
+                                rs.getString("content_type"),
+                                rs.getBytes("content"))),
+                dossierId,
+                documentCode);
+    }
+
+    /** Replaces a file's content by its signed version. */
+    public void markSigned(long documentId, byte[] signed, String agencyCode, Instant now) {
+        jdbc.update("""
+                update dossier_document set content = ?, size_bytes = ?, sha256 = ?, signed_at = ?, signed_by = ?
+                where id = ?""", signed, signed.length, sha256(signed), Timestamp.from(now), agencyCode, documentId);
+    }
+
+    /** A stored file and its row id. */
+    public record UnsignedDocument(long id, DocumentFile file) {}
+
     /** The documents of a dossier, without their content. */
     public List<StoredDocument> documents(long dossierId) {
         return jdbc.query(

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
@@ -32,6 +33,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import vn.motcua.agency.TaskRoutingPlugin;
 import vn.motcua.engine.EngineClock;
 import vn.motcua.procedure.ProcedureDeployer;
+import vn.motcua.signature.TestCertificateAuthority;
 
 /**
  * The process engine as the application wires it, minus HTTP: real delegates, the application's
@@ -183,6 +185,12 @@ public final class ProcessTestPlatform {
         @Bean
         IdentityService identityService(ProcessEngine engine) {
             return engine.getIdentityService();
+        }
+
+        /** As the embedded defaults do: a local test CA, here in a temporary folder, issuing the agencies' keys. */
+        @Bean
+        TestCertificateAuthority testCertificateAuthority() throws IOException {
+            return TestCertificateAuthority.openOrCreate(Files.createTempDirectory("motcua-signing-"));
         }
 
         @Bean

@@ -43,6 +43,21 @@ class BenchmarkSmokeIT {
     }
 
     @Test
+    void theSigningBenchmarkRunsThroughAndReportsARowPerThreadCount() throws Exception {
+        smokeMode();
+        Path report = REPORTS.resolve("signing.md");
+        Files.deleteIfExists(report);
+
+        new SigningBenchmark().signaturesPerSecond();
+
+        String markdown = Files.readString(report);
+        assertThat(markdown).contains("## Signatures");
+        assertThat(markdown.lines().filter(line -> line.startsWith("| 1 |")))
+                .as("the one-thread row")
+                .hasSize(1);
+    }
+
+    @Test
     void theCompletionBenchmarkRunsThroughAndReportsEveryPathWithAndWithoutTheIndex() throws Exception {
         smokeMode();
         Path report = REPORTS.resolve("completion.md");

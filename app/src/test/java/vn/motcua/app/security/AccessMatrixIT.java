@@ -60,6 +60,7 @@ class AccessMatrixIT {
             | public catalogue `GET /api/public/procedures` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
             | dossier's applicant details `GET /api/public/dossiers/{code}` | nothing | sees A | nothing | nothing | nothing | nothing | nothing | nothing | nothing |
             | online submission `POST /api/public/dossiers` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
+            | signature verification `POST /api/public/signatures/verify` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
             | desk intake at A `POST /api/dossiers` | 401 | 401 | 401 | allowed | 403 | 403 | 403 | 403 | 403 |
             | stop `POST /api/dossiers/{code}/stop` | 401 | 401 | 401 | allowed | 403 | 403 | allowed | 403 | 403 |
             | result files `POST /api/dossiers/{code}/result` | 401 | 401 | 401 | allowed | 403 | allowed | allowed | 403 | 403 |
@@ -344,6 +345,9 @@ class AccessMatrixIT {
             return seen(send(c, d, request), d.identityNumber());
         });
         PROBES.put("online submission `POST /api/public/dossiers`", (c, d) -> allowed(send(c, d, submission())));
+        PROBES.put(
+                "signature verification `POST /api/public/signatures/verify`",
+                (c, d) -> allowed(send(c, d, pdfUpload("/api/public/signatures/verify"))));
         PROBES.put("desk intake at A `POST /api/dossiers`", (c, d) -> allowed(send(c, d, submission("/api/dossiers"))));
         PROBES.put(
                 "stop `POST /api/dossiers/{code}/stop`",
@@ -518,6 +522,25 @@ class AccessMatrixIT {
         return request(path)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    }
+
+    /** A one-page PDF, made by PDFBox, as the part {@code file}. */
+    private static HttpRequest.Builder pdfUpload(String path) throws IOException {
+        java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            document.save(pdf);
+        }
+        String boundary = "motcua-access-boundary";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"van-ban.pdf\"\r\n"
+                        + "Content-Type: application/pdf\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(pdf.toByteArray());
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return request(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
     }
 
     private static HttpRequest.Builder submission() {

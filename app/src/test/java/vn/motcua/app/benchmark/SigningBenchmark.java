@@ -1,0 +1,208 @@
+package vn.motcua.app.benchmark;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.util.unit.DataSize;
+import vn.motcua.agency.Agency;
+import vn.motcua.agency.AgencyRepository;
+import vn.motcua.dossier.DocumentProperties;
+import vn.motcua.signature.KeystoreSigningProvider;
+import vn.motcua.signature.PdfSigner;
+import vn.motcua.signature.SignatureProperties;
+import vn.motcua.signature.SignatureRequest;
+import vn.motcua.signature.SignatureVerifier;
+import vn.motcua.signature.TestCertificateAuthority;
+import vn.motcua.signature.TrustAnchors;
+
+/**
+ * Signatures per second: a one-page Vietnamese result PDF signed (visible block, PAdES, RSA-2048 key from a PKCS#12
+ * keystore of the local test CA) by N threads, and verified. The time of one signature is what signing adds to a
+ * dossier's life beside the engine's job (the asynchronous step's own cost is the job executor's, measured by the
+ * completion benchmark). Not a test: run it on demand (docs/benchmarks.md); it writes docs/benchmarks/signing.md.
+ */
+class SigningBenchmark {
+
+    private static final String AGENCY = "000.00.99.H99";
+
+    private final int[] threadCounts = Arrays.stream(
+                    System.getProperty("benchmark.threads", "1,2").split(","))
+            .mapToInt(t -> Integer.parseInt(t.trim()))
+            .toArray();
+    private final Duration warmUp = Duration.ofSeconds(Long.getLong("benchmark.warm-up-seconds", 10));
+    private final Duration measure = Duration.ofSeconds(Long.getLong("benchmark.seconds", 20));
+
+    @Test
+    void signaturesPerSecond() throws Exception {
+        String startedAt = Machine.loadAverage();
+        String othersAtStart = Machine.otherWork();
+        Path root = Reports.scratch("motcua-bench-signing-");
+        try {
+            DocumentProperties documents = new DocumentProperties(
+                    DataSize.ofMegabytes(10),
+                    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+                    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
+            TestCertificateAuthority authority = TestCertificateAuthority.openOrCreate(root.resolve("signing"));
+            var provided = new StaticListableBeanFactory(java.util.Map.of("testCertificateAuthority", authority))
+                    .getBeanProvider(TestCertificateAuthority.class);
+            AgencyRepository agencies = new AgencyRepository(null) {
+                @Override
+                public Optional<Agency> find(String code) {
+                    return Optional.empty();
+                }
+            };
+            SignatureProperties none = new SignatureProperties(null, null, null);
+            PdfSigner signer = new PdfSigner(new KeystoreSigningProvider(none, provided, agencies), documents);
+            SignatureVerifier verifier = new SignatureVerifier(new TrustAnchors(none, provided));
+            byte[] pdf = result(documents);
+            byte[] signed = signer.sign(pdf, request());
+            if (!verifier.verify(signed).valid()) {
+                throw new IllegalStateException("the benchmark's own signature does not verify");
+            }
+
+            List<String> rows = new ArrayList<>();
+            for (int threads : threadCounts) {
+                run(threads, warmUp, () -> signer.sign(pdf, request()));
+                String load = Machine.load1();
+                Measured signing = run(threads, measure, () -> signer.sign(pdf, request()));
+                Measured verifying = run(threads, measure, () -> verifier.verify(signed));
+                rows.add(String.format(
+                        Locale.ROOT,
+                        "| %d | %d | %.1f | %.1f | %.1f | %.1f | %s |",
+                        threads,
+                        signing.count(),
+                        signing.perSecond(),
+                        signing.meanMillis(),
+                        verifying.perSecond(),
+                        verifying.meanMillis(),
+                        load));
+            }
+            String markdown = String.join(
+                    "\n",
+                    "# Signing benchmark",
+                    "",
+                    "Written by `SigningBenchmark` (docs/benchmarks.md). A one-page result PDF ("
+                            + pdf.length / 1024 + " KiB, DejaVu Sans embedded) is signed as the signing step"
+                            + " signs a result: visible block printed, PAdES (ETSI.CAdES.detached), RSA-2048"
+                            + " key from the agency's PKCS#12 keystore (local test CA), SHA-256; signed size "
+                            + signed.length / 1024 + " KiB. Then the signed file is verified as"
+                            + " `POST /api/public/signatures/verify` does. Warm-up " + warmUp.toSeconds()
+                            + " s, then " + measure.toSeconds() + " s per row.",
+                    "",
+                    "## Machine",
+                    "",
+                    Machine.facts(),
+                    "",
+                    "Load average at start: " + startedAt + ". Other work at start: " + othersAtStart + ".",
+                    "",
+                    "## Signatures",
+                    "",
+                    "| threads | signed | signatures/s | ms per signature (mean) | verifications/s"
+                            + " | ms per verification (mean) | load (1 min) |",
+                    "| --- | --- | --- | --- | --- | --- | --- |",
+                    String.join("\n", rows),
+                    "",
+                    "Load average at end: " + Machine.loadAverage() + ".",
+                    "");
+            Reports.write(Reports.file("signing.md"), markdown);
+        } finally {
+            Reports.delete(root);
+        }
+    }
+
+    private static SignatureRequest request() {
+        return new SignatureRequest(
+                AGENCY,
+                "UBND xã Xuân Đài",
+                "Trần Thị Lãnh Đạo",
+                AGENCY + "-261201-0001",
+                "Kết quả giải quyết thủ tục hành chính",
+                Instant.now());
+    }
+
+    private record Measured(long count, double perSecond, double meanMillis) {}
+
+    /** Closed loop: each thread repeats the action until the time is up. */
+    private static Measured run(int threads, Duration length, Runnable action) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            AtomicBoolean stop = new AtomicBoolean();
+            List<Future<long[]>> workers = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    long count = 0;
+                    long busy = 0;
+                    while (!stop.get()) {
+                        long begin = System.nanoTime();
+                        action.run();
+                        busy += System.nanoTime() - begin;
+                        count++;
+                    }
+                    return new long[] {count, busy};
+                }));
+            }
+            Thread.sleep(length.toMillis());
+            stop.set(true);
+            long count = 0;
+            long busy = 0;
+            for (Future<long[]> worker : workers) {
+                long[] result = worker.get();
+                count += result[0];
+                busy += result[1];
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new Measured(count, count / seconds, count == 0 ? 0 : busy / 1e6 / count);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static byte[] result(DocumentProperties documents) throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            PDType0Font font = PDType0Font.load(document, new File(documents.font()));
+            try (PDPageContentStream out = new PDPageContentStream(document, page)) {
+                out.beginText();
+                out.setFont(font, 12);
+                out.setLeading(16);
+                out.newLineAtOffset(56, 780);
+                for (String line : new String[] {
+                    "UBND XÃ XUÂN ĐÀI",
+                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                    "Độc lập - Tự do - Hạnh phúc",
+                    "LỜI CHỨNG CỦA NGƯỜI THỰC HIỆN CHỨNG THỰC",
+                    "Chứng thực bản sao này đúng với bản chính.",
+                    "Số chứng thực: 15/2026/SCT-BS, quyển số 01/2026-SCT/BS."
+                }) {
+                    out.showText(line);
+                    out.newLine();
+                }
+                out.endText();
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            document.save(bytes);
+            return bytes.toByteArray();
+        }
+    }
+}

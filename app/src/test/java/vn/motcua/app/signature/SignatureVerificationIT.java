@@ -1,0 +1,194 @@
+package vn.motcua.app.signature;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.web.client.RestClient;
+import vn.motcua.app.MotcuaApplication;
+import vn.motcua.dossier.DocumentProperties;
+import vn.motcua.signature.PdfSigner;
+import vn.motcua.signature.SignatureRequest;
+
+/**
+ * The public verifier on the embedded defaults: results signed with the local test CA's certificate of a demo
+ * commune are valid (and said to be test signatures); a changed byte, an unsigned PDF and a file that is no PDF
+ * are answered as such.
+ */
+class SignatureVerificationIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String COMMUNE = "000.00.99.H99";
+    private static final String DOSSIER = COMMUNE + "-261201-0007";
+
+    private static Path dataDir;
+    private static ConfigurableApplicationContext app;
+    private static RestClient http;
+    private static byte[] signed;
+
+    @BeforeAll
+    static void start() throws IOException {
+        dataDir = Files.createTempDirectory("motcua-signature-it-");
+        dataDir.toFile().setExecutable(true, false);
+        app = new SpringApplicationBuilder(MotcuaApplication.class)
+                .run("--server.port=0", "--motcua.data-dir=" + dataDir);
+        http = RestClient.builder()
+                .baseUrl("http://localhost:"
+                        + ((WebServerApplicationContext) app).getWebServer().getPort())
+                .build();
+        signed = app.getBean(PdfSigner.class)
+                .sign(
+                        pdf(app.getBean(DocumentProperties.class)),
+                        new SignatureRequest(
+                                COMMUNE,
+                                "UBND xã Xuân Đài",
+                                null,
+                                DOSSIER,
+                                "Kết quả giải quyết thủ tục hành chính",
+                                Instant.parse("2026-12-01T02:00:00Z")));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void aResultSignedWithTheEmbeddedTestCaIsValidAndSaidToBeATestSignature() {
+        JsonNode answer = verify(signed, "ket-qua.pdf");
+
+        assertThat(answer.path("signed").asBoolean()).isTrue();
+        assertThat(answer.path("valid").asBoolean()).as("%s", answer).isTrue();
+        JsonNode signature = answer.path("signatures").path(0);
+        assertThat(signature.path("intact").asBoolean()).isTrue();
+        assertThat(signature.path("trusted").asBoolean()).isTrue();
+        assertThat(signature.path("coversWholeDocument").asBoolean()).isTrue();
+        assertThat(signature.path("dossierCode").asText()).isEqualTo(DOSSIER);
+        assertThat(signature.path("signedAt").asText()).isEqualTo("2026-12-01T09:00:00+07:00");
+        assertThat(signature.path("testCertificate").asBoolean()).isTrue();
+        assertThat(signature.path("signer").asText()).isNotBlank();
+        assertThat(Files.exists(dataDir.resolve("signing").resolve("test-ca.p12")))
+                .as("the test CA is kept under the data folder")
+                .isTrue();
+        assertThat(Files.exists(dataDir.resolve("signing").resolve(COMMUNE + ".p12")))
+                .isTrue();
+    }
+
+    @Test
+    void aByteChangedAfterSigningMakesTheSignatureBroken() {
+        byte[] tampered = signed.clone();
+        byte[] code = ("(" + DOSSIER + ")").getBytes(StandardCharsets.US_ASCII);
+        int at = lastIndexOf(tampered, code) + DOSSIER.length();
+        tampered[at] = (byte) (tampered[at] == '7' ? '8' : '7');
+
+        JsonNode answer = verify(tampered, "ket-qua.pdf");
+
+        assertThat(answer.path("signed").asBoolean()).isTrue();
+        assertThat(answer.path("valid").asBoolean()).isFalse();
+        assertThat(answer.path("signatures").path(0).path("intact").asBoolean()).isFalse();
+    }
+
+    @Test
+    void anUnsignedPdfIsSaidToBeUnsigned() throws IOException {
+        JsonNode answer = verify(pdf(app.getBean(DocumentProperties.class)), "chua-ky.pdf");
+
+        assertThat(answer.path("signed").asBoolean()).isFalse();
+        assertThat(answer.path("valid").asBoolean()).isFalse();
+        assertThat(answer.path("signatures").size()).isZero();
+    }
+
+    @Test
+    void aFileThatIsNotAPdfIsAnswered415WithProblemDetails() throws IOException {
+        MultipartBodyBuilder parts = new MultipartBodyBuilder();
+        parts.part("file", named("GIF89a not a pdf".getBytes(StandardCharsets.US_ASCII), "anh.gif"))
+                .contentType(MediaType.IMAGE_GIF);
+        int[] status = new int[1];
+        String body = http.post()
+                .uri("/api/public/signatures/verify")
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(parts.build())
+                .exchange((request, response) -> {
+                    status[0] = response.getStatusCode().value();
+                    return new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
+                });
+
+        assertThat(status[0]).isEqualTo(415);
+        JsonNode problem = JSON.readTree(body);
+        assertThat(problem.path("type").asText()).endsWith("/not-a-pdf");
+        assertThat(problem.path("title").asText()).isEqualTo("Tệp không phải là PDF");
+    }
+
+    private static JsonNode verify(byte[] pdf, String name) {
+        MultipartBodyBuilder parts = new MultipartBodyBuilder();
+        parts.part("file", named(pdf, name)).contentType(MediaType.APPLICATION_PDF);
+        return http.post()
+                .uri("/api/public/signatures/verify")
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(parts.build())
+                .retrieve()
+                .body(JsonNode.class);
+    }
+
+    private static ByteArrayResource named(byte[] content, String name) {
+        return new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        };
+    }
+
+    private static byte[] pdf(DocumentProperties documents) throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            PDType0Font font = PDType0Font.load(document, new File(documents.font()));
+            try (PDPageContentStream out = new PDPageContentStream(document, page)) {
+                out.beginText();
+                out.setFont(font, 13);
+                out.newLineAtOffset(72, 760);
+                out.showText("GIẤY KHAI SINH (BẢN ĐIỆN TỬ)");
+                out.endText();
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            document.save(bytes);
+            return bytes.toByteArray();
+        }
+    }
+
+    private static int lastIndexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = haystack.length - needle.length; i >= 0; i--) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

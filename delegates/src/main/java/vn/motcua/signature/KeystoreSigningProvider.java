@@ -1,0 +1,157 @@
+package vn.motcua.signature;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.ess.ESSCertIDv2;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import vn.motcua.agency.Agency;
+import vn.motcua.agency.AgencyRepository;
+
+/**
+ * Signs with a PKCS#12 keystore per agency: {@code <motcua.signatures.keystore-directory>/<agency code>.p12}, its
+ * first key entry. Without that setting, the test CA of the embedded defaults (when the application made one) issues
+ * the agency a test keystore on first use. A keystore replaced on disk is read again at the next signature, so a
+ * renewed certificate needs no restart.
+ */
+@Component
+public class KeystoreSigningProvider implements SigningProvider {
+
+    private final SignatureProperties properties;
+    private final ObjectProvider<TestCertificateAuthority> testAuthority;
+    private final AgencyRepository agencies;
+    private final Map<Path, Loaded> loaded = new ConcurrentHashMap<>();
+
+    public KeystoreSigningProvider(
+            SignatureProperties properties,
+            ObjectProvider<TestCertificateAuthority> testAuthority,
+            AgencyRepository agencies) {
+        this.properties = properties;
+        this.testAuthority = testAuthority;
+        this.agencies = agencies;
+    }
+
+    @Override
+    public List<X509Certificate> certificateChain(String agencyCode) {
+        return key(agencyCode).chain();
+    }
+
+    @Override
+    public byte[] sign(String agencyCode, InputStream signedContent) {
+        Loaded key = key(agencyCode);
+        try {
+            X509Certificate certificate = key.chain().get(0);
+            // PAdES baseline B: the signer's certificate bound by signing-certificate-v2; the time is the PDF's /M.
+            Attribute signingCertificate = new Attribute(
+                    PKCSObjectIdentifiers.id_aa_signingCertificateV2,
+                    new DERSet(new SigningCertificateV2(
+                            new ESSCertIDv2(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded())))));
+            DefaultSignedAttributeTableGenerator attributes =
+                    new DefaultSignedAttributeTableGenerator(new AttributeTable(signingCertificate));
+            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+            generator.addSignerInfoGenerator(
+                    new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+                            .setSignedAttributeGenerator(parameters ->
+                                    attributes.getAttributes(parameters).remove(CMSAttributes.signingTime))
+                            .build(new JcaContentSignerBuilder("SHA256withRSA").build(key.privateKey()), certificate));
+            generator.addCertificates(new JcaCertStore(key.chain()));
+            return generator
+                    .generate(new CMSProcessableByteArray(signedContent.readAllBytes()), false)
+                    .getEncoded(ASN1Encoding.DER);
+        } catch (IOException | GeneralSecurityException | OperatorCreationException | CMSException e) {
+            throw new SigningException("Cannot sign for agency " + agencyCode + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Loaded key(String agencyCode) {
+        Path file;
+        char[] password;
+        if (properties.keystoreDirectory() != null) {
+            file = properties.keystoreDirectory().resolve(agencyCode + ".p12");
+            if (properties.keystorePassword() == null) {
+                throw new SigningException("No keystore password: set motcua.signatures.keystore-password "
+                        + "(environment MOTCUA_SIGNATURES_KEYSTORE_PASSWORD)");
+            }
+            password = properties.keystorePassword().toCharArray();
+        } else {
+            TestCertificateAuthority authority = testAuthority.getIfAvailable();
+            if (authority == null) {
+                throw new SigningException("No signing keys are configured: set motcua.signatures.keystore-directory "
+                        + "to the folder of the agencies' PKCS#12 keystores");
+            }
+            String name = agencies.find(agencyCode).map(Agency::name).orElse(agencyCode);
+            file = authority.keystore(agencyCode, name);
+            password = authority.password();
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new SigningException(
+                    "Agency " + agencyCode + " has no signing key: " + file.toAbsolutePath() + " does not exist");
+        }
+        try {
+            FileTime modified = Files.getLastModifiedTime(file);
+            Loaded cached = loaded.get(file);
+            if (cached != null && cached.modified().equals(modified)) {
+                return cached;
+            }
+            Loaded fresh = load(file, password, modified);
+            loaded.put(file, fresh);
+            return fresh;
+        } catch (IOException e) {
+            throw new SigningException(
+                    "Cannot read the signing key of agency " + agencyCode + " (" + file + "): " + e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
+            throw new SigningException(
+                    "Cannot open the signing key of agency " + agencyCode + " (" + file + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static Loaded load(Path file, char[] password, FileTime modified)
+            throws IOException, GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(file)) {
+            store.load(in, password);
+        }
+        for (String alias : Collections.list(store.aliases())) {
+            if (store.isKeyEntry(alias)) {
+                List<X509Certificate> chain = new ArrayList<>();
+                for (Certificate c : store.getCertificateChain(alias)) {
+                    chain.add((X509Certificate) c);
+                }
+                return new Loaded(modified, (PrivateKey) store.getKey(alias, password), List.copyOf(chain));
+            }
+        }
+        throw new GeneralSecurityException("the keystore holds no private key");
+    }
+
+    private record Loaded(FileTime modified, PrivateKey privateKey, List<X509Certificate> chain) {}
+}

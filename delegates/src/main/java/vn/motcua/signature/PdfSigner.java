@@ -1,0 +1,138 @@
+package vn.motcua.signature;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.security.cert.X509Certificate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.TimeZone;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+import org.springframework.stereotype.Component;
+import vn.motcua.dossier.DocumentProperties;
+
+/**
+ * Signs a PDF (PAdES baseline B: sub-filter ETSI.CAdES.detached, one incremental update per signature) with the
+ * key the {@link SigningProvider} holds for the agency. Before the first signature it prints the visible block on
+ * the last page (who signed, for which agency, when, and that a test certificate signed, if one did), so the block
+ * is itself covered by the signature.
+ */
+@Component
+public class PdfSigner {
+
+    /** Where the signature names its dossier, for the verifier. */
+    public static final COSName DOSSIER_CODE = COSName.getPDFName("MotcuaDossierCode");
+
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("HH:mm:ss 'ngày' dd/MM/yyyy");
+    private static final float BLOCK_WIDTH = 260;
+    private static final float SIZE = 9;
+    private static final float LEADING = 12;
+
+    private final SigningProvider provider;
+    private final File font;
+
+    public PdfSigner(SigningProvider provider, DocumentProperties documents) {
+        this.provider = provider;
+        this.font = new File(documents.font());
+    }
+
+    public byte[] sign(byte[] pdf, SignatureRequest request) {
+        List<X509Certificate> chain = provider.certificateChain(request.agencyCode());
+        boolean test = chain.stream().anyMatch(TestCertificateAuthority::isTestCertificate);
+        try {
+            byte[] withBlock = pdf;
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                if (document.getSignatureDictionaries().isEmpty()) {
+                    printBlock(document, request, test);
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    document.save(out);
+                    withBlock = out.toByteArray();
+                }
+            }
+            try (PDDocument document = Loader.loadPDF(withBlock);
+                    SignatureOptions options = new SignatureOptions()) {
+                PDSignature signature = new PDSignature();
+                signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+                signature.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
+                signature.setName(request.agencyName());
+                signature.setLocation(request.agencyName());
+                signature.setReason(request.reason());
+                Calendar when = new GregorianCalendar(TimeZone.getTimeZone(VIETNAM));
+                when.setTimeInMillis(request.signedAt().toEpochMilli());
+                signature.setSignDate(when);
+                if (request.dossierCode() != null) {
+                    signature.getCOSObject().setString(DOSSIER_CODE, request.dossierCode());
+                }
+                options.setPreferredSignatureSize(16 * 1024);
+                document.addSignature(signature, content -> provider.sign(request.agencyCode(), content), options);
+                ByteArrayOutputStream out = new ByteArrayOutputStream(withBlock.length + 20_000);
+                document.saveIncremental(out);
+                return out.toByteArray();
+            }
+        } catch (IOException e) {
+            throw new SigningException(
+                    "Cannot sign the PDF for agency " + request.agencyCode() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void printBlock(PDDocument document, SignatureRequest request, boolean test) throws IOException {
+        PDPage page = document.getPage(document.getNumberOfPages() - 1);
+        PDType0Font regular = PDType0Font.load(document, font);
+        List<String> lines = new ArrayList<>();
+        lines.add("Ký số bởi: " + request.agencyName());
+        if (request.approvedBy() != null && !request.approvedBy().isBlank()) {
+            lines.add("Người phê duyệt: " + request.approvedBy());
+        }
+        lines.add("Thời gian ký: " + request.signedAt().atZone(VIETNAM).format(SHOWN) + " (GMT+7)");
+        if (request.dossierCode() != null) {
+            lines.add("Mã hồ sơ: " + request.dossierCode());
+        }
+        if (test) {
+            lines.add("CHỮ KÝ THỬ NGHIỆM - KHÔNG CÓ GIÁ TRỊ PHÁP LÝ");
+        }
+        float height = lines.size() * LEADING + 8;
+        float x = page.getMediaBox().getWidth() - 36 - BLOCK_WIDTH;
+        float y = 36;
+        try (PDPageContentStream out = new PDPageContentStream(document, page, AppendMode.APPEND, true, true)) {
+            out.setStrokingColor(0.75f, 0f, 0f);
+            out.addRect(x, y, BLOCK_WIDTH, height);
+            out.stroke();
+            out.setNonStrokingColor(0.75f, 0f, 0f);
+            float lineY = y + height - LEADING;
+            for (String line : lines) {
+                out.beginText();
+                out.setFont(regular, SIZE);
+                out.newLineAtOffset(x + 6, lineY);
+                out.showText(fit(regular, line));
+                out.endText();
+                lineY -= LEADING;
+            }
+        }
+    }
+
+    /** Shortens a line that would leave the block (long agency names). */
+    private static String fit(PDType0Font font, String line) throws IOException {
+        float max = BLOCK_WIDTH - 12;
+        if (font.getStringWidth(line) / 1000 * SIZE <= max) {
+            return line;
+        }
+        String shown = line;
+        while (shown.length() > 4 && font.getStringWidth(shown + "…") / 1000 * SIZE > max) {
+            shown = shown.substring(0, shown.length() - 1);
+        }
+        return shown + "…";
+    }
+}
