@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
@@ -66,6 +67,9 @@ final class BareEngine implements AutoCloseable {
         configuration.setJobExecutorActivate(false);
         Map<Object, Object> beans = new HashMap<>();
         beans.put("updateDossierStatus", (JavaDelegate) BareEngine::statusChanged);
+        // The application's other delegates write its own tables, which the bare engine has none of: they do nothing.
+        beans.put("recordScannedDocuments", (ExecutionListener) execution -> {});
+        beans.put("extendTimeLimit", (JavaDelegate) execution -> {});
         configuration.setBeans(beans);
         engine = configuration.buildProcessEngine();
         if (Statements.ENABLED) {
