@@ -71,6 +71,22 @@ public class SubmissionCheck {
         return variables;
     }
 
+    /**
+     * Only the start form's fields, checked as {@link #check} checks them (a fee quote asks before anything else
+     * of the dossier is known).
+     *
+     * @return the data as typed process variables
+     * @throws InvalidSubmissionException listing every problem, each named {@code data.<key>}
+     */
+    public Map<String, Object> checkStartFormData(DeployedProcedure procedure, Map<String, Object> data) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Map<String, Object> variables = startForm(procedure).toVariables(data == null ? Map.of() : data, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidSubmissionException(problems);
+        }
+        return variables;
+    }
+
     /** The documents a citizen sends later, as a supplement: only the files are checked. */
     public void checkFiles(List<DocumentFile> documents) {
         for (DocumentFile file : documents) {

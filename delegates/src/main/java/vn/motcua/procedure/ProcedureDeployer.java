@@ -30,7 +30,7 @@ import vn.motcua.agency.TaskRouting;
 
 /**
  * Deploys every procedure folder as one Camunda deployment: its BPMN, its {@code procedure.yaml}, the forms its
- * BPMN refers to, and a fee DMN if the folder has one (none does yet). Duplicate filtering keeps an unchanged
+ * BPMN refers to, and a fee DMN if the folder has one. Duplicate filtering keeps an unchanged
  * procedure from being redeployed; a change to any of its files makes a new version of all of them.
  */
 public class ProcedureDeployer {

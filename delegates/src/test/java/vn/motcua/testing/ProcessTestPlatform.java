@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -160,6 +161,11 @@ public final class ProcessTestPlatform {
         @Bean
         RuntimeService runtimeService(ProcessEngine engine) {
             return engine.getRuntimeService();
+        }
+
+        @Bean
+        DecisionService decisionService(ProcessEngine engine) {
+            return engine.getDecisionService();
         }
 
         @Bean

@@ -251,7 +251,7 @@ class CapPhieuLyLichTuPhapProcessTest {
         return ProcedureTestSupport.submit(KEY, CITIZEN, validData(), List.of(IDENTITY_CARD));
     }
 
-    private static Map<String, Object> validData() {
+    static Map<String, Object> validData() {
         Map<String, Object> data = new HashMap<>();
         data.put("certificateType", "1");
         data.put("managementBanInfo", false);

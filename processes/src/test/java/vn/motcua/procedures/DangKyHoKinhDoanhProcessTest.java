@@ -314,7 +314,7 @@ class DangKyHoKinhDoanhProcessTest {
         return ProcedureTestSupport.submit(KEY, OWNER, validData(), List.of(IDENTITY_PAPERS));
     }
 
-    private static Map<String, Object> validData() {
+    static Map<String, Object> validData() {
         Map<String, Object> data = new HashMap<>();
         data.put("businessName", "Hộ kinh doanh Hùng Phát");
         data.put("businessAddress", "Số 12 đường Chợ, xã Thử Nghiệm");

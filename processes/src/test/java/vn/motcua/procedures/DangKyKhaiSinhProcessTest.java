@@ -202,7 +202,7 @@ class DangKyKhaiSinhProcessTest {
                 "Số 125, Quyển 01/2026");
     }
 
-    private static Map<String, Object> validData() {
+    static Map<String, Object> validData() {
         Map<String, Object> data = new HashMap<>();
         data.put("childFullName", "Nguyễn Minh An");
         data.put("childSex", "nam");

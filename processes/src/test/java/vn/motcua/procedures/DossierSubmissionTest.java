@@ -162,7 +162,7 @@ class DossierSubmissionTest {
                 "citizen");
     }
 
-    private static Map<String, Object> validData() {
+    static Map<String, Object> validData() {
         return Map.of("documentName", "Bằng tốt nghiệp", "copyCount", 2, "pagesPerCopy", 3);
     }
 

@@ -61,6 +61,7 @@ class AccessMatrixIT {
             | dossier's applicant details `GET /api/public/dossiers/{code}` | nothing | sees A | nothing | nothing | nothing | nothing | nothing | nothing | nothing |
             | online submission `POST /api/public/dossiers` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
             | signature verification `POST /api/public/signatures/verify` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
+            | fee quote `POST /api/public/procedures/{key}/fee-quote` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
             | desk intake at A `POST /api/dossiers` | 401 | 401 | 401 | allowed | 403 | 403 | 403 | 403 | 403 |
             | stop `POST /api/dossiers/{code}/stop` | 401 | 401 | 401 | allowed | 403 | 403 | allowed | 403 | 403 |
             | result files `POST /api/dossiers/{code}/result` | 401 | 401 | 401 | allowed | 403 | allowed | allowed | 403 | 403 |
@@ -348,6 +349,15 @@ class AccessMatrixIT {
         PROBES.put(
                 "signature verification `POST /api/public/signatures/verify`",
                 (c, d) -> allowed(send(c, d, pdfUpload("/api/public/signatures/verify"))));
+        PROBES.put(
+                "fee quote `POST /api/public/procedures/{key}/fee-quote`",
+                (c, d) -> allowed(send(
+                        c,
+                        d,
+                        postJson(
+                                "/api/public/procedures/chung-thuc-ban-sao/fee-quote",
+                                "{\"data\": {\"documentName\": \"Bằng tốt nghiệp\", \"copyCount\": 1,"
+                                        + " \"pagesPerCopy\": 5}}"))));
         PROBES.put("desk intake at A `POST /api/dossiers`", (c, d) -> allowed(send(c, d, submission("/api/dossiers"))));
         PROBES.put(
                 "stop `POST /api/dossiers/{code}/stop`",
