@@ -8,7 +8,8 @@
       search: 'Tra cứu', lang: 'English', loading: 'Đang tra cứu…', notFound: 'Không tìm thấy hồ sơ, hoặc mã tra cứu không đúng.',
       failed: 'Không kết nối được. Vui lòng thử lại.', procedure: 'Thủ tục', submitted: 'Ngày nộp', received: 'Ngày tiếp nhận',
       appointment: 'Ngày hẹn trả', finished: 'Ngày giải quyết xong', returned: 'Ngày trả kết quả', timeline: 'Quá trình xử lý',
-      applicant: 'Người nộp', documents: 'Giấy tờ', result: 'Kết quả'
+      applicant: 'Người nộp', documents: 'Giấy tờ', result: 'Kết quả',
+      verifyLink: 'Kiểm tra chữ ký số trên văn bản điện tử'
     },
     en: {
       title: 'Track a dossier', codeLabel: 'Dossier code', keyLabel: 'Lookup key (optional)',
@@ -16,7 +17,8 @@
       search: 'Search', lang: 'Tiếng Việt', loading: 'Searching…', notFound: 'No such dossier, or the lookup key is wrong.',
       failed: 'Could not connect. Please try again.', procedure: 'Procedure', submitted: 'Submitted', received: 'Received',
       appointment: 'Appointment', finished: 'Finished', returned: 'Result returned', timeline: 'Timeline',
-      applicant: 'Applicant', documents: 'Documents', result: 'Result'
+      applicant: 'Applicant', documents: 'Documents', result: 'Result',
+      verifyLink: 'Check the digital signature of an electronic document'
     }
   };
   var lang = localStorage.getItem('motcua.lang') === 'en' ? 'en' : 'vi';

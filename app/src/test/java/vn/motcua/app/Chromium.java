@@ -1,16 +1,32 @@
 package vn.motcua.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * Debian's headless Chromium, run as a process: renders a page with its scripts and gives back the
- * resulting DOM, or a screenshot. No driver, no browser download.
+ * resulting DOM, or a screenshot; or keeps a page open ({@link Page}) and acts on it as a person would (picks a
+ * file, taps a button) over the DevTools protocol that Chromium itself serves. No driver, no browser download.
  */
 final class Chromium {
 
@@ -34,13 +50,26 @@ final class Chromium {
     }
 
     private static String run(List<String> arguments) throws IOException, InterruptedException {
+        List<String> command = command(Files.createTempDirectory("chromium-profile-"));
+        command.addAll(arguments);
+        Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("Chromium did not finish in 60 s: " + command);
+        }
+        return new String(output, StandardCharsets.UTF_8);
+    }
+
+    private static List<String> command(Path profile) {
         if (!Files.isExecutable(Path.of(BINARY))) {
             // The policy of vn.motcua.testing.RequiredTool (delegates' tests): fail loudly, naming the package.
             throw new AssertionError(BINARY
                     + " is missing: install the Debian package chromium (apt-get install chromium; .ci/run does)");
         }
-        Path profile = Files.createTempDirectory("chromium-profile-");
-        List<String> command = new ArrayList<>(List.of(
+        return new ArrayList<>(List.of(
                 BINARY,
                 "--headless",
                 "--no-sandbox",
@@ -52,15 +81,189 @@ final class Chromium {
                 "--disable-sync",
                 "--lang=vi-VN",
                 "--user-data-dir=" + profile));
-        command.addAll(arguments);
-        Process process = new ProcessBuilder(command)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("Chromium did not finish in 60 s: " + command);
+    }
+
+    /**
+     * A page left open in a headless Chromium, driven over the DevTools protocol on a local port Chromium picks
+     * (it writes the port to {@code DevToolsActivePort} in its profile). Real time, real events: a file picked with
+     * {@link #pickFile} fires the input's {@code change} as a person's pick does.
+     */
+    static final class Page implements AutoCloseable {
+
+        private static final ObjectMapper JSON = new ObjectMapper();
+        private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+        private final Process process;
+        private final WebSocket socket;
+        private final AtomicInteger ids = new AtomicInteger();
+        private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+
+        private Page(Process process, URI debugger) {
+            this.process = process;
+            this.socket = HttpClient.newHttpClient()
+                    .newWebSocketBuilder()
+                    .buildAsync(debugger, new Replies())
+                    .join();
         }
-        return new String(output, StandardCharsets.UTF_8);
+
+        /** Opens {@code url} and waits until it has loaded and run its scripts. */
+        static Page open(String url) throws IOException, InterruptedException {
+            Path profile = Files.createTempDirectory("chromium-profile-");
+            List<String> command = command(profile);
+            command.addAll(List.of("--remote-debugging-port=0", "--window-size=390,1400", url));
+            Process process = new ProcessBuilder(command)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            try {
+                Page page = new Page(process, pageDebugger(profile.resolve("DevToolsActivePort")));
+                // The first page is about:blank, complete at once; wait for the asked one to have loaded.
+                page.waitFor(
+                        "location.href !== 'about:blank' && document.readyState === 'complete' ? 'loaded' : ''",
+                        "loaded"::equals);
+                return page;
+            } catch (RuntimeException | IOException | InterruptedException e) {
+                process.destroyForcibly();
+                throw e;
+            }
+        }
+
+        private static URI pageDebugger(Path portFile) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            HttpClient http = HttpClient.newHttpClient();
+            while (System.nanoTime() < deadline) {
+                List<String> lines = Files.exists(portFile) ? Files.readAllLines(portFile) : List.of();
+                if (!lines.isEmpty() && !lines.get(0).isBlank()) {
+                    HttpResponse<String> targets = http.send(
+                            HttpRequest.newBuilder(URI.create(
+                                            "http://127.0.0.1:" + lines.get(0).trim() + "/json/list"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    for (JsonNode target : JSON.readTree(targets.body())) {
+                        if ("page".equals(target.path("type").asText())) {
+                            return URI.create(
+                                    target.path("webSocketDebuggerUrl").asText());
+                        }
+                    }
+                }
+                Thread.sleep(100);
+            }
+            throw new IllegalStateException("Chromium opened no page with a debugger in " + PATIENCE);
+        }
+
+        /** Picks {@code file} in the file input {@code selector}, as a person choosing it in the dialog. */
+        void pickFile(String selector, Path file) {
+            int root = call("DOM.getDocument", JSON.createObjectNode())
+                    .path("root")
+                    .path("nodeId")
+                    .asInt();
+            ObjectNode query = JSON.createObjectNode().put("nodeId", root).put("selector", selector);
+            int input = call("DOM.querySelector", query).path("nodeId").asInt();
+            if (input == 0) {
+                throw new IllegalStateException("no element " + selector);
+            }
+            ObjectNode files = JSON.createObjectNode().put("nodeId", input);
+            files.putArray("files").add(file.toAbsolutePath().toString());
+            call("DOM.setFileInputFiles", files);
+        }
+
+        /** Taps the element {@code selector}. */
+        void click(String selector) {
+            evaluate("document.querySelector(" + quoted(selector) + ").click(), ''");
+        }
+
+        /** The attribute {@code name} of {@code selector}, resolved ({@code href} is absolute). */
+        String attribute(String selector, String name) {
+            return evaluate("document.querySelector(" + quoted(selector) + ")[" + quoted(name) + "]");
+        }
+
+        /** The visible text of {@code selector} once {@code until} holds for it. */
+        String textOnceShown(String selector, Predicate<String> until) {
+            return waitFor("(document.querySelector(" + quoted(selector) + ") || {}).innerText || ''", until);
+        }
+
+        private String waitFor(String expression, Predicate<String> until) {
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            String value = evaluate(expression);
+            while (!until.test(value)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("still " + value + " after " + PATIENCE + ": " + expression);
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                value = evaluate(expression);
+            }
+            return value;
+        }
+
+        private String evaluate(String expression) {
+            ObjectNode params =
+                    JSON.createObjectNode().put("expression", expression).put("returnByValue", true);
+            JsonNode result = call("Runtime.evaluate", params);
+            if (result.has("exceptionDetails")) {
+                throw new IllegalStateException(
+                        expression + " threw " + result.path("exceptionDetails").toString());
+            }
+            return result.path("result").path("value").asText();
+        }
+
+        private JsonNode call(String method, ObjectNode params) {
+            int id = ids.incrementAndGet();
+            CompletableFuture<JsonNode> reply = new CompletableFuture<>();
+            pending.put(id, reply);
+            ObjectNode message = JSON.createObjectNode().put("id", id).put("method", method);
+            message.set("params", params);
+            socket.sendText(message.toString(), true).join();
+            JsonNode answer =
+                    reply.orTimeout(PATIENCE.toSeconds(), TimeUnit.SECONDS).join();
+            if (answer.has("error")) {
+                throw new IllegalStateException(method + " failed: " + answer.path("error"));
+            }
+            return answer.path("result");
+        }
+
+        private static String quoted(String text) {
+            return JSON.getNodeFactory().textNode(text).toString();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            socket.abort();
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+
+        /** Answers to our calls, matched by id; the protocol's events are not needed and dropped. */
+        private final class Replies implements WebSocket.Listener {
+
+            private final StringBuilder partial = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                partial.append(data);
+                if (last) {
+                    try {
+                        JsonNode message = JSON.readTree(partial.toString());
+                        CompletableFuture<JsonNode> reply = message.has("id")
+                                ? pending.remove(message.path("id").asInt())
+                                : null;
+                        if (reply != null) {
+                            reply.complete(message);
+                        }
+                    } catch (IOException e) {
+                        pending.values().forEach(reply -> reply.completeExceptionally(e));
+                    }
+                    partial.setLength(0);
+                }
+                webSocket.request(1);
+                return null;
+            }
+        }
     }
 }

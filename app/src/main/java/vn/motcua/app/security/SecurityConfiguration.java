@@ -44,9 +44,10 @@ import vn.motcua.agency.StaffRole;
  *   <li>Camunda's REST API ({@code /engine-rest/**}): Spring Security stands aside too; Camunda's
  *       {@code ProcessEngineAuthenticationFilter} demands HTTP Basic against the identity service
  *       ({@link EngineRestAuthenticationConfiguration}). Stateless, so no CSRF.</li>
- *   <li>Everything else, the application itself: public catalogue, API docs, health and static assets
- *       open; the rest needs a signed-in user, by HTTP Basic (API clients) or the form at
- *       {@code /login} (browsers), checked by {@link CamundaIdentityAuthenticationProvider}. Requests
+ *   <li>Everything else, the application itself: public catalogue, API docs, health, the citizen's pages
+ *       (tracking, signature verification) and static assets open; the rest needs a signed-in user, by
+ *       HTTP Basic (API clients) or the form at {@code /login} (browsers), checked by
+ *       {@link CamundaIdentityAuthenticationProvider}. Requests
  *       with a session, and the sign-in form, need a CSRF token ({@link CsrfSupport}); requests
  *       carrying Basic credentials and requests to the public API (which acts for no one) do not.
  *       Refusals of API requests are problem-details JSON ({@link ProblemDetailsSecurityHandler}).</li>
@@ -110,7 +111,8 @@ class SecurityConfiguration {
                                 "/swagger-ui.html",
                                 "/favicon.ico",
                                 "/webjars/**",
-                                "/tra-cuu/**")
+                                "/tra-cuu/**",
+                                "/kiem-tra-chu-ky/**")
                         .permitAll()
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations())
                         .permitAll()

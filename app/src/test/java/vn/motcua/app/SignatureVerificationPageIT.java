@@ -1,0 +1,197 @@
+package vn.motcua.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.function.Predicate;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.motcua.dossier.DocumentProperties;
+import vn.motcua.signature.PdfSigner;
+import vn.motcua.signature.SignatureRequest;
+
+/**
+ * The public verification page (/kiem-tra-chu-ky/) in a real headless Chromium on the embedded defaults: a PDF
+ * the application signed with the local test CA's certificate of a demo commune is picked in the page's file
+ * input, uploaded to the public verifier, and the page's text read back.
+ */
+class SignatureVerificationPageIT {
+
+    private static final String COMMUNE = "000.00.99.H99";
+    private static final String DOSSIER = COMMUNE + "-261201-0007";
+    private static final Predicate<String> SETTLED = text -> !text.isBlank() && !text.contains("Đang ");
+
+    private static Path dataDir;
+    private static Path files;
+    private static ConfigurableApplicationContext app;
+    private static String page;
+    private static byte[] signed;
+
+    @BeforeAll
+    static void start() throws IOException {
+        dataDir = Files.createTempDirectory("motcua-verify-page-it-");
+        dataDir.toFile().setExecutable(true, false);
+        files = Files.createTempDirectory("motcua-verify-page-files-");
+        app = new SpringApplicationBuilder(MotcuaApplication.class)
+                .run("--server.port=0", "--motcua.data-dir=" + dataDir);
+        String base = "http://localhost:"
+                + ((WebServerApplicationContext) app).getWebServer().getPort();
+        page = base + "/kiem-tra-chu-ky/";
+        signed = app.getBean(PdfSigner.class)
+                .sign(
+                        pdf(app.getBean(DocumentProperties.class)),
+                        new SignatureRequest(
+                                COMMUNE,
+                                "UBND xã Xuân Đài",
+                                null,
+                                DOSSIER,
+                                "Kết quả giải quyết thủ tục hành chính",
+                                Instant.parse("2026-12-01T02:00:00Z")));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void aSignedResultPickedOnThePageIsShownValidWithItsAgencyTimeDossierAndTestCertificateWarning() throws Exception {
+        Path file = Files.write(files.resolve("ket-qua.pdf"), signed);
+
+        try (Chromium.Page browser = Chromium.Page.open(page)) {
+            browser.pickFile("#file", file);
+            String text = browser.textOnceShown("#result", SETTLED);
+
+            assertThat(text)
+                    .contains("Chữ ký số hợp lệ")
+                    .contains("ket-qua.pdf")
+                    // the test certificate is issued in the name the agency registry gives the demo commune
+                    .contains("Người ký\nUBND xã Một Cửa Mẫu")
+                    .contains("Cơ quan\nUBND xã Một Cửa Mẫu")
+                    .contains("01/12/2026 09:00")
+                    .contains("Có — nội dung không bị thay đổi sau khi ký")
+                    .contains("Có — do cơ quan chứng thực được tin cậy cấp")
+                    .contains("Toàn bộ văn bản")
+                    .contains(DOSSIER)
+                    .contains("Chứng thư thử nghiệm — chữ ký này không có giá trị pháp lý.");
+            assertThat(browser.textOnceShown("a[href^='/tra-cuu/?ma=']", s -> !s.isBlank()))
+                    .isEqualTo(DOSSIER);
+            assertThat(browser.attribute("a[href^='/tra-cuu/?ma=']", "href")).endsWith("/tra-cuu/?ma=" + DOSSIER);
+
+            browser.click("#lang");
+            assertThat(browser.textOnceShown("#result", s -> s.contains("Valid signature")))
+                    .contains("Test certificate — this signature has no legal value.")
+                    .contains("The whole document")
+                    .contains("01/12/2026 09:00");
+            assertThat(browser.textOnceShown("h1", s -> !s.isBlank())).isEqualTo("Check a digital signature");
+        }
+    }
+
+    @Test
+    void aCopyWithAByteChangedAfterSigningIsShownAsNotIntact() throws Exception {
+        byte[] tampered = signed.clone();
+        byte[] code = ("(" + DOSSIER + ")").getBytes(StandardCharsets.US_ASCII);
+        int at = lastIndexOf(tampered, code) + DOSSIER.length();
+        tampered[at] = (byte) (tampered[at] == '7' ? '8' : '7');
+        Path file = Files.write(files.resolve("ket-qua-da-sua.pdf"), tampered);
+
+        try (Chromium.Page browser = Chromium.Page.open(page)) {
+            browser.pickFile("#file", file);
+            String text = browser.textOnceShown("#result", SETTLED);
+
+            assertThat(text)
+                    .contains("Chữ ký số không hợp lệ")
+                    .contains("Không — nội dung đã bị thay đổi sau khi ký")
+                    .doesNotContain("Chữ ký số hợp lệ");
+        }
+    }
+
+    @Test
+    void anUnsignedPdfIsShownAsNotSigned() throws Exception {
+        Path file = Files.write(files.resolve("chua-ky.pdf"), pdf(app.getBean(DocumentProperties.class)));
+
+        try (Chromium.Page browser = Chromium.Page.open(page)) {
+            browser.pickFile("#file", file);
+
+            assertThat(browser.textOnceShown("#result", SETTLED))
+                    .contains("Tệp chưa được ký số")
+                    .contains("Văn bản này không có chữ ký số nào.");
+        }
+    }
+
+    @Test
+    void aFileThatIsNotAPdfGetsTheVietnameseErrorWhetherCaughtBeforeSendingOrByTheServer() throws Exception {
+        Path picture = Files.write(files.resolve("anh.gif"), "GIF89a not a pdf".getBytes(StandardCharsets.US_ASCII));
+        Path disguised =
+                Files.write(files.resolve("gia-mao.pdf"), "GIF89a not a pdf".getBytes(StandardCharsets.US_ASCII));
+        String error = "Tệp không phải là PDF. Vui lòng chọn văn bản điện tử dạng PDF.";
+
+        try (Chromium.Page browser = Chromium.Page.open(page)) {
+            browser.pickFile("#file", picture);
+            assertThat(browser.textOnceShown("#result", SETTLED)).isEqualTo(error);
+        }
+        try (Chromium.Page browser = Chromium.Page.open(page)) {
+            browser.pickFile("#file", disguised); // named .pdf: sent, and refused by the server with 415
+            assertThat(browser.textOnceShown("#result", SETTLED)).isEqualTo(error);
+        }
+    }
+
+    @Test
+    void theTrackingPageLinksToTheVerificationPage() throws Exception {
+        String tracking = page.replace("/kiem-tra-chu-ky/", "/tra-cuu/");
+        try (Chromium.Page browser = Chromium.Page.open(tracking)) {
+            assertThat(browser.textOnceShown("#verify-link", s -> !s.isBlank()))
+                    .isEqualTo("Kiểm tra chữ ký số trên văn bản điện tử");
+            assertThat(browser.attribute("#verify-link", "href")).endsWith("/kiem-tra-chu-ky/");
+        }
+        Chromium.screenshot(page, Path.of("target/screenshots/kiem-tra-chu-ky-phone.png"), 390, 900);
+    }
+
+    private static byte[] pdf(DocumentProperties documents) throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            PDPage pdfPage = new PDPage(PDRectangle.A4);
+            document.addPage(pdfPage);
+            PDType0Font font = PDType0Font.load(document, new File(documents.font()));
+            try (PDPageContentStream out = new PDPageContentStream(document, pdfPage)) {
+                out.beginText();
+                out.setFont(font, 13);
+                out.newLineAtOffset(72, 760);
+                out.showText("GIẤY KHAI SINH (BẢN ĐIỆN TỬ)");
+                out.endText();
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            document.save(bytes);
+            return bytes.toByteArray();
+        }
+    }
+
+    private static int lastIndexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = haystack.length - needle.length; i >= 0; i--) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
