@@ -58,6 +58,7 @@ class AccessMatrixIT {
             | endpoint family | anonymous | citizen with key | citizen without key | desk clerk A | desk clerk B | specialist A | leader A | designer | administrator |
             |---|---|---|---|---|---|---|---|---|---|
             | public catalogue `GET /api/public/procedures` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
+            | citizen pages `GET /tra-cuu/`, `/kiem-tra-chu-ky/` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
             | dossier's applicant details `GET /api/public/dossiers/{code}` | nothing | sees A | nothing | nothing | nothing | nothing | nothing | nothing | nothing |
             | online submission `POST /api/public/dossiers` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
             | signature verification `POST /api/public/signatures/verify` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
@@ -338,6 +339,10 @@ class AccessMatrixIT {
         PROBES.put(
                 "public catalogue `GET /api/public/procedures`",
                 (c, d) -> allowed(send(c, d, get("/api/public/procedures"))));
+        PROBES.put("citizen pages `GET /tra-cuu/`, `/kiem-tra-chu-ky/`", (c, d) -> {
+            String tracking = allowed(send(c, d, get("/tra-cuu/")));
+            return tracking.equals("allowed") ? allowed(send(c, d, get("/kiem-tra-chu-ky/"))) : tracking;
+        });
         PROBES.put("dossier's applicant details `GET /api/public/dossiers/{code}`", (c, d) -> {
             HttpRequest.Builder request = get("/api/public/dossiers/" + d.code());
             if (c.withKey) {
