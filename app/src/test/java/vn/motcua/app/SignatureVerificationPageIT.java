@@ -2,25 +2,19 @@ package vn.motcua.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.function.Predicate;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import vn.motcua.app.signature.TestPdfs;
 import vn.motcua.dossier.DocumentProperties;
 import vn.motcua.signature.PdfSigner;
 import vn.motcua.signature.SignatureRequest;
@@ -54,7 +48,7 @@ class SignatureVerificationPageIT {
         page = base + "/kiem-tra-chu-ky/";
         signed = app.getBean(PdfSigner.class)
                 .sign(
-                        pdf(app.getBean(DocumentProperties.class)),
+                        TestPdfs.result(app.getBean(DocumentProperties.class)),
                         new SignatureRequest(
                                 COMMUNE,
                                 "UBND xã Xuân Đài",
@@ -106,10 +100,7 @@ class SignatureVerificationPageIT {
 
     @Test
     void aCopyWithAByteChangedAfterSigningIsShownAsNotIntact() throws Exception {
-        byte[] tampered = signed.clone();
-        byte[] code = ("(" + DOSSIER + ")").getBytes(StandardCharsets.US_ASCII);
-        int at = lastIndexOf(tampered, code) + DOSSIER.length();
-        tampered[at] = (byte) (tampered[at] == '7' ? '8' : '7');
+        byte[] tampered = TestPdfs.tampered(signed, DOSSIER);
         Path file = Files.write(files.resolve("ket-qua-da-sua.pdf"), tampered);
 
         try (Chromium.Page browser = Chromium.Page.open(page)) {
@@ -125,7 +116,7 @@ class SignatureVerificationPageIT {
 
     @Test
     void anUnsignedPdfIsShownAsNotSigned() throws Exception {
-        Path file = Files.write(files.resolve("chua-ky.pdf"), pdf(app.getBean(DocumentProperties.class)));
+        Path file = Files.write(files.resolve("chua-ky.pdf"), TestPdfs.result(app.getBean(DocumentProperties.class)));
 
         try (Chromium.Page browser = Chromium.Page.open(page)) {
             browser.pickFile("#file", file);
@@ -162,36 +153,5 @@ class SignatureVerificationPageIT {
             assertThat(browser.attribute("#verify-link", "href")).endsWith("/kiem-tra-chu-ky/");
         }
         Chromium.screenshot(page, Path.of("target/screenshots/kiem-tra-chu-ky-phone.png"), 390, 900);
-    }
-
-    private static byte[] pdf(DocumentProperties documents) throws IOException {
-        try (PDDocument document = new PDDocument()) {
-            PDPage pdfPage = new PDPage(PDRectangle.A4);
-            document.addPage(pdfPage);
-            PDType0Font font = PDType0Font.load(document, new File(documents.font()));
-            try (PDPageContentStream out = new PDPageContentStream(document, pdfPage)) {
-                out.beginText();
-                out.setFont(font, 13);
-                out.newLineAtOffset(72, 760);
-                out.showText("GIẤY KHAI SINH (BẢN ĐIỆN TỬ)");
-                out.endText();
-            }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            document.save(bytes);
-            return bytes.toByteArray();
-        }
-    }
-
-    private static int lastIndexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = haystack.length - needle.length; i >= 0; i--) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

@@ -395,41 +395,17 @@ class Rules2025ProcessTest {
         return Map.of("documentName", "Bằng tốt nghiệp THPT", "copyCount", 1, "pagesPerCopy", 1);
     }
 
+    /** The judicial-record test's request, for one certificate. */
     private static Map<String, Object> judicialRecordData() {
-        Map<String, Object> data = new HashMap<>();
-        data.put("certificateType", "1");
-        data.put("managementBanInfo", false);
-        data.put("purpose", "Bổ sung hồ sơ xin việc");
+        Map<String, Object> data = new HashMap<>(CapPhieuLyLichTuPhapProcessTest.validData());
         data.put("copyCount", 1);
-        data.put("sex", "nam");
-        data.put("birthDate", "1999-11-02");
-        data.put("birthPlace", "Bệnh viện Phụ sản tỉnh Mẫu");
-        data.put("nationality", "Việt Nam");
-        data.put("ethnicity", "Kinh");
-        data.put("permanentResidence", "Số 5 ngõ 3, phường Thử Nghiệm");
-        data.put("fatherFullName", "Đỗ Văn Quang");
-        data.put("motherFullName", "Trần Thị Lan");
-        data.put("residenceHistory", "11/2013 - nay: thường trú tại Số 5 ngõ 3, phường Thử Nghiệm");
         return data;
     }
 
+    /** The household-business test's registration, on rented premises (whose lease the law does not ask for). */
     private static Map<String, Object> householdBusinessData() {
-        Map<String, Object> data = new HashMap<>();
-        data.put("businessName", "Hộ kinh doanh Hùng Phát");
-        data.put("businessAddress", "Số 12 đường Chợ, xã Thử Nghiệm");
-        data.put("businessLines", "Bán lẻ đồ uống, tạp hóa");
-        data.put("capital", 150_000_000);
-        data.put("employeeCount", 2);
+        Map<String, Object> data = new HashMap<>(DangKyHoKinhDoanhProcessTest.validData());
         data.put("premisesRented", true);
-        data.put("ownerFullName", "Phạm Văn Hùng");
-        data.put("ownerSex", "nam");
-        data.put("ownerBirthDate", "1988-03-09");
-        data.put("ownerIdentityNumber", "001088023456");
-        data.put("ownerNationality", "Việt Nam");
-        data.put("ownerResidence", "Số 12 đường Chợ, xã Thử Nghiệm");
-        data.put("registeredBy", "ca-nhan");
-        data.put("startDate", "2026-08-01");
-        data.put("taxMethod", "khoan");
         return data;
     }
 

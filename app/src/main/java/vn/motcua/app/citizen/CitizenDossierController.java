@@ -23,7 +23,6 @@ import vn.motcua.dossier.DocumentFile;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierRequests;
 import vn.motcua.dossier.DossierSubmission;
-import vn.motcua.dossier.DossierSubmission.NewDossier;
 import vn.motcua.dossier.DossierSubmission.SubmittedDossier;
 import vn.motcua.engine.CurrentActor;
 
@@ -58,17 +57,9 @@ class CitizenDossierController {
     ResponseEntity<SubmissionReceipt> submit(
             @RequestPart(SubmissionRequest.JSON_PART) SubmissionRequest dossier,
             MultipartHttpServletRequest multipart) {
-        SubmittedDossier submitted = submission.submit(new NewDossier(
-                dossier.procedureKey(),
-                dossier.applicant(),
-                dossier.agencyCode(),
-                dossier.competentAgencyCode(),
-                dossier.returnAgencyCode(),
-                Channel.ONLINE,
-                dossier.data(),
-                SubmissionRequest.files(multipart),
-                CITIZEN,
-                dossier.scannedDocuments())); // refused online: only paper is scanned
+        SubmittedDossier submitted = submission.submit(
+                // scannedDocuments are refused online: only paper is scanned
+                dossier.toNewDossier(Channel.ONLINE, multipart, CITIZEN));
         Dossier d = submitted.dossier();
         return ResponseEntity.created(URI.create("/api/public/dossiers/" + d.code()))
                 .body(new SubmissionReceipt(

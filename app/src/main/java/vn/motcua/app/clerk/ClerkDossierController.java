@@ -26,7 +26,6 @@ import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierRequests;
 import vn.motcua.dossier.DossierSubmission;
-import vn.motcua.dossier.DossierSubmission.NewDossier;
 import vn.motcua.dossier.DossierSubmission.SubmittedDossier;
 import vn.motcua.engine.CurrentActor;
 
@@ -64,17 +63,7 @@ class ClerkDossierController {
         access.requireAt(clerk, dossier.agencyCode(), StaffRole.DESK_CLERK);
         SubmittedDossier submitted = actor.as(
                 clerk.getName(),
-                () -> submission.submit(new NewDossier(
-                        dossier.procedureKey(),
-                        dossier.applicant(),
-                        dossier.agencyCode(),
-                        dossier.competentAgencyCode(),
-                        dossier.returnAgencyCode(),
-                        Channel.DESK,
-                        dossier.data(),
-                        SubmissionRequest.files(multipart),
-                        clerk.getName(),
-                        dossier.scannedDocuments())));
+                () -> submission.submit(dossier.toNewDossier(Channel.DESK, multipart, clerk.getName())));
         Dossier d = submitted.dossier();
         return ResponseEntity.created(URI.create("/api/public/dossiers/" + d.code()))
                 .body(new DeskReceipt(

@@ -8,7 +8,9 @@ import java.util.Map;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import vn.motcua.dossier.Applicant;
+import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.DocumentFile;
+import vn.motcua.dossier.DossierSubmission.NewDossier;
 
 /**
  * The JSON part ({@code dossier}) of a multipart submission. Every other part is a file, named by
@@ -31,6 +33,21 @@ public record SubmissionRequest(
         List<String> scannedDocuments) {
 
     public static final String JSON_PART = "dossier";
+
+    /** The dossier to take in from this JSON part and the request's files, sent through a channel by an actor. */
+    public NewDossier toNewDossier(Channel channel, MultipartHttpServletRequest multipart, String actor) {
+        return new NewDossier(
+                procedureKey,
+                applicant,
+                agencyCode,
+                competentAgencyCode,
+                returnAgencyCode,
+                channel,
+                data,
+                files(multipart),
+                actor,
+                scannedDocuments);
+    }
 
     /** The files of a multipart request, each tagged with the document code its part is named after. */
     public static List<DocumentFile> files(MultipartHttpServletRequest request) {

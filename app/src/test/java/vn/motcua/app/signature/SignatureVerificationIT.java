@@ -4,18 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,7 +52,7 @@ class SignatureVerificationIT {
                 .build();
         signed = app.getBean(PdfSigner.class)
                 .sign(
-                        pdf(app.getBean(DocumentProperties.class)),
+                        TestPdfs.result(app.getBean(DocumentProperties.class)),
                         new SignatureRequest(
                                 COMMUNE,
                                 "UBND xã Xuân Đài",
@@ -99,10 +92,7 @@ class SignatureVerificationIT {
 
     @Test
     void aByteChangedAfterSigningMakesTheSignatureBroken() {
-        byte[] tampered = signed.clone();
-        byte[] code = ("(" + DOSSIER + ")").getBytes(StandardCharsets.US_ASCII);
-        int at = lastIndexOf(tampered, code) + DOSSIER.length();
-        tampered[at] = (byte) (tampered[at] == '7' ? '8' : '7');
+        byte[] tampered = TestPdfs.tampered(signed, DOSSIER);
 
         JsonNode answer = verify(tampered, "ket-qua.pdf");
 
@@ -113,7 +103,7 @@ class SignatureVerificationIT {
 
     @Test
     void anUnsignedPdfIsSaidToBeUnsigned() throws IOException {
-        JsonNode answer = verify(pdf(app.getBean(DocumentProperties.class)), "chua-ky.pdf");
+        JsonNode answer = verify(TestPdfs.result(app.getBean(DocumentProperties.class)), "chua-ky.pdf");
 
         assertThat(answer.path("signed").asBoolean()).isFalse();
         assertThat(answer.path("valid").asBoolean()).isFalse();
@@ -159,36 +149,5 @@ class SignatureVerificationIT {
                 return name;
             }
         };
-    }
-
-    private static byte[] pdf(DocumentProperties documents) throws IOException {
-        try (PDDocument document = new PDDocument()) {
-            PDPage page = new PDPage(PDRectangle.A4);
-            document.addPage(page);
-            PDType0Font font = PDType0Font.load(document, new File(documents.font()));
-            try (PDPageContentStream out = new PDPageContentStream(document, page)) {
-                out.beginText();
-                out.setFont(font, 13);
-                out.newLineAtOffset(72, 760);
-                out.showText("GIẤY KHAI SINH (BẢN ĐIỆN TỬ)");
-                out.endText();
-            }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            document.save(bytes);
-            return bytes.toByteArray();
-        }
-    }
-
-    private static int lastIndexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = haystack.length - needle.length; i >= 0; i--) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }
