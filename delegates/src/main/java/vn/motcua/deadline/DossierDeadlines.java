@@ -75,7 +75,10 @@ public class DossierDeadlines {
      * @param before     the dossier as it was before the change
      * @param receivedAt the receipt stamp after the change (null until received)
      */
-    /** Receipt starts the clock, a supplement request stops it, the supplement restarts it (docs/deadlines.md). */
+    /**
+     * Receipt starts the clock, a supplement request or a payment request stops it, the supplement or the payment
+     * restarts it (docs/deadlines.md).
+     */
     @EventListener
     @Order(0) // before the citizen is told (CitizenNotifications), so the due date is set by then
     public void on(DossierStatusChanged change) {
@@ -87,11 +90,19 @@ public class DossierDeadlines {
         Deadline deadline = deadlines.deadline(before.id()).orElseThrow();
         if (to == PublicStatus.RECEIVED && deadline.dueAt() == null && receivedAt != null) {
             start(before, deadline, receivedAt, now);
-        } else if (to == PublicStatus.SUPPLEMENT_REQUESTED && from != to && deadline.dueAt() != null) {
+        } else if (waitsOnCitizen(to) && !waitsOnCitizen(from) && deadline.dueAt() != null) {
             pause(deadline, now);
-        } else if (from == PublicStatus.SUPPLEMENT_REQUESTED && to != from) {
+        } else if (waitsOnCitizen(from) && !waitsOnCitizen(to)) {
             deadlines.openPause(before.id()).ifPresent(pause -> resume(deadline, pause, now));
         }
+    }
+
+    /**
+     * The statuses in which the dossier waits on the citizen, so the clock stops: a supplement request (5) and a
+     * fee to pay (6); the time a citizen takes to meet a financial obligation is not the agency's (docs/fees.md).
+     */
+    static boolean waitsOnCitizen(PublicStatus status) {
+        return status == PublicStatus.SUPPLEMENT_REQUESTED || status == PublicStatus.AWAITING_FINANCIAL_OBLIGATION;
     }
 
     private void start(Dossier dossier, Deadline deadline, Instant receivedAt, Instant now) {

@@ -60,7 +60,14 @@ public enum PublicStatus {
      */
     public Set<PublicStatus> successors() {
         return switch (this) {
-            case NEW -> EnumSet.of(RECEIVED, NOT_RECEIVED, SUPPLEMENT_REQUESTED, WITHDRAWAL_REQUESTED);
+            // 1 → 6: a fee the law has paid on submission is asked for before the receipt (docs/fees.md).
+            case NEW ->
+                EnumSet.of(
+                        RECEIVED,
+                        NOT_RECEIVED,
+                        SUPPLEMENT_REQUESTED,
+                        AWAITING_FINANCIAL_OBLIGATION,
+                        WITHDRAWAL_REQUESTED);
             case RECEIVED ->
                 EnumSet.of(
                         PROCESSING,

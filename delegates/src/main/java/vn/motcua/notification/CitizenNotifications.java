@@ -64,6 +64,7 @@ public class CitizenNotifications {
                     case RECEIVED -> "received";
                     case SUPPLEMENT_REQUESTED -> "supplement-requested";
                     case NOT_RECEIVED -> "not-received";
+                    case AWAITING_FINANCIAL_OBLIGATION -> "payment-requested";
                     case PROCESSED -> "result-ready";
                     default -> null;
                 });
@@ -72,7 +73,8 @@ public class CitizenNotifications {
     /**
      * Queues the messages for this moment, if the dossier's applicant gave a phone or an e-mail.
      *
-     * @param event   a template name: received, supplement-requested, not-received, result-ready, delayed
+     * @param event   a template name: received, supplement-requested, not-received, result-ready, delayed,
+     *                payment-requested, payment-reminder, payment-refunded
      * @param message the public message of the status change (e.g. what to supplement, why refused)
      */
     public void notify(Dossier dossier, String event, String procedureName, String message) {

@@ -38,12 +38,14 @@ class CitizenNotificationsTemplateTest {
     }
 
     @Test
-    void citizensAreToldAtReceiptSupplementRefusalAndResultOnly() {
+    void citizensAreToldAtReceiptSupplementRefusalPaymentRequestAndResultOnly() {
         assertThat(CitizenNotifications.templateFor(PublicStatus.RECEIVED)).contains("received");
         assertThat(CitizenNotifications.templateFor(PublicStatus.SUPPLEMENT_REQUESTED))
                 .contains("supplement-requested");
         assertThat(CitizenNotifications.templateFor(PublicStatus.NOT_RECEIVED)).contains("not-received");
         assertThat(CitizenNotifications.templateFor(PublicStatus.PROCESSED)).contains("result-ready");
+        assertThat(CitizenNotifications.templateFor(PublicStatus.AWAITING_FINANCIAL_OBLIGATION))
+                .contains("payment-requested");
         assertThat(CitizenNotifications.templateFor(PublicStatus.PROCESSING)).isEmpty();
         assertThat(CitizenNotifications.templateFor(PublicStatus.RESULT_RETURNED))
                 .isEmpty();
