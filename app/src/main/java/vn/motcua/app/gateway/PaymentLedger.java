@@ -1,5 +1,6 @@
 package vn.motcua.app.gateway;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /** The gateways' view of the payment ledger: find a request by its reference, confirm an online payment. */
@@ -13,8 +14,9 @@ public interface PaymentLedger {
      *
      * @param amount whole đồng, as the gateway reported it
      * @param gatewayTransaction the gateway's own transaction number
+     * @param paidAt when the gateway says it was paid; after the request's expiry it is no longer payable
      */
-    Confirmation confirm(String reference, long amount, String gateway, String gatewayTransaction);
+    Confirmation confirm(String reference, long amount, String gateway, String gatewayTransaction, Instant paidAt);
 
     enum Confirmation {
         CONFIRMED,

@@ -150,7 +150,12 @@ public class VnpayGateway implements PaymentGateway {
                 case OPEN -> new NotificationResult(CallbackVerdict.FAILED_AT_GATEWAY, "00", "Confirm Success");
             };
         }
-        return switch (ledger.confirm(reference, amount.get(), NAME, vnp.get(VNP_TRANSACTION_NO))) {
+        String transaction = vnp.get(VNP_TRANSACTION_NO);
+        if (transaction == null || transaction.isBlank()) {
+            return new NotificationResult(CallbackVerdict.MALFORMED, "99", "Input data required");
+        }
+        Instant paidAt = parseDate(vnp.get(VNP_PAY_DATE)).orElseGet(clock::instant);
+        return switch (ledger.confirm(reference, amount.get(), NAME, transaction, paidAt)) {
             case CONFIRMED -> new NotificationResult(CallbackVerdict.CONFIRMED, "00", "Confirm Success");
             case ALREADY_CONFIRMED -> alreadyConfirmed();
             case UNKNOWN_REFERENCE ->

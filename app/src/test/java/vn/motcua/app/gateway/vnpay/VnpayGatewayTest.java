@@ -263,7 +263,7 @@ class VnpayGatewayTest {
         }
 
         @Override
-        public Confirmation confirm(String reference, long amount, String gateway, String transaction) {
+        public Confirmation confirm(String reference, long amount, String gateway, String transaction, Instant paidAt) {
             PayableRequest r = requests.get(reference);
             if (r == null) {
                 return Confirmation.UNKNOWN_REFERENCE;
@@ -274,7 +274,7 @@ class VnpayGatewayTest {
             if (r.state() == State.PAID) {
                 return Confirmation.ALREADY_CONFIRMED;
             }
-            if (r.state() == State.CLOSED) {
+            if (r.state() == State.CLOSED || paidAt.isAfter(r.expiresAt())) {
                 return Confirmation.NO_LONGER_PAYABLE;
             }
             requests.put(reference, r.withState(State.PAID));
