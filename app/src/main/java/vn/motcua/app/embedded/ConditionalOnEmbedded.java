@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Conditional;
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Documented
 @Conditional(OnEmbeddedCondition.class)
-@interface ConditionalOnEmbedded {
+public @interface ConditionalOnEmbedded {
 
     EmbeddedServer value();
 }

@@ -112,7 +112,10 @@ class SecurityConfiguration {
                                 "/favicon.ico",
                                 "/webjars/**",
                                 "/tra-cuu/**",
-                                "/kiem-tra-chu-ky/**")
+                                "/kiem-tra-chu-ky/**",
+                                // the citizen's page after an online payment; the embedded gateway simulator
+                                "/thanh-toan/**",
+                                "/gia-lap-vnpay/**")
                         .permitAll()
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations())
                         .permitAll()

@@ -63,6 +63,10 @@ class AccessMatrixIT {
             | online submission `POST /api/public/dossiers` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
             | signature verification `POST /api/public/signatures/verify` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
             | fee quote `POST /api/public/procedures/{key}/fee-quote` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
+            | start online payment `POST /api/public/dossiers/{code}/payments/{reference}/online` | 404 | allowed | 404 | 404 | 404 | 404 | 404 | 404 | 404 |
+            | payment notification (IPN, verified by signature) `GET /api/public/payments/vnpay/ipn` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
+            | payment result page `GET /thanh-toan/vnpay/ket-qua` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
+            | gateway simulator (embedded defaults only) `/gia-lap-vnpay/vpcpay.html` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
             | desk intake at A `POST /api/dossiers` | 401 | 401 | 401 | allowed | 403 | 403 | 403 | 403 | 403 |
             | stop `POST /api/dossiers/{code}/stop` | 401 | 401 | 401 | allowed | 403 | 403 | allowed | 403 | 403 |
             | result files `POST /api/dossiers/{code}/result` | 401 | 401 | 401 | allowed | 403 | allowed | allowed | 403 | 403 |
@@ -365,6 +369,22 @@ class AccessMatrixIT {
                                 "/api/public/procedures/chung-thuc-ban-sao/fee-quote",
                                 "{\"data\": {\"documentName\": \"Bằng tốt nghiệp\", \"copyCount\": 1,"
                                         + " \"pagesPerCopy\": 5}}"))));
+        PROBES.put(
+                "start online payment `POST /api/public/dossiers/{code}/payments/{reference}/online`",
+                (c, d) -> allowed(send(c, d, startPayment(d, c.withKey))));
+        PROBES.put("payment notification (IPN, verified by signature) `GET /api/public/payments/vnpay/ipn`", (c, d) -> {
+            // Reached without sign-in or CSRF token, and refused for its missing signature.
+            HttpResponse<String> ipn = send(c, d, get("/api/public/payments/vnpay/ipn?vnp_TxnRef=X"));
+            return ipn.statusCode() == 200 && !ipn.body().contains("\"97\"") ? "signature not checked" : allowed(ipn);
+        });
+        PROBES.put(
+                "payment result page `GET /thanh-toan/vnpay/ket-qua`",
+                (c, d) -> allowed(send(c, d, get("/thanh-toan/vnpay/ket-qua?vnp_TxnRef=X"))));
+        PROBES.put("gateway simulator (embedded defaults only) `/gia-lap-vnpay/vpcpay.html`", (c, d) -> {
+            HttpResponse<String> started = send(Caller.CITIZEN_WITH_KEY, d, startPayment(d, true));
+            String redirect = JSON.readTree(started.body()).path("redirectUrl").asText();
+            return allowed(send(c, d, request(redirect.substring(base.length())).GET()));
+        });
         PROBES.put("desk intake at A `POST /api/dossiers`", (c, d) -> allowed(send(c, d, submission("/api/dossiers"))));
         PROBES.put(
                 "stop `POST /api/dossiers/{code}/stop`",
@@ -504,6 +524,29 @@ class AccessMatrixIT {
                 .singleResult()
                 .getId();
         return new Dossier(code, body.path("lookupKey").asText(), identityNumber, instance, task);
+    }
+
+    /** A payment request for the dossier (as the payment step makes one), and the citizen's start of paying it. */
+    private static HttpRequest.Builder startPayment(Dossier d, boolean withKey) {
+        vn.motcua.payment.Payments payments = app.getBean(vn.motcua.payment.Payments.class);
+        String reference = payments.openRequest(d.code())
+                .orElseGet(() -> payments.request(
+                        app.getBean(vn.motcua.dossier.DossierRepository.class)
+                                .findByCode(d.code())
+                                .orElseThrow(),
+                        new vn.motcua.fee.FeeQuote(
+                                2000,
+                                "VND",
+                                List.of(new vn.motcua.fee.FeeQuote.Item("Phí chứng thực", 2000)),
+                                "Thông tư 226/2016/TT-BTC"),
+                        java.time.Instant.now().plus(Duration.ofDays(1))))
+                .reference();
+        HttpRequest.Builder request = request("/api/public/dossiers/" + d.code() + "/payments/" + reference + "/online")
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (withKey) {
+            request.header("X-Lookup-Key", d.lookupKey());
+        }
+        return request;
     }
 
     private static HttpResponse<String> send(Caller caller, Dossier d, HttpRequest.Builder request)
