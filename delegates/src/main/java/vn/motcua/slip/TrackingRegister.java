@@ -101,9 +101,13 @@ public class TrackingRegister {
     }
 
     /** The register as a PDF to print (A4 landscape), headed by the agency's name. */
-    public byte[] pdf(String agencyCode, String agencyName, LocalDate from, LocalDate to) {
+    public byte[] pdf(String agencyCode, LocalDate from, LocalDate to) {
         Map<String, Object> data = new HashMap<>();
-        data.put("coQuan", agencyName);
+        data.put(
+                "coQuan",
+                jdbc.query("select name from agency where code = ?", (rs, n) -> rs.getString(1), agencyCode).stream()
+                        .findFirst()
+                        .orElse(agencyCode));
         data.put("maCoQuan", agencyCode);
         data.put("tuNgay", from);
         data.put("denNgay", to);

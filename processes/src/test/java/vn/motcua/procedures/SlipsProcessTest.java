@@ -164,8 +164,8 @@ class SlipsProcessTest {
                 .startsWith("\uFEFF\"STT\",\"Mã hồ sơ\"")
                 .contains(instance.getBusinessKey(), "Đặng Thị Hương Giang");
         assertThat(other).doesNotContain(instance.getBusinessKey());
-        assertThat(words(register.pdf(ProcessTestPlatform.TEST_AGENCY, "UBND xã Thử Nghiệm", today, today)))
-                .contains("SỔ THEO DÕI HỒ SƠ", instance.getBusinessKey());
+        assertThat(words(register.pdf(ProcessTestPlatform.TEST_AGENCY, today, today)))
+                .contains("SỔ THEO DÕI HỒ SƠ", "UBND XÃ THỬ NGHIỆM", instance.getBusinessKey());
     }
 
     // ---- helpers
