@@ -135,6 +135,11 @@ class SecurityConfiguration {
                         .hasRole(DESK)
                         .requestMatchers(HttpMethod.GET, "/api/dossiers/*/payments", "/api/dossiers/*/payments/**")
                         .hasAnyRole(DESK, SPECIALIST, LEADER)
+                        // The slips and the tracking register are the desk's and the agency staff's.
+                        .requestMatchers(HttpMethod.GET, "/api/dossiers/*/slips", "/api/dossiers/*/slips/*")
+                        .hasAnyRole(DESK, SPECIALIST, LEADER)
+                        .requestMatchers(HttpMethod.GET, "/api/dossiers/*/control-slip", "/api/register")
+                        .hasAnyRole(DESK, SPECIALIST, LEADER)
                         .requestMatchers("/api/stats/**")
                         .hasAnyRole(DESK, SPECIALIST, LEADER, ADMIN)
                         // The dossier search is for staff; it filters by the clerk's own agencies (docs/search.md).
