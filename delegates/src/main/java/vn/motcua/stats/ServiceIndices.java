@@ -10,14 +10,15 @@ import vn.motcua.engine.EngineClock;
 /**
  * The indices of Quyết định 766/QĐ-TTg (Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân,
  * doanh nghiệp) that the platform's data can measure, per agency and month (Vietnam time). See docs/regulation.md
- * for each definition and for the indices not measurable yet (online payment, electronic results, satisfaction,
+ * for each definition and for the indices not measurable yet (online payment, satisfaction,
  * synchronisation with the national portal).
  * <ul>
  *   <li>Receipt side, by the <em>receiving</em> agency and the month of receipt: dossiers received (reached status 2),
  *       of them submitted online, and digitised (online ones, whose documents arrived as files, and paper ones whose
  *       clerk recorded at least one scanned document).</li>
  *   <li>Result side, by the <em>competent</em> agency and the month of finishing (status 9 or 10): finished, on time
- *       and late by the rule of {@link OnTimeStatistics}, and results digitised (a result file attached).</li>
+ *       and late by the rule of {@link OnTimeStatistics}, results digitised (a result file attached), and results
+ *       issued electronically (signed by the signing step, {@code dossier.result_issued_electronically_at}).</li>
  * </ul>
  */
 @Service
@@ -44,7 +45,9 @@ public class ServiceIndices {
             long late,
             Double onTimeRate,
             long resultsDigitised,
-            Double resultsDigitisedRate) {}
+            Double resultsDigitisedRate,
+            long resultsElectronic,
+            Double resultsElectronicRate) {}
 
     /** Column names of {@link #csv}, in order. */
     public static final List<String> CSV_COLUMNS = List.of(
@@ -61,7 +64,9 @@ public class ServiceIndices {
             "late",
             "onTimeRate",
             "resultsDigitised",
-            "resultsDigitisedRate");
+            "resultsDigitisedRate",
+            "resultsElectronic",
+            "resultsElectronicRate");
 
     /** Dossiers received, and dossiers finished, from the start of {@code from} to the end of {@code to} (Vietnam dates). */
     public List<Row> between(LocalDate from, LocalDate to) {
@@ -96,7 +101,9 @@ public class ServiceIndices {
                                     where e.dossier_id = d.id and e.public_status = 5) <= 1)) as late,
                            count(*) filter (where exists (
                                select 1 from dossier_digitisation g
-                               where g.dossier_id = d.id and g.stage = 'RESULT')) as results_digitised
+                               where g.dossier_id = d.id and g.stage = 'RESULT')) as results_digitised,
+                           count(*) filter (where d.result_issued_electronically_at is not null)
+                               as results_electronic
                     from dossier d
                     where d.public_status in (9, 10) and d.received_at is not null
                       and d.finished_at >= ? and d.finished_at < ?
@@ -106,7 +113,8 @@ public class ServiceIndices {
                        coalesce(r.received, 0) as received, coalesce(r.online, 0) as online,
                        coalesce(r.digitised, 0) as digitised,
                        coalesce(s.finished, 0) as finished, coalesce(s.on_time, 0) as on_time,
-                       coalesce(s.late, 0) as late, coalesce(s.results_digitised, 0) as results_digitised
+                       coalesce(s.late, 0) as late, coalesce(s.results_digitised, 0) as results_digitised,
+                       coalesce(s.results_electronic, 0) as results_electronic
                 from receipts r
                 full outer join results s on s.agency_code = r.agency_code and s.month = r.month
                 left join agency a on a.code = coalesce(r.agency_code, s.agency_code)
@@ -119,6 +127,7 @@ public class ServiceIndices {
                     long onTime = rs.getLong("on_time");
                     long late = rs.getLong("late");
                     long resultsDigitised = rs.getLong("results_digitised");
+                    long resultsElectronic = rs.getLong("results_electronic");
                     return new Row(
                             rs.getString("agency_code"),
                             rs.getString("agency_name"),
@@ -133,7 +142,9 @@ public class ServiceIndices {
                             late,
                             rate(onTime, onTime + late),
                             resultsDigitised,
-                            rate(resultsDigitised, finished));
+                            rate(resultsDigitised, finished),
+                            resultsElectronic,
+                            rate(resultsElectronic, finished));
                 },
                 start,
                 end,
@@ -164,7 +175,9 @@ public class ServiceIndices {
                     r.late(),
                     cell(r.onTimeRate()),
                     r.resultsDigitised(),
-                    cell(r.resultsDigitisedRate()));
+                    cell(r.resultsDigitisedRate()),
+                    r.resultsElectronic(),
+                    cell(r.resultsElectronicRate()));
             out.append(String.join(
                             ",",
                             cells.stream()

@@ -61,6 +61,7 @@ class CapPhieuLyLichTuPhapProcessTest {
             instance -> {
                 complete(task(instance), recordClear());
                 complete(task(instance), withVariables("approved", true));
+                ProcedureTestSupport.signResult(instance);
             },
             returnedAtTheDesk(),
             List.of(NEW, RECEIVED, PROCESSING, PROCESSED, RESULT_RETURNED),
@@ -108,6 +109,7 @@ class CapPhieuLyLichTuPhapProcessTest {
         assertThat(instance).isWaitingAt("UserTask_ApproveCertificate");
         assertThat(task(instance)).hasCandidateGroup(POLICE_LEADER);
         complete(task(instance), withVariables("approved", true));
+        ProcedureTestSupport.signResult(instance);
 
         assertThat(instance).isWaitingAt("UserTask_ReturnResult");
         assertThat(task(instance)).hasCandidateGroup(DESK);
@@ -155,6 +157,7 @@ class CapPhieuLyLichTuPhapProcessTest {
         assertThat(dossier(instance).publicStatus()).isEqualTo(PROCESSING);
         complete(task(instance), recordClear());
         complete(task(instance), withVariables("approved", true));
+        ProcedureTestSupport.signResult(instance);
         complete(task(instance), returnedAtTheDesk());
 
         assertThat(instance).isEnded();
@@ -198,6 +201,7 @@ class CapPhieuLyLichTuPhapProcessTest {
         assertThat(instance).isWaitingAt("UserTask_CheckCriminalRecord");
         complete(task(instance), recordClear());
         complete(task(instance), withVariables("approved", true));
+        ProcedureTestSupport.signResult(instance);
         complete(task(instance), returnedAtTheDesk());
 
         assertThat(instance)

@@ -69,6 +69,7 @@ class DangKyHoKinhDoanhProcessTest {
             instance -> {
                 complete(task(instance), reviewed());
                 complete(task(instance), withVariables("approved", true));
+                ProcedureTestSupport.signResult(instance);
                 complete(task(instance), sentToTaxAuthority());
                 complete(task(instance), taxCodeIssued());
             },
@@ -81,6 +82,7 @@ class DangKyHoKinhDoanhProcessTest {
             instance -> {
                 complete(task(instance), reviewed());
                 complete(task(instance), withVariables("approved", true));
+                ProcedureTestSupport.signResult(instance);
                 complete(task(instance), sentToTaxAuthority());
             },
             "Chưa thuê được mặt bằng",
@@ -114,6 +116,7 @@ class DangKyHoKinhDoanhProcessTest {
         assertThat(instance).isWaitingAt("UserTask_ApproveRegistration");
         assertThat(task(instance)).hasCandidateGroup(LEADER);
         complete(task(instance), withVariables("approved", true));
+        ProcedureTestSupport.signResult(instance);
 
         assertThat(instance).isWaitingAt("UserTask_SendToTaxAuthority");
         assertThat(task(instance)).hasCandidateGroup(SPECIALIST).isNotAssigned();
@@ -190,6 +193,7 @@ class DangKyHoKinhDoanhProcessTest {
         complete(task(instance), withVariables("receiptDecision", "accept"));
         complete(task(instance), reviewed());
         complete(task(instance), withVariables("approved", true));
+        ProcedureTestSupport.signResult(instance);
         complete(task(instance), sentToTaxAuthority());
 
         complete(
@@ -228,6 +232,7 @@ class DangKyHoKinhDoanhProcessTest {
         complete(task(instance), withVariables("receiptDecision", "accept"));
         complete(task(instance), reviewed());
         complete(task(instance), withVariables("approved", true));
+        ProcedureTestSupport.signResult(instance);
         complete(task(instance), sentToTaxAuthority());
 
         ProcessTestPlatform.bean(ManagementService.class)
@@ -273,6 +278,7 @@ class DangKyHoKinhDoanhProcessTest {
     private static void runToTheEnd(ProcessInstance instance) {
         complete(task(instance), reviewed());
         complete(task(instance), withVariables("approved", true));
+        ProcedureTestSupport.signResult(instance);
         complete(task(instance), sentToTaxAuthority());
         complete(task(instance), taxCodeIssued());
         complete(task(instance), returnedAtTheDesk());

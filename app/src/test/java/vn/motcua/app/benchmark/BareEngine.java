@@ -70,6 +70,8 @@ final class BareEngine implements AutoCloseable {
         // The application's other delegates write its own tables, which the bare engine has none of: they do nothing.
         beans.put("recordScannedDocuments", (ExecutionListener) execution -> {});
         beans.put("extendTimeLimit", (JavaDelegate) execution -> {});
+        beans.put("produceResult", (JavaDelegate) execution -> {});
+        beans.put("signResult", (JavaDelegate) execution -> {});
         configuration.setBeans(beans);
         engine = configuration.buildProcessEngine();
         if (Statements.ENABLED) {
