@@ -35,6 +35,48 @@ public final class PdfTools {
 
     public record Result(int exit, String output) {}
 
+    /**
+     * What a file claims of PDF/A, as far as the tools here can tell (there is no veraPDF here): the part and
+     * conformance its XMP metadata declares (read by PDFBox's xmpbox), its output intents, and each font with
+     * whether it is embedded (read by poppler's pdffonts, independently of the PDFBox that wrote the file).
+     */
+    public static PdfA pdfA(byte[] pdf) {
+        int part;
+        String conformance;
+        int intents;
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            org.apache.pdfbox.pdmodel.common.PDMetadata metadata =
+                    document.getDocumentCatalog().getMetadata();
+            assertThat(metadata).as("XMP metadata").isNotNull();
+            org.apache.xmpbox.XMPMetadata xmp = new org.apache.xmpbox.xml.DomXmpParser().parse(metadata.toByteArray());
+            org.apache.xmpbox.schema.PDFAIdentificationSchema id = xmp.getPDFAIdentificationSchema();
+            assertThat(id).as("pdfaid schema").isNotNull();
+            part = id.getPart();
+            conformance = id.getConformance();
+            intents = document.getDocumentCatalog().getOutputIntents().size();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (org.apache.xmpbox.xml.XmpParsingException e) {
+            throw new AssertionError("XMP metadata unreadable", e);
+        }
+        Result fonts = run(pdf, "pdffonts", "poppler-utils");
+        assertThat(fonts.exit()).as("pdffonts: %s", fonts.output()).isZero();
+        List<Font> list = new ArrayList<>();
+        List<String> lines = fonts.output().lines().toList();
+        // name, type (one or two words), encoding, emb, sub, uni, object ID: the flags are the 5th-3rd last columns
+        for (String line : lines.subList(Math.min(2, lines.size()), lines.size())) {
+            String[] cols = line.trim().split("\\s+");
+            if (cols.length >= 7) {
+                list.add(new Font(cols[0], cols[cols.length - 5].equals("yes")));
+            }
+        }
+        return new PdfA(part, conformance, intents, list);
+    }
+
+    public record PdfA(int part, String conformance, int outputIntents, List<Font> fonts) {}
+
+    public record Font(String name, boolean embedded) {}
+
     private static Result run(byte[] pdf, String tool, String debianPackage, String... options) {
         Path executable = Path.of("/usr/bin", tool);
         if (!Files.isExecutable(executable)) {
