@@ -4,21 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import vn.motcua.document.OfficialDocuments;
+import vn.motcua.document.QrContent;
 import vn.motcua.dossier.Digitisation;
 import vn.motcua.dossier.DocumentFile;
 import vn.motcua.dossier.Dossier;
@@ -29,47 +30,47 @@ import vn.motcua.dossier.DossierRequests;
 import vn.motcua.dossier.UnknownDossierException;
 import vn.motcua.engine.CurrentActor;
 import vn.motcua.engine.DelegateInputs;
+import vn.motcua.procedure.ProcedureCatalog;
 
 /**
- * "Lập kết quả điện tử": after the leader approved, lays out the procedure's result template with the dossier's data
- * as a PDF/A-2b and stores it as the dossier's result ({@code ket-qua}), unsigned; {@code ${signResult}}, next and
+ * "Lập kết quả điện tử": after the leader approved, fills the procedure's result template with the dossier's data
+ * and lays it out through {@link OfficialDocuments} (PDF/A-2b, the QR code of Thông tư 01/2023/TT-VPCP at the top
+ * left), and stores it as the dossier's result ({@code ket-qua}), unsigned; {@code ${signResult}}, next and
  * asynchronous, signs it. It runs in the leader's own transaction, so it also records who approved (process variable
  * {@value #VAR_APPROVED_BY}), whose personal key signs beside the agency's.
  *
- * <p>Input parameters, optional:
+ * <p>Input parameters:
  * <ul>
- *   <li>{@value #IN_TEMPLATE}: the template, a resource of the procedure's deployment, default
- *       {@code <key>/<key>-result.xhtml};</li>
- *   <li>{@value #IN_FILE_NAME}: the result's file name, may hold {@code ${dossier.code}}, default
- *       {@code ket-qua-<dossier code>.pdf};</li>
- *   <li>{@value #IN_TITLE}: the PDF's title.</li>
+ *   <li>{@value #IN_DOCUMENT_NAME}: the result's name, for the QR code and the file (e.g. "Trích lục khai sinh");</li>
+ *   <li>{@value #IN_TEMPLATE}, optional: the template, a resource of the procedure's deployment, default
+ *       {@code <key>/<key>-result.xhtml} (the procedure folder's file, deployed with it);</li>
+ *   <li>{@value #IN_VALIDITY}, optional: the result's validity, for the QR code.</li>
  * </ul>
  *
- * <p>The template's {@code ${name}}: {@code dossier.code}, {@code dossier.receivedDate}, {@code applicant.name},
- * {@code applicant.identityNumber}, {@code applicant.birthDate}, {@code applicant.address}, {@code agency.name},
- * {@code agency.code}, {@code issue.date}, {@code issue.day}, {@code issue.month}, {@code issue.year},
- * {@code issue.time}, {@code approvedBy}; any other name is the process variable of that name (the start form's and
- * the task forms' fields), dates as dd/MM/yyyy, true/false as Có/Không. A name without a value prints as a dotted
- * blank, as on a paper form.
+ * <p>What the template sees (docs/designers.md): {@code coQuan} (the competent agency), {@code hoSo.ma},
+ * {@code hoSo.ngayNhan}, {@code nguoiNop.hoTen}, {@code .dinhDanh}, {@code .ngaySinh}, {@code .diaChi},
+ * {@code ngayCap}, {@code nguoiKy} (the approving leader's user id), and {@code duLieu.<field>}: every process
+ * variable (the start form's and the task forms' fields), a choice as the label the form shows, true/false as
+ * Có/Không, a date as dd/MM/yyyy.
  */
 @Component("produceResult")
 public class ProduceResultDelegate implements JavaDelegate {
 
     public static final String IN_TEMPLATE = "template";
-    public static final String IN_FILE_NAME = "fileName";
-    public static final String IN_TITLE = "title";
+    public static final String IN_DOCUMENT_NAME = "documentName";
+    public static final String IN_VALIDITY = "validity";
     /** The user id of the leader who approved: the person whose key signs beside the agency's. */
     public static final String VAR_APPROVED_BY = "resultApprovedBy";
 
     static final String TEMPLATE_SUFFIX = "-result.xhtml";
+    static final String DEFAULT_DOCUMENT_NAME = "Kết quả giải quyết thủ tục hành chính";
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DossierRepository dossiers;
-    private final ResultRenderer renderer;
+    private final OfficialDocuments documents;
+    private final ProcedureCatalog catalog;
     private final Digitisation digitisation;
     private final DossierChanges changes;
     private final CurrentActor actor;
@@ -77,13 +78,15 @@ public class ProduceResultDelegate implements JavaDelegate {
 
     public ProduceResultDelegate(
             DossierRepository dossiers,
-            ResultRenderer renderer,
+            OfficialDocuments documents,
+            ProcedureCatalog catalog,
             Digitisation digitisation,
             DossierChanges changes,
             CurrentActor actor,
             Clock clock) {
         this.dossiers = dossiers;
-        this.renderer = renderer;
+        this.documents = documents;
+        this.catalog = catalog;
         this.digitisation = digitisation;
         this.changes = changes;
         this.actor = actor;
@@ -99,16 +102,26 @@ public class ProduceResultDelegate implements JavaDelegate {
         if (!CurrentActor.SYSTEM.equals(approvedBy)) {
             execution.setVariable(VAR_APPROVED_BY, approvedBy);
         }
-        Function<String, String> values = values(execution, dossier, now, optionLabels(execution));
-        String templateName = DelegateInputs.optional(execution, IN_TEMPLATE);
-        if (templateName == null || templateName.isBlank()) {
-            templateName = dossier.procedureKey() + "/" + dossier.procedureKey() + TEMPLATE_SUFFIX;
-        }
-        byte[] template = template(execution, templateName);
-        String title = orDefault(DelegateInputs.optional(execution, IN_TITLE), "Kết quả giải quyết thủ tục hành chính");
-        String fileName = ResultRenderer.fill(
-                orDefault(DelegateInputs.optional(execution, IN_FILE_NAME), "ket-qua-${dossier.code}.pdf"), values);
-        byte[] pdf = renderer.render(template, values, ResultRenderer.fill(title, values), now);
+        String templateName = orDefault(
+                DelegateInputs.optional(execution, IN_TEMPLATE),
+                dossier.procedureKey() + "/" + dossier.procedureKey() + TEMPLATE_SUFFIX);
+        String documentName = orDefault(DelegateInputs.optional(execution, IN_DOCUMENT_NAME), DEFAULT_DOCUMENT_NAME);
+        LocalDateTime issuedAt = LocalDateTime.ofInstant(now, VIETNAM);
+        String procedureCode = catalog.version(dossier.procedureKey(), dossier.procedureVersion())
+                .map(p -> p.descriptor().nationalCode())
+                .orElse(null);
+        QrContent qr = new QrContent(
+                code,
+                procedureCode,
+                dossier.applicant().identityNumber(),
+                documentName,
+                documents.issuingSystem(),
+                issuedAt,
+                null,
+                DelegateInputs.optional(execution, IN_VALIDITY));
+        byte[] pdf = documents.renderSource(
+                templateName, template(execution, templateName), data(execution, dossier, issuedAt), qr);
+        String fileName = "ket-qua-" + code + ".pdf";
         dossiers.insertDocument(
                 dossier.id(),
                 new DocumentFile(DossierRequests.RESULT_DOCUMENT, fileName, "application/pdf", pdf),
@@ -123,22 +136,60 @@ public class ProduceResultDelegate implements JavaDelegate {
                         dossier.publicStatus(),
                         "result-produced",
                         null,
-                        "Electronic result " + fileName + " produced from " + templateName + ", to be signed"));
+                        documentName + " (" + fileName + ") produced from " + templateName + ", to be signed"));
         changes.changed(code);
     }
 
     /** The template from the deployment of the running process definition (the procedure's version). */
-    private static byte[] template(DelegateExecution execution, String name) {
+    private static String template(DelegateExecution execution, String name) {
         RepositoryService repository = execution.getProcessEngineServices().getRepositoryService();
-        String deploymentId = repository
-                .getProcessDefinition(execution.getProcessDefinitionId())
-                .getDeploymentId();
+        String deploymentId = deploymentId(execution);
         try (InputStream in = repository.getResourceAsStream(deploymentId, name)) {
-            return in.readAllBytes();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             throw new ResultTemplateException("No result template " + name + " in the deployment of "
-                    + execution.getProcessDefinitionId() + ": put it in the procedure's folder (docs/designers.md)");
+                    + execution.getProcessDefinitionId() + ": put " + name.substring(name.indexOf('/') + 1)
+                    + " in the procedure's folder (docs/designers.md)");
         }
+    }
+
+    private static String deploymentId(DelegateExecution execution) {
+        return execution
+                .getProcessEngineServices()
+                .getRepositoryService()
+                .getProcessDefinition(execution.getProcessDefinitionId())
+                .getDeploymentId();
+    }
+
+    private Map<String, Object> data(DelegateExecution execution, Dossier dossier, LocalDateTime issuedAt) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("coQuan", dossiers.agencyNames(dossier.id()).competent());
+        Map<String, Object> hoSo = new HashMap<>();
+        hoSo.put("ma", dossier.code());
+        hoSo.put(
+                "ngayNhan",
+                dossier.receivedAt() == null ? null : LocalDateTime.ofInstant(dossier.receivedAt(), VIETNAM));
+        data.put("hoSo", hoSo);
+        Map<String, Object> nguoiNop = new HashMap<>();
+        nguoiNop.put("hoTen", dossier.applicant().name());
+        nguoiNop.put("dinhDanh", dossier.applicant().identityNumber());
+        nguoiNop.put("ngaySinh", dossier.applicant().birthDate());
+        nguoiNop.put("diaChi", dossier.applicant().address());
+        data.put("nguoiNop", nguoiNop);
+        data.put("ngayCap", issuedAt);
+        data.put("nguoiKy", execution.getVariable(VAR_APPROVED_BY));
+        Map<String, Map<String, String>> labels = optionLabels(execution);
+        Map<String, Object> duLieu = new HashMap<>();
+        execution.getVariables().forEach((name, value) -> {
+            Map<String, String> options = labels.get(name);
+            duLieu.put(
+                    name,
+                    value != null && options != null && options.containsKey(String.valueOf(value))
+                            ? options.get(String.valueOf(value))
+                            : format(value));
+        });
+        data.put("duLieu", duLieu);
+        return data;
     }
 
     /**
@@ -147,9 +198,7 @@ public class ProduceResultDelegate implements JavaDelegate {
      */
     private static Map<String, Map<String, String>> optionLabels(DelegateExecution execution) {
         RepositoryService repository = execution.getProcessEngineServices().getRepositoryService();
-        String deploymentId = repository
-                .getProcessDefinition(execution.getProcessDefinitionId())
-                .getDeploymentId();
+        String deploymentId = deploymentId(execution);
         Map<String, Map<String, String>> labels = new HashMap<>();
         for (String name : repository.getDeploymentResourceNames(deploymentId)) {
             if (!name.endsWith(".form")) {
@@ -178,60 +227,20 @@ public class ProduceResultDelegate implements JavaDelegate {
         }
     }
 
-    private Function<String, String> values(
-            DelegateExecution execution, Dossier dossier, Instant now, Map<String, Map<String, String>> labels) {
-        ZonedDateTime issued = now.atZone(VIETNAM);
-        Map<String, String> builtIn = new HashMap<>();
-        builtIn.put("dossier.code", dossier.code());
-        builtIn.put("dossier.receivedDate", format(dossier.receivedAt()));
-        builtIn.put("applicant.name", dossier.applicant().name());
-        builtIn.put("applicant.identityNumber", dossier.applicant().identityNumber());
-        builtIn.put("applicant.birthDate", format(dossier.applicant().birthDate()));
-        builtIn.put("applicant.address", dossier.applicant().address());
-        builtIn.put("agency.code", dossier.competentAgencyCode());
-        builtIn.put("agency.name", dossiers.agencyNames(dossier.id()).competent());
-        builtIn.put("issue.date", issued.format(DATE));
-        builtIn.put("issue.day", String.format("%02d", issued.getDayOfMonth()));
-        builtIn.put("issue.month", String.format("%02d", issued.getMonthValue()));
-        builtIn.put("issue.year", String.valueOf(issued.getYear()));
-        builtIn.put("issue.time", issued.format(TIME));
-        builtIn.put("approvedBy", (String) execution.getVariable(VAR_APPROVED_BY));
-        return name -> {
-            if (builtIn.containsKey(name)) {
-                return builtIn.get(name);
-            }
-            Object value = execution.getVariable(name);
-            Map<String, String> options = labels.get(name);
-            if (value != null && options != null && options.containsKey(String.valueOf(value))) {
-                return options.get(String.valueOf(value));
-            }
-            return format(value);
-        };
-    }
-
-    static String format(Object value) {
-        if (value == null) {
-            return null;
-        }
+    static Object format(Object value) {
         if (value instanceof Boolean b) {
             return b ? "Có" : "Không";
         }
         if (value instanceof Date d) {
             return d.toInstant().atZone(VIETNAM).format(DATE);
         }
-        if (value instanceof Instant i) {
-            return i.atZone(VIETNAM).format(DATE);
-        }
         if (value instanceof LocalDate d) {
-            return d.format(DATE);
-        }
-        if (value instanceof LocalDateTime d) {
             return d.format(DATE);
         }
         if (value instanceof String s && s.matches("\\d{4}-\\d{2}-\\d{2}")) {
             return LocalDate.parse(s).format(DATE); // the date fields of Camunda Forms
         }
-        return String.valueOf(value);
+        return value;
     }
 
     private static String orDefault(String value, String otherwise) {
