@@ -1,6 +1,7 @@
 package vn.motcua.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Map;
@@ -232,8 +234,9 @@ class MotcuaApplicationIT {
     private record Dossier(String code, String lookupKey) {}
 
     /**
-     * A dossier for {@code unit} submitted, sent back for a missing document, supplemented, certified, approved,
-     * its result uploaded and downloaded by its owner, and handed over: the statuses checked at each step.
+     * A dossier for {@code unit} submitted, sent back for a missing document, supplemented, certified, approved (the
+     * electronic result produced and signed), a further result file uploaded and downloaded by its owner, and handed
+     * over: the statuses checked at each step.
      */
     private static Dossier returnedAfterASupplement(Running app, String unit) throws IOException {
         MultipartBodyBuilder parts = new MultipartBodyBuilder();
@@ -297,7 +300,8 @@ class MotcuaApplicationIT {
         app.completeTask(
                 code, "chuyenvien01", Map.of("certificationNumber", "15/2026/SCT-BS", "originalMatches", true));
         app.completeTask(code, "lanhdao01", Map.of("approved", true));
-        assertThat(app.publicStatus(code)).isEqualTo(9);
+        // The result is produced and then signed by the job executor (asynchronous): processed once signed.
+        await().atMost(Duration.ofSeconds(60)).until(() -> app.publicStatus(code) == 9);
 
         byte[] result = "%PDF-1.4\n% ban sao da chung thuc\n%%EOF\n".getBytes();
         MultipartBodyBuilder resultParts = new MultipartBodyBuilder();

@@ -22,6 +22,7 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.exceptions.TemplateEngineException;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.thymeleaf.templateresolver.StringTemplateResolver;
 import vn.motcua.dossier.DocumentProperties;
 
 /**
@@ -58,6 +59,7 @@ public class OfficialDocuments {
     private final File boldFont;
     private final OfficialDocumentProperties properties;
     private final TemplateEngine templates;
+    private final TemplateEngine sourceTemplates;
     private final byte[] srgb;
 
     public OfficialDocuments(DocumentProperties documents, OfficialDocumentProperties properties) {
@@ -74,6 +76,24 @@ public class OfficialDocuments {
         resolver.setCacheable(true);
         this.templates = new TemplateEngine();
         this.templates.setTemplateResolver(resolver);
+        // Templates given as text (a procedure's result template): the text itself, its fragments from documents/.
+        ClassLoaderTemplateResolver fragments =
+                new ClassLoaderTemplateResolver(OfficialDocuments.class.getClassLoader());
+        fragments.setPrefix(FOLDER);
+        fragments.setSuffix(".xhtml");
+        fragments.setTemplateMode(TemplateMode.XML);
+        fragments.setCharacterEncoding("UTF-8");
+        fragments.setCheckExistence(true);
+        fragments.setCacheable(true);
+        fragments.setResolvablePatterns(java.util.Set.of("khung"));
+        fragments.setOrder(1);
+        StringTemplateResolver text = new StringTemplateResolver();
+        text.setTemplateMode(TemplateMode.XML);
+        text.setCacheable(false);
+        text.setOrder(2);
+        this.sourceTemplates = new TemplateEngine();
+        this.sourceTemplates.addTemplateResolver(fragments);
+        this.sourceTemplates.addTemplateResolver(text);
         this.srgb = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
     }
 
@@ -100,7 +120,26 @@ public class OfficialDocuments {
      * @throws DocumentTemplateException naming the template when it is missing or cannot be filled
      */
     public byte[] render(String template, Map<String, ?> data, QrContent qr) {
-        String xhtml = fill(template, data, qr);
+        return layout(fill(template, data, qr), FOLDER + template + ".xhtml");
+    }
+
+    /**
+     * As {@link #render}, for a template given as text rather than found on the class path: a procedure's result
+     * template, deployed with the procedure ({@code <key>/<key>-result.xhtml}). It may use the shared frame's
+     * fragments ({@code ~{khung :: dau-trang(...)}}) like any template.
+     *
+     * @param name   where the template comes from, for error messages
+     * @param source the template's XHTML
+     */
+    public byte[] renderSource(String name, String source, Map<String, ?> data, QrContent qr) {
+        try {
+            return layout(sourceTemplates.process(source, new Context(VIETNAMESE, variables(data, qr))), name);
+        } catch (TemplateEngineException e) {
+            throw new DocumentTemplateException("Cannot fill the document template " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private byte[] layout(String xhtml, String name) {
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -120,18 +159,25 @@ public class OfficialDocuments {
             builder.run();
         } catch (IOException e) {
             throw new UncheckedIOException(
-                    "Cannot lay out the document " + FOLDER + template + ".xhtml (fonts " + font + ", " + boldFont
-                            + ")",
-                    e);
+                    "Cannot lay out the document " + name + " (fonts " + font + ", " + boldFont + ")", e);
         } catch (RuntimeException e) {
             throw new DocumentTemplateException(
-                    "Cannot lay out the document template " + FOLDER + template + ".xhtml: " + e.getMessage(), e);
+                    "Cannot lay out the document template " + name + ": " + e.getMessage(), e);
         }
         return pdf.toByteArray();
     }
 
     /** The filled XHTML, before layout (what {@link #render} lays out; useful to check a template). */
     public String fill(String template, Map<String, ?> data, QrContent qr) {
+        try {
+            return templates.process(template, new Context(VIETNAMESE, variables(data, qr)));
+        } catch (TemplateEngineException e) {
+            throw new DocumentTemplateException(
+                    "Cannot fill the document template " + FOLDER + template + ".xhtml: " + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, Object> variables(Map<String, ?> data, QrContent qr) {
         Map<String, Object> variables = new HashMap<>(data);
         if (qr != null) {
             String url = qr.toUrl(properties.base());
@@ -143,12 +189,7 @@ public class OfficialDocuments {
                 "ngayLap",
                 qr != null ? qr.issuedAt() : java.time.LocalDateTime.now(vn.motcua.engine.EngineClock.VIETNAM));
         variables.put("issuingSystem", properties.issuingSystem());
-        try {
-            return templates.process(template, new Context(VIETNAMESE, variables));
-        } catch (TemplateEngineException e) {
-            throw new DocumentTemplateException(
-                    "Cannot fill the document template " + FOLDER + template + ".xhtml: " + e.getMessage(), e);
-        }
+        return variables;
     }
 
     private static void log(Diagnostic diagnostic) {

@@ -130,6 +130,41 @@ public class DossierRepository {
                 where id = ?""", signed, signed.length, sha256(signed), Timestamp.from(now), agencyCode, documentId);
     }
 
+    /** The dossier's result was issued as a signed electronic document (Quyết định 766/QĐ-TTg counts it). */
+    public void markResultIssuedElectronically(long dossierId, Instant at) {
+        jdbc.update(
+                "update dossier set result_issued_electronically_at = coalesce(result_issued_electronically_at, ?)"
+                        + " where id = ?",
+                Timestamp.from(at),
+                dossierId);
+    }
+
+    /** When the dossier's result was issued electronically, if it was. */
+    public Optional<Instant> resultIssuedElectronicallyAt(long dossierId) {
+        return jdbc
+                .query(
+                        "select result_issued_electronically_at from dossier where id = ?",
+                        (rs, n) -> instant(rs, "result_issued_electronically_at"),
+                        dossierId)
+                .stream()
+                .filter(Objects::nonNull)
+                .findFirst();
+    }
+
+    /** The dossier's signed results (document code ket-qua), newest first, without their content. */
+    public List<StoredDocument> signedResults(long dossierId) {
+        return documents(dossierId).stream()
+                .filter(d -> DossierRequests.RESULT_DOCUMENT.equals(d.documentCode()))
+                .filter(d -> isSigned(d.id()))
+                .toList();
+    }
+
+    /** Whether a stored file carries the platform's signature. */
+    public boolean isSigned(long documentId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select signed_at is not null from dossier_document where id = ?", Boolean.class, documentId));
+    }
+
     /** A stored file and its row id. */
     public record UnsignedDocument(long id, DocumentFile file) {}
 

@@ -30,7 +30,7 @@ import vn.motcua.agency.TaskRouting;
 
 /**
  * Deploys every procedure folder as one Camunda deployment: its BPMN, its {@code procedure.yaml}, the forms its
- * BPMN refers to, and a fee DMN if the folder has one. Duplicate filtering keeps an unchanged
+ * BPMN refers to, a fee DMN and an electronic result template ({@code <key>-result.xhtml}) if the folder has them. Duplicate filtering keeps an unchanged
  * procedure from being redeployed; a change to any of its files makes a new version of all of them.
  */
 public class ProcedureDeployer {
@@ -163,6 +163,11 @@ public class ProcedureDeployer {
                         describe(dmnResource) + " is not valid DMN: " + e.getMessage(), e);
             }
             files.put(key + "/" + key + "-fee.dmn", dmn);
+        }
+        // The electronic result's template (docs/designers.md), deployed with the version that uses it.
+        Resource resultTemplate = relative(yaml, key + "-result.xhtml");
+        if (resultTemplate.exists()) {
+            files.put(key + "/" + key + "-result.xhtml", bytes(resultTemplate));
         }
         return new ProcedureFolder(key, files);
     }

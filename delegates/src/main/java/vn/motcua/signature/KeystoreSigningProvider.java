@@ -47,6 +47,11 @@ import vn.motcua.agency.AgencyRepository;
 @Component
 public class KeystoreSigningProvider implements SigningProvider {
 
+    /** Where the personal keystores are, inside the keystore folder. */
+    public static final String USERS = "users";
+
+    private static final java.util.regex.Pattern USER_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+
     private final SignatureProperties properties;
     private final ObjectProvider<TestCertificateAuthority> testAuthority;
     private final AgencyRepository agencies;
@@ -68,7 +73,56 @@ public class KeystoreSigningProvider implements SigningProvider {
 
     @Override
     public byte[] sign(String agencyCode, InputStream signedContent) {
-        Loaded key = key(agencyCode);
+        return cms(key(agencyCode), signedContent, "agency " + agencyCode);
+    }
+
+    @Override
+    public List<X509Certificate> personalCertificateChain(String userId, String name, String agencyCode) {
+        return personalKey(userId, name, agencyCode).chain();
+    }
+
+    @Override
+    public byte[] signAsPerson(String userId, String name, String agencyCode, InputStream signedContent) {
+        return cms(personalKey(userId, name, agencyCode), signedContent, "user " + userId);
+    }
+
+    /** {@code <keystore-directory>/users/<user id>.p12}; with the embedded defaults, the test CA issues it. */
+    private Loaded personalKey(String userId, String name, String agencyCode) {
+        if (userId == null || !USER_ID.matcher(userId).matches()) {
+            throw new SigningException("Not a user id a personal keystore can be named by: " + userId);
+        }
+        Path file;
+        char[] password;
+        if (properties.keystoreDirectory() != null) {
+            file = properties.keystoreDirectory().resolve(USERS).resolve(userId + ".p12");
+            password = password();
+        } else {
+            TestCertificateAuthority authority = testAuthority();
+            String agencyName = agencies.find(agencyCode).map(Agency::name).orElse(agencyCode);
+            file = authority.personalKeystore(userId, name == null || name.isBlank() ? userId : name, agencyName);
+            password = authority.password();
+        }
+        return load(file, password, "user " + userId);
+    }
+
+    private char[] password() {
+        if (properties.keystorePassword() == null) {
+            throw new SigningException("No keystore password: set motcua.signatures.keystore-password "
+                    + "(environment MOTCUA_SIGNATURES_KEYSTORE_PASSWORD)");
+        }
+        return properties.keystorePassword().toCharArray();
+    }
+
+    private TestCertificateAuthority testAuthority() {
+        TestCertificateAuthority authority = testAuthority.getIfAvailable();
+        if (authority == null) {
+            throw new SigningException("No signing keys are configured: set motcua.signatures.keystore-directory "
+                    + "to the folder of the agencies' PKCS#12 keystores");
+        }
+        return authority;
+    }
+
+    private static byte[] cms(Loaded key, InputStream signedContent, String whose) {
         try {
             X509Certificate certificate = key.chain().get(0);
             // PAdES baseline B: the signer's certificate bound by signing-certificate-v2; the time is the PDF's /M.
@@ -89,7 +143,7 @@ public class KeystoreSigningProvider implements SigningProvider {
                     .generate(new CMSProcessableByteArray(signedContent.readAllBytes()), false)
                     .getEncoded(ASN1Encoding.DER);
         } catch (IOException | GeneralSecurityException | OperatorCreationException | CMSException e) {
-            throw new SigningException("Cannot sign for agency " + agencyCode + ": " + e.getMessage(), e);
+            throw new SigningException("Cannot sign for " + whose + ": " + e.getMessage(), e);
         }
     }
 
@@ -98,24 +152,20 @@ public class KeystoreSigningProvider implements SigningProvider {
         char[] password;
         if (properties.keystoreDirectory() != null) {
             file = properties.keystoreDirectory().resolve(agencyCode + ".p12");
-            if (properties.keystorePassword() == null) {
-                throw new SigningException("No keystore password: set motcua.signatures.keystore-password "
-                        + "(environment MOTCUA_SIGNATURES_KEYSTORE_PASSWORD)");
-            }
-            password = properties.keystorePassword().toCharArray();
+            password = password();
         } else {
-            TestCertificateAuthority authority = testAuthority.getIfAvailable();
-            if (authority == null) {
-                throw new SigningException("No signing keys are configured: set motcua.signatures.keystore-directory "
-                        + "to the folder of the agencies' PKCS#12 keystores");
-            }
+            TestCertificateAuthority authority = testAuthority();
             String name = agencies.find(agencyCode).map(Agency::name).orElse(agencyCode);
             file = authority.keystore(agencyCode, name);
             password = authority.password();
         }
+        return load(file, password, "agency " + agencyCode);
+    }
+
+    private Loaded load(Path file, char[] password, String whose) {
         if (!Files.isRegularFile(file)) {
             throw new SigningException(
-                    "Agency " + agencyCode + " has no signing key: " + file.toAbsolutePath() + " does not exist");
+                    capitalise(whose) + " has no signing key: " + file.toAbsolutePath() + " does not exist");
         }
         try {
             FileTime modified = Files.getLastModifiedTime(file);
@@ -128,11 +178,15 @@ public class KeystoreSigningProvider implements SigningProvider {
             return fresh;
         } catch (IOException e) {
             throw new SigningException(
-                    "Cannot read the signing key of agency " + agencyCode + " (" + file + "): " + e.getMessage(), e);
+                    "Cannot read the signing key of " + whose + " (" + file + "): " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {
             throw new SigningException(
-                    "Cannot open the signing key of agency " + agencyCode + " (" + file + "): " + e.getMessage(), e);
+                    "Cannot open the signing key of " + whose + " (" + file + "): " + e.getMessage(), e);
         }
+    }
+
+    private static String capitalise(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static Loaded load(Path file, char[] password, FileTime modified)

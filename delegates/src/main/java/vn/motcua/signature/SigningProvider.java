@@ -21,4 +21,17 @@ public interface SigningProvider {
      * @throws SigningException when the agency has no usable key or the provider fails
      */
     byte[] sign(String agencyCode, InputStream signedContent);
+
+    /**
+     * A person's certificate chain: the leader who approved signs personally beside the agency. The person's
+     * certificate names the agency (its organisation) they sign for.
+     *
+     * @param userId     the person's user id (the approving leader's)
+     * @param name       the person's name, for a certificate the provider issues itself (the test CA)
+     * @param agencyCode the agency the person signs for
+     */
+    List<X509Certificate> personalCertificateChain(String userId, String name, String agencyCode);
+
+    /** As {@link #sign}, with the person's key. */
+    byte[] signAsPerson(String userId, String name, String agencyCode, InputStream signedContent);
 }

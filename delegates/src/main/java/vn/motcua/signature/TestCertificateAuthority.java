@@ -129,6 +129,33 @@ public final class TestCertificateAuthority {
         }
     }
 
+    /**
+     * A person's keystore ({@code users/<user id>.p12}), issued now if the person has none yet: a test personal
+     * certificate naming the person and the agency they sign for, marked as a test certificate like the agencies'.
+     */
+    public synchronized Path personalKeystore(String userId, String personName, String agencyName) {
+        Path file = directory.resolve(KeystoreSigningProvider.USERS).resolve(userId + ".p12");
+        if (Files.exists(file)) {
+            return file;
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            KeyPair keys = rsa();
+            X509Certificate certificate = certificate(
+                    name(personName, agencyName),
+                    keys,
+                    X500Name.getInstance(caCertificate.getSubjectX500Principal().getEncoded()),
+                    caKey,
+                    false);
+            store(file, keys.getPrivate(), new X509Certificate[] {certificate, caCertificate}, password);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the test keystore " + file, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot issue a test certificate for user " + userId, e);
+        }
+    }
+
     /** Whether a certificate was issued by a test CA of this kind (here or elsewhere). */
     public static boolean isTestCertificate(X509Certificate certificate) {
         X500Name subject =

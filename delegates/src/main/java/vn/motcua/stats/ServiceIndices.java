@@ -10,14 +10,15 @@ import vn.motcua.engine.EngineClock;
 /**
  * The indices of Quyết định 766/QĐ-TTg (Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân,
  * doanh nghiệp) that the platform's data can measure, per agency and month (Vietnam time). See docs/regulation.md
- * for each definition and for the indices not measurable yet (electronic results, satisfaction, synchronisation
- * with the national portal).
+ * for each definition and for the indices not measurable yet (satisfaction, synchronisation with the national
+ * portal).
  * <ul>
  *   <li>Receipt side, by the <em>receiving</em> agency and the month of receipt: dossiers received (reached status 2),
  *       of them submitted online, and digitised (online ones, whose documents arrived as files, and paper ones whose
  *       clerk recorded at least one scanned document).</li>
  *   <li>Result side, by the <em>competent</em> agency and the month of finishing (status 9 or 10): finished, on time
- *       and late by the rule of {@link OnTimeStatistics}, and results digitised (a result file attached).</li>
+ *       and late by the rule of {@link OnTimeStatistics}, results digitised (a result file attached), and results
+ *       issued electronically (signed by the signing step, {@code dossier.result_issued_electronically_at}).</li>
  *   <li>Payment side, by the <em>collecting</em> agency (the receiving one) and the month of payment: dossiers whose
  *       fee was paid (refunded later or not), and of them paid online through a gateway, the online-payment rate of
  *       the index "thanh toán trực tuyến" (docs/fees.md).</li>
@@ -48,6 +49,8 @@ public class ServiceIndices {
             Double onTimeRate,
             long resultsDigitised,
             Double resultsDigitisedRate,
+            long resultsElectronic,
+            Double resultsElectronicRate,
             long paid,
             long paidOnline,
             Double onlinePaymentRate) {}
@@ -68,6 +71,8 @@ public class ServiceIndices {
             "onTimeRate",
             "resultsDigitised",
             "resultsDigitisedRate",
+            "resultsElectronic",
+            "resultsElectronicRate",
             "paid",
             "paidOnline",
             "onlinePaymentRate");
@@ -105,7 +110,9 @@ public class ServiceIndices {
                                     where e.dossier_id = d.id and e.public_status = 5) <= 1)) as late,
                            count(*) filter (where exists (
                                select 1 from dossier_digitisation g
-                               where g.dossier_id = d.id and g.stage = 'RESULT')) as results_digitised
+                               where g.dossier_id = d.id and g.stage = 'RESULT')) as results_digitised,
+                           count(*) filter (where d.result_issued_electronically_at is not null)
+                               as results_electronic
                     from dossier d
                     where d.public_status in (9, 10) and d.received_at is not null
                       and d.finished_at >= ? and d.finished_at < ?
@@ -124,7 +131,8 @@ public class ServiceIndices {
                        coalesce(r.received, 0) as received, coalesce(r.online, 0) as online,
                        coalesce(r.digitised, 0) as digitised,
                        coalesce(s.finished, 0) as finished, coalesce(s.on_time, 0) as on_time,
-                       coalesce(s.late, 0) as late, coalesce(s.results_digitised, 0) as results_digitised
+                       coalesce(s.late, 0) as late, coalesce(s.results_digitised, 0) as results_digitised,
+                       coalesce(s.results_electronic, 0) as results_electronic
                 from receipts r
                 full outer join results s on s.agency_code = r.agency_code and s.month = r.month
                 full outer join payments q on q.agency_code = coalesce(r.agency_code, s.agency_code)
@@ -139,6 +147,7 @@ public class ServiceIndices {
                     long onTime = rs.getLong("on_time");
                     long late = rs.getLong("late");
                     long resultsDigitised = rs.getLong("results_digitised");
+                    long resultsElectronic = rs.getLong("results_electronic");
                     long paid = rs.getLong("paid");
                     long paidOnline = rs.getLong("paid_online");
                     return new Row(
@@ -156,6 +165,8 @@ public class ServiceIndices {
                             rate(onTime, onTime + late),
                             resultsDigitised,
                             rate(resultsDigitised, finished),
+                            resultsElectronic,
+                            rate(resultsElectronic, finished),
                             paid,
                             paidOnline,
                             rate(paidOnline, paid));
@@ -192,6 +203,8 @@ public class ServiceIndices {
                     cell(r.onTimeRate()),
                     r.resultsDigitised(),
                     cell(r.resultsDigitisedRate()),
+                    r.resultsElectronic(),
+                    cell(r.resultsElectronicRate()),
                     r.paid(),
                     r.paidOnline(),
                     cell(r.onlinePaymentRate()));

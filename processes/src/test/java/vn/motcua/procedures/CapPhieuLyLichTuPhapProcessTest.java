@@ -63,6 +63,7 @@ class CapPhieuLyLichTuPhapProcessTest {
             instance -> {
                 complete(task(instance), recordClear());
                 complete(task(instance), withVariables("approved", true));
+                ProcedureTestSupport.signResult(instance);
             },
             returnedAtTheDesk(),
             List.of(
@@ -127,6 +128,7 @@ class CapPhieuLyLichTuPhapProcessTest {
         assertThat(instance).isWaitingAt("UserTask_ApproveCertificate");
         assertThat(task(instance)).hasCandidateGroup(POLICE_LEADER);
         complete(task(instance), withVariables("approved", true));
+        ProcedureTestSupport.signResult(instance);
 
         assertThat(instance).isWaitingAt("UserTask_ReturnResult");
         assertThat(task(instance)).hasCandidateGroup(DESK);
@@ -183,6 +185,7 @@ class CapPhieuLyLichTuPhapProcessTest {
         assertThat(dossier(instance).publicStatus()).isEqualTo(PROCESSING);
         complete(task(instance), recordClear());
         complete(task(instance), withVariables("approved", true));
+        ProcedureTestSupport.signResult(instance);
         complete(task(instance), returnedAtTheDesk());
 
         assertThat(instance).isEnded();
@@ -235,6 +238,7 @@ class CapPhieuLyLichTuPhapProcessTest {
         assertThat(instance).isWaitingAt("UserTask_CheckCriminalRecord");
         complete(task(instance), recordClear());
         complete(task(instance), withVariables("approved", true));
+        ProcedureTestSupport.signResult(instance);
         complete(task(instance), returnedAtTheDesk());
 
         assertThat(instance)

@@ -44,6 +44,7 @@ class ChungThucBanSaoProcessTest {
             instance -> {
                 complete(task(instance), withVariables("certificationNumber", "1/2026", "originalMatches", true));
                 complete(task(instance), withVariables("approved", true));
+                ProcedureTestSupport.signResult(instance);
             },
             withVariables("resultReceivedBy", "Nguyễn Văn Đoàn"),
             List.of(
@@ -103,6 +104,7 @@ class ChungThucBanSaoProcessTest {
         assertThat(instance).isWaitingAt("UserTask_ApproveResult");
         assertThat(task(instance)).hasCandidateGroup(LEADER);
         complete(task(instance), withVariables("approved", true));
+        ProcedureTestSupport.signResult(instance);
 
         assertThat(instance).isWaitingAt("UserTask_ReturnResult");
         assertThat(task(instance)).hasCandidateGroup(DESK);
@@ -161,6 +163,7 @@ class ChungThucBanSaoProcessTest {
         assertThat(dossier(instance).publicStatus()).isEqualTo(PublicStatus.PROCESSING);
         complete(task(instance), withVariables("certificationNumber", "126/2026/SCT-BS"));
         complete(task(instance), withVariables("approved", true));
+        ProcedureTestSupport.signResult(instance);
         complete(task(instance), withVariables("resultReceivedBy", "Trần Thị Hoa"));
 
         assertThat(instance).isEnded().hasPassed("EndEvent_ResultReturned");

@@ -71,6 +71,7 @@ class DangKyHoKinhDoanhProcessTest {
             instance -> {
                 complete(task(instance), reviewed());
                 complete(task(instance), withVariables("approved", true));
+                ProcedureTestSupport.signResult(instance);
                 complete(task(instance), sentToTaxAuthority());
                 complete(task(instance), taxCodeIssued());
             },
@@ -91,6 +92,7 @@ class DangKyHoKinhDoanhProcessTest {
             instance -> {
                 complete(task(instance), reviewed());
                 complete(task(instance), withVariables("approved", true));
+                ProcedureTestSupport.signResult(instance);
                 complete(task(instance), sentToTaxAuthority());
             },
             "Chưa thuê được mặt bằng",
@@ -134,6 +136,7 @@ class DangKyHoKinhDoanhProcessTest {
         assertThat(instance).isWaitingAt("UserTask_ApproveRegistration");
         assertThat(task(instance)).hasCandidateGroup(LEADER);
         complete(task(instance), withVariables("approved", true));
+        ProcedureTestSupport.signResult(instance);
 
         assertThat(instance).isWaitingAt("UserTask_SendToTaxAuthority");
         assertThat(task(instance)).hasCandidateGroup(SPECIALIST).isNotAssigned();
@@ -228,6 +231,7 @@ class DangKyHoKinhDoanhProcessTest {
         payAtDesk(instance);
         complete(task(instance), reviewed());
         complete(task(instance), withVariables("approved", true));
+        ProcedureTestSupport.signResult(instance);
         complete(task(instance), sentToTaxAuthority());
 
         complete(
@@ -276,6 +280,7 @@ class DangKyHoKinhDoanhProcessTest {
         payAtDesk(instance);
         complete(task(instance), reviewed());
         complete(task(instance), withVariables("approved", true));
+        ProcedureTestSupport.signResult(instance);
         complete(task(instance), sentToTaxAuthority());
 
         ProcessTestPlatform.bean(ManagementService.class)
@@ -330,6 +335,7 @@ class DangKyHoKinhDoanhProcessTest {
     private static void runToTheEnd(ProcessInstance instance) {
         complete(task(instance), reviewed());
         complete(task(instance), withVariables("approved", true));
+        ProcedureTestSupport.signResult(instance);
         complete(task(instance), sentToTaxAuthority());
         complete(task(instance), taxCodeIssued());
         complete(task(instance), returnedAtTheDesk());

@@ -63,6 +63,7 @@ class DangKyKhaiSinhProcessTest {
             instance -> {
                 complete(task(instance), drafted());
                 complete(task(instance), withVariables("approved", true));
+                ProcedureTestSupport.signResult(instance);
             },
             withVariables("resultReceivedBy", "Lê Thị Mai", "returnMethod", "online"),
             List.of(NEW, RECEIVED, PROCESSING, PROCESSED, RESULT_RETURNED),
@@ -107,6 +108,7 @@ class DangKyKhaiSinhProcessTest {
         assertThat(instance).isWaitingAt("UserTask_SignBirthCertificate");
         assertThat(task(instance)).hasCandidateGroup(LEADER);
         complete(task(instance), withVariables("approved", true));
+        ProcedureTestSupport.signResult(instance);
 
         assertThat(instance).isWaitingAt("UserTask_ReturnResult");
         assertThat(task(instance)).hasCandidateGroup(DESK);
@@ -152,6 +154,7 @@ class DangKyKhaiSinhProcessTest {
         assertThat(dossier(instance).publicStatus()).isEqualTo(PROCESSING);
         complete(task(instance), drafted());
         complete(task(instance), withVariables("approved", true));
+        ProcedureTestSupport.signResult(instance);
         complete(task(instance), withVariables("resultReceivedBy", "Lê Thị Mai", "returnMethod", "online"));
 
         assertThat(instance).isEnded();

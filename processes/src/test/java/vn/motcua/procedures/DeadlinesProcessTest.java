@@ -187,13 +187,16 @@ class DeadlinesProcessTest {
         assertThat(content.appointment()).isEqualTo(LocalDateTime.parse("2026-03-13T07:30"));
 
         // Finishing the dossier afterwards produces no second letter.
-        long documentsBefore = documents(instance).size();
+        long lettersBefore = documents(instance).stream()
+                .filter(d -> d.documentCode().equals("phieu-xin-loi"))
+                .count();
 
         // The dossier is finished late; the leader's task stays until the leader answers it.
         complete(
                 taskAt(instance, "UserTask_CertifyCopies"),
                 Map.of("certificationNumber", "7/2026", "originalMatches", true));
         complete(taskAt(instance, "UserTask_ApproveResult"), Map.of("approved", true));
+        ProcedureTestSupport.signResult(instance);
         complete(
                 taskAt(instance, "UserTask_HandleOverdueDossier"),
                 Map.of("overdueInstruction", "Trả ngay trong sáng mai"));
@@ -201,7 +204,8 @@ class DeadlinesProcessTest {
         assertThat(instance)
                 .isEnded()
                 .hasPassed("ServiceTask_MarkLate", "EndEvent_OverdueHandled", "EndEvent_ResultReturned");
-        assertThat(documents(instance)).hasSize((int) documentsBefore);
+        assertThat(documents(instance).stream().filter(d -> d.documentCode().equals("phieu-xin-loi")))
+                .hasSize((int) lettersBefore);
     }
 
     @Test
@@ -312,6 +316,7 @@ class DeadlinesProcessTest {
                 taskAt(instance, "UserTask_CertifyCopies"),
                 Map.of("certificationNumber", "1/2025", "originalMatches", true));
         complete(taskAt(instance, "UserTask_ApproveResult"), Map.of("approved", true));
+        ProcedureTestSupport.signResult(instance);
         assertThat(dossier(instance).publicStatus()).isEqualTo(PublicStatus.PROCESSED);
     }
 

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.motcua.agency.StaffRole;
@@ -108,10 +110,18 @@ final class ProcedureTestSupport {
                 .orElseThrow();
     }
 
-    /** The public statuses of the dossier's timeline, oldest first, starting with 1 (new). */
+    /**
+     * The public statuses of the dossier's timeline, oldest first, starting with 1 (new). The result's production and
+     * signature are logged without changing the status; they are left out.
+     */
     static List<PublicStatus> statusHistory(ProcessInstance instance) {
-        return events(instance).stream().map(DossierEvent::publicStatus).toList();
+        return events(instance).stream()
+                .filter(e -> !RESULT_STEPS.contains(e.internalStep()))
+                .map(DossierEvent::publicStatus)
+                .toList();
     }
+
+    private static final java.util.Set<String> RESULT_STEPS = java.util.Set.of("result-produced", "result-signed");
 
     static List<DossierEvent> events(ProcessInstance instance) {
         return ProcessTestPlatform.bean(DossierRepository.class)
@@ -139,6 +149,21 @@ final class ProcedureTestSupport {
                 .map(HistoricActivityInstance::getActivityId)
                 .filter(id -> !id.equals("EndEvent_ProcessingDone"))
                 .toList();
+    }
+
+    /**
+     * Runs the asynchronous signing step the leader's approval left as a job (the application's job executor does
+     * it), so the dossier goes on past {@code ServiceTask_SignResult}.
+     */
+    static void signResult(ProcessInstance instance) {
+        ManagementService management = ProcessTestPlatform.bean(ManagementService.class);
+        Job job = management
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .activityId("ServiceTask_SignResult")
+                .singleResult();
+        assertThat(job).as("the signing job after the approval").isNotNull();
+        management.executeJob(job.getId());
     }
 
     static long countDossiers() {

@@ -327,8 +327,12 @@ class Rules2025ProcessTest {
                         1,
                         1,
                         0.5,
-                        1,
-                        0.5,
+                        // Both finished dossiers went through ${produceResult} and ${signResult}: a result produced
+                        // as a file (digitised) and signed (issued electronically).
+                        2,
+                        1.0,
+                        2,
+                        1.0,
                         // the three fees were paid at the desk: none online
                         3,
                         0,
@@ -397,6 +401,7 @@ class Rules2025ProcessTest {
                 taskAt(instance, "UserTask_CertifyCopies"),
                 Map.of("certificationNumber", "1/2025", "originalMatches", true));
         complete(taskAt(instance, "UserTask_ApproveResult"), Map.of("approved", true));
+        ProcedureTestSupport.signResult(instance);
         assertThat(dossier(instance).publicStatus()).isEqualTo(PublicStatus.PROCESSED);
     }
 

@@ -10,7 +10,9 @@ import vn.motcua.dossier.AgencyNames;
 import vn.motcua.dossier.DocumentFile;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierRepository;
+import vn.motcua.dossier.DossierRequests;
 import vn.motcua.dossier.LookupKeys;
+import vn.motcua.dossier.PublicStatus;
 import vn.motcua.dossier.UnknownDossierException;
 import vn.motcua.engine.EngineClock;
 import vn.motcua.payment.Payment;
@@ -109,14 +111,32 @@ class DossierViews {
     DossierView ownerView(String code, String lookupKey) {
         requireOwner(code, lookupKey);
         Dossier d = dossiers.findByCode(code).orElseThrow(() -> new UnknownDossierException(code));
-        return publicView(code).withPersonalPart(d.applicant(), dossiers.documents(d.id()), receiptHref(d));
+        return publicView(code)
+                .withPersonalPart(
+                        d.applicant(),
+                        dossiers.documents(d.id()).stream()
+                                .filter(doc -> shown(d, doc.documentCode()))
+                                .toList(),
+                        receiptHref(d));
+    }
+
+    /**
+     * The result is the citizen's once the dossier is processed: before that it may be a draft the signing step has
+     * not signed yet (docs/signatures.md), so nothing of it is shown or served.
+     */
+    private static boolean shown(Dossier d, String documentCode) {
+        return !DossierRequests.RESULT_DOCUMENT.equals(documentCode)
+                || d.publicStatus() == PublicStatus.PROCESSED
+                || d.publicStatus() == PublicStatus.RESULT_RETURNED;
     }
 
     /** One of the dossier's files, for its owner only. */
     DocumentFile document(String code, String lookupKey, long documentId) {
         requireOwner(code, lookupKey);
         Dossier d = dossiers.findByCode(code).orElseThrow(() -> new UnknownDossierException(code));
-        return dossiers.documentContent(d.id(), documentId).orElseThrow(() -> new UnknownDossierException(code));
+        return dossiers.documentContent(d.id(), documentId)
+                .filter(file -> shown(d, file.documentCode()))
+                .orElseThrow(() -> new UnknownDossierException(code));
     }
 
     /** A wrong key is answered like an unknown code. */

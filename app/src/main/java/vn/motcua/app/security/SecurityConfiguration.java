@@ -142,6 +142,9 @@ class SecurityConfiguration {
                         .hasAnyRole(DESK, SPECIALIST, LEADER)
                         .requestMatchers("/api/stats/**")
                         .hasAnyRole(DESK, SPECIALIST, LEADER, ADMIN)
+                        // The signed result, downloaded or printed by the staff of the dossier's agencies.
+                        .requestMatchers(HttpMethod.GET, "/api/dossiers/*/result")
+                        .hasAnyRole(DESK, SPECIALIST, LEADER)
                         // The dossier search is for staff; it filters by the clerk's own agencies (docs/search.md).
                         .requestMatchers(HttpMethod.GET, "/api/dossiers")
                         .hasAnyRole(DESK, SPECIALIST, LEADER, ADMIN)

@@ -76,6 +76,8 @@ final class BareEngine implements AutoCloseable {
                 execution -> execution.setVariable(RequestPaymentDelegate.VAR_PAYMENT_DUE, false));
         beans.put("remindPayment", (JavaDelegate) execution -> {});
         beans.put("expirePayment", (JavaDelegate) execution -> {});
+        beans.put("produceResult", (JavaDelegate) execution -> {});
+        beans.put("signResult", (JavaDelegate) execution -> {});
         configuration.setBeans(beans);
         engine = configuration.buildProcessEngine();
         if (Statements.ENABLED) {

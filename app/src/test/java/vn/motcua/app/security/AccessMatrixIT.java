@@ -76,6 +76,8 @@ class AccessMatrixIT {
             | process control slip `GET /api/dossiers/{code}/control-slip` | 401 | 401 | 401 | allowed | 403 | allowed | allowed | 403 | 403 |
             | tracking register of A `GET /api/register?agency={A}` | 401 | 401 | 401 | allowed | 403 | allowed | allowed | 403 | 403 |
             | citizen's slip download `GET /api/public/dossiers/{code}/documents/{id}` | 400 | allowed | 404 | 400 | 400 | 400 | 400 | 400 | 400 |
+            | signed result for its owner `GET /api/public/dossiers/{code}/result` | 404 | allowed | 404 | 404 | 404 | 404 | 404 | 404 | 404 |
+            | signed result for staff `GET /api/dossiers/{code}/result` | 401 | 401 | 401 | allowed | 403 | allowed | allowed | 403 | 403 |
             | search `GET /api/dossiers?q={code}` | 401 | 401 | 401 | sees A | nothing | sees A | sees A | 403 | sees A |
             | statistics `GET /api/stats/on-time` | 401 | 401 | 401 | allowed | allowed | allowed | allowed | 403 | allowed |
             | agencies `GET /api/admin/agencies` | 401 | 401 | 401 | 403 | 403 | 403 | 403 | 403 | allowed |
@@ -444,6 +446,16 @@ class AccessMatrixIT {
             }
             return allowed(send(c, d, request));
         });
+        PROBES.put("signed result for its owner `GET /api/public/dossiers/{code}/result`", (c, d) -> {
+            HttpRequest.Builder request = get("/api/public/dossiers/" + d.code() + "/result");
+            if (c.withKey) {
+                request.header("X-Lookup-Key", d.lookupKey());
+            }
+            return allowed(send(c, d, request)); // 409 result-not-issued: the fresh dossier has none yet
+        });
+        PROBES.put(
+                "signed result for staff `GET /api/dossiers/{code}/result`",
+                (c, d) -> allowed(send(c, d, get("/api/dossiers/" + d.code() + "/result"))));
         PROBES.put("search `GET /api/dossiers?q={code}`", (c, d) -> {
             // Indexed first (the administrator finds it), so "nothing" means not shown, not not yet indexed.
             await().atMost(Duration.ofSeconds(20))

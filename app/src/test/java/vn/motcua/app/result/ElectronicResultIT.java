@@ -1,0 +1,341 @@
+package vn.motcua.app.result;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.web.client.RestClient;
+import vn.motcua.app.MotcuaApplication;
+import vn.motcua.app.signature.TestPdfs;
+import vn.motcua.dossier.DocumentProperties;
+import vn.motcua.testing.PdfTools;
+import vn.motcua.testing.TestDocuments;
+
+/**
+ * "Done when" of issue 12 on the real application (embedded PostgreSQL and Elasticsearch, the job executor on): a
+ * full-online dossier ends with a signed PDF result the citizen downloads with the lookup key, that pdfsig reports
+ * valid and the public verifier recognises; the desk prints the same file; a tampered copy and an unsigned PDF are
+ * told apart; a signing failure (the agency's keystore unreadable) leaves an incident and the dossier unreturned,
+ * and a retry after the fix signs it.
+ */
+class ElectronicResultIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String AGENCY = "000.00.99.H99";
+
+    private static Path dataDir;
+    private static ConfigurableApplicationContext app;
+    private static RestClient http;
+
+    @BeforeAll
+    static void start() throws IOException {
+        dataDir = Files.createTempDirectory("motcua-result-it-");
+        dataDir.toFile().setExecutable(true, false);
+        app = new SpringApplicationBuilder(MotcuaApplication.class)
+                .run("--server.port=0", "--motcua.data-dir=" + dataDir);
+        http = RestClient.builder()
+                .baseUrl("http://localhost:"
+                        + ((WebServerApplicationContext) app).getWebServer().getPort())
+                .build();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void aFullOnlineDossierEndsWithASignedResultTheCitizenDownloadsAndAnyoneVerifies() throws IOException {
+        Submitted dossier = submit("Nguyễn Thị Hồng Nhung", "001190054321");
+        completeTask(dossier.code(), "tiepnhan01", Map.of("receiptDecision", "accept"));
+        completeTask(
+                dossier.code(),
+                "chuyenvien01",
+                Map.of("certificationNumber", "88/2026/SCT-BS", "originalMatches", true));
+
+        assertThat(resultStatus(dossier.code(), dossier.lookupKey()))
+                .as("nothing issued before approval")
+                .isEqualTo(409);
+        completeTask(dossier.code(), "lanhdao01", Map.of("approved", true));
+        await().atMost(Duration.ofSeconds(90)).until(() -> publicStatus(dossier.code()) == 9);
+
+        ResponseEntity<byte[]> download = http.get()
+                .uri("/api/public/dossiers/{code}/result", dossier.code())
+                .header("X-Lookup-Key", dossier.lookupKey())
+                .retrieve()
+                .toEntity(byte[].class);
+        assertThat(download.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+        assertThat(download.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
+                .startsWith("attachment");
+        byte[] result = download.getBody();
+
+        String text = PdfTools.text(result);
+        assertThat(text)
+                .contains("LỜI CHỨNG CHỨNG THỰC BẢN SAO TỪ BẢN CHÍNH")
+                .contains("Người yêu cầu chứng thực: Nguyễn Thị Hồng Nhung")
+                .contains("Số chứng thực: 88/2026/SCT-BS")
+                .contains("Ký số bởi: UBND xã Xuân Đài")
+                .contains("CHỮ KÝ THỬ NGHIỆM - KHÔNG CÓ GIÁ TRỊ PHÁP LÝ");
+        String pdfsig = PdfTools.pdfsig(result).output();
+        assertThat(pdfsig.split("Signature is Valid\\.", -1)).as(pdfsig).hasSize(3); // the leader's and the agency's
+        assertThat(pdfsig).contains("Total document signed");
+
+        JsonNode verified = verify(result, "ket-qua.pdf");
+        assertThat(verified.path("signed").asBoolean()).isTrue();
+        assertThat(verified.path("valid").asBoolean()).as("%s", verified).isTrue();
+        assertThat(verified.path("signatures")).hasSize(2);
+        assertThat(verified.path("signatures").get(1).path("dossierCode").asText())
+                .isEqualTo(dossier.code());
+        assertThat(verified.path("signatures").get(1).path("signer").asText()).isEqualTo("UBND xã Xuân Đài");
+
+        byte[] tampered = TestPdfs.tampered(result, dossier.code());
+        assertThat(verify(tampered, "sua.pdf").path("valid").asBoolean()).isFalse();
+        assertThat(PdfTools.pdfsig(tampered).output()).contains("Digest Mismatch");
+        byte[] unsigned = TestPdfs.result(app.getBean(DocumentProperties.class));
+        assertThat(verify(unsigned, "chua-ky.pdf").path("signed").asBoolean()).isFalse();
+
+        // The lookup key guards it; the desk of the return agency prints the same file; another commune may not.
+        assertThat(resultStatus(dossier.code(), "AAAA-BBBB-CCCC-DDDD")).isEqualTo(404);
+        assertThat(resultStatus(dossier.code(), null)).isEqualTo(404);
+        ResponseEntity<byte[]> printed = http.get()
+                .uri("/api/dossiers/{code}/result?print=true", dossier.code())
+                .header(HttpHeaders.AUTHORIZATION, basic("tiepnhan01"))
+                .retrieve()
+                .toEntity(byte[].class);
+        assertThat(printed.getBody()).isEqualTo(result);
+        assertThat(printed.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
+                .startsWith("inline");
+        int otherCommune = http.get()
+                .uri("/api/dossiers/{code}/result", dossier.code())
+                .header(HttpHeaders.AUTHORIZATION, basic("tiepnhan02"))
+                .exchange((request, response) -> response.getStatusCode().value());
+        assertThat(otherCommune).isEqualTo(403);
+
+        completeTask(dossier.code(), "tiepnhan01", Map.of("resultReceivedBy", "Nguyễn Thị Hồng Nhung"));
+        assertThat(publicStatus(dossier.code())).isEqualTo(10);
+        JsonNode indices = http.get()
+                .uri(
+                        "/api/stats/indices?from={from}&to={to}",
+                        LocalDate.now().minusDays(1),
+                        LocalDate.now().plusDays(1))
+                .header(HttpHeaders.AUTHORIZATION, basic("lanhdao01"))
+                .retrieve()
+                .body(JsonNode.class);
+        JsonNode row = null;
+        for (JsonNode r : indices) {
+            if (r.path("agencyCode").asText().equals(AGENCY)
+                    && r.path("finished").asInt() > 0) {
+                row = r;
+            }
+        }
+        assertThat(row).as("the commune's row in %s", indices).isNotNull();
+        assertThat(row.path("resultsElectronic").asInt()).isPositive();
+    }
+
+    @Test
+    void aSigningFailureLeavesAnIncidentAndNoReturnUntilRetriedAfterTheFix() throws IOException {
+        Submitted dossier = submit("Trần Văn Khoa", "001088011223");
+        completeTask(dossier.code(), "tiepnhan01", Map.of("receiptDecision", "accept"));
+        completeTask(
+                dossier.code(),
+                "chuyenvien01",
+                Map.of("certificationNumber", "89/2026/SCT-BS", "originalMatches", true));
+        // The agency's key exists (issued by the test CA at the first signature, or now): make it unreadable.
+        Path keystore = dataDir.resolve("signing").resolve(AGENCY + ".p12");
+        await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(dataDir.resolve("signing")));
+        byte[] good = Files.exists(keystore) ? Files.readAllBytes(keystore) : null;
+        Files.write(keystore, new byte[] {1, 2, 3});
+        try {
+            completeTask(dossier.code(), "lanhdao01", Map.of("approved", true));
+            ManagementService management = app.getBean(ManagementService.class);
+            String instance = processInstanceId(dossier.code());
+            // The job executor's first attempt fails; the next two come 5 minutes apart (R3/PT5M): run them now.
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> signingJob(management, instance).getExceptionMessage() != null);
+            while (signingJob(management, instance).getRetries() > 0) {
+                String id = signingJob(management, instance).getId();
+                try {
+                    management.executeJob(id);
+                } catch (RuntimeException expected) {
+                    assertThat(expected).hasMessageContaining("signing key of agency " + AGENCY);
+                }
+            }
+            Incident incident = app.getBean(org.camunda.bpm.engine.RuntimeService.class)
+                    .createIncidentQuery()
+                    .processInstanceId(instance)
+                    .singleResult();
+            assertThat(incident).isNotNull();
+            assertThat(incident.getActivityId()).isEqualTo("ServiceTask_SignResult");
+            assertThat(incident.getIncidentMessage()).contains(AGENCY);
+            assertThat(publicStatus(dossier.code()))
+                    .as("not processed, not returned")
+                    .isEqualTo(4);
+            assertThat(resultStatus(dossier.code(), dossier.lookupKey())).isEqualTo(409);
+
+            // The fix, then the operator's retry through the engine's REST API (Cockpit does the same).
+            if (good != null) {
+                Files.write(keystore, good);
+            } else {
+                Files.delete(keystore); // the test CA issues a new one
+            }
+            http.put()
+                    .uri(
+                            "/engine-rest/job/{id}/retries",
+                            signingJob(management, instance).getId())
+                    .header(HttpHeaders.AUTHORIZATION, basic("quantri01"))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("retries", 1))
+                    .retrieve()
+                    .toBodilessEntity();
+            await().atMost(Duration.ofSeconds(90)).until(() -> publicStatus(dossier.code()) == 9);
+            byte[] result = http.get()
+                    .uri("/api/public/dossiers/{code}/result", dossier.code())
+                    .header("X-Lookup-Key", dossier.lookupKey())
+                    .retrieve()
+                    .body(byte[].class);
+            assertThat(verify(result, "ket-qua.pdf").path("valid").asBoolean()).isTrue();
+        } finally {
+            if (good != null) {
+                Files.write(keystore, good);
+            }
+        }
+    }
+
+    private record Submitted(String code, String lookupKey) {}
+
+    private static Submitted submit(String name, String identityNumber) throws IOException {
+        MultipartBodyBuilder parts = new MultipartBodyBuilder();
+        parts.part(
+                "dossier",
+                Map.of(
+                        "procedureKey",
+                        "chung-thuc-ban-sao",
+                        "agencyCode",
+                        AGENCY,
+                        "applicant",
+                        Map.of("name", name, "identityNumber", identityNumber, "phone", "0912345678"),
+                        "data",
+                        Map.of("documentName", "Bằng tốt nghiệp THPT", "copyCount", 1, "pagesPerCopy", 1)),
+                MediaType.APPLICATION_JSON);
+        parts.part("ban-chinh", file("bang.pdf", TestDocuments.pdf()), MediaType.APPLICATION_PDF);
+        JsonNode receipt = JSON.readTree(http.post()
+                .uri("/api/public/dossiers")
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(parts.build())
+                .retrieve()
+                .body(String.class));
+        return new Submitted(
+                receipt.path("code").asText(), receipt.path("lookupKey").asText());
+    }
+
+    private static Job signingJob(ManagementService management, String instance) {
+        return management
+                .createJobQuery()
+                .processInstanceId(instance)
+                .activityId("ServiceTask_SignResult")
+                .singleResult();
+    }
+
+    private static String processInstanceId(String code) {
+        return app.getBean(org.camunda.bpm.engine.RuntimeService.class)
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(code)
+                .singleResult()
+                .getId();
+    }
+
+    private static JsonNode verify(byte[] pdf, String name) throws IOException {
+        MultipartBodyBuilder parts = new MultipartBodyBuilder();
+        parts.part("file", file(name, pdf), MediaType.APPLICATION_PDF);
+        return JSON.readTree(http.post()
+                .uri("/api/public/signatures/verify")
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(parts.build())
+                .retrieve()
+                .body(String.class));
+    }
+
+    private static int resultStatus(String code, String lookupKey) {
+        return http.get()
+                .uri("/api/public/dossiers/{code}/result", code)
+                .headers(h -> {
+                    if (lookupKey != null) {
+                        h.set("X-Lookup-Key", lookupKey);
+                    }
+                })
+                .exchange((request, response) -> response.getStatusCode().value());
+    }
+
+    private static int publicStatus(String code) {
+        return http.get()
+                .uri("/api/public/dossiers/{code}", code)
+                .retrieve()
+                .body(JsonNode.class)
+                .path("status")
+                .asInt();
+    }
+
+    private static void completeTask(String code, String user, Map<String, Object> values) {
+        RestClient engine = http.mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, basic(user))
+                .build();
+        JsonNode tasks = engine.get()
+                .uri("/engine-rest/task?processInstanceBusinessKey={code}&firstResult=0&maxResults=10", code)
+                .retrieve()
+                .body(JsonNode.class);
+        assertThat(tasks).as("open tasks %s can see", user).hasSize(1);
+        String taskId = tasks.get(0).path("id").asText();
+        engine.post()
+                .uri("/engine-rest/task/{id}/claim", taskId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("userId", user))
+                .retrieve()
+                .toBodilessEntity();
+        Map<String, Object> variables = new HashMap<>();
+        values.forEach((n, value) -> variables.put(n, Map.of("value", value)));
+        engine.post()
+                .uri("/engine-rest/task/{id}/complete", taskId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("variables", variables))
+                .retrieve()
+                .toBodilessEntity();
+    }
+
+    private static ByteArrayResource file(String name, byte[] content) {
+        return new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        };
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes());
+    }
+}
