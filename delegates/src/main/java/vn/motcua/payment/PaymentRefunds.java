@@ -6,7 +6,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import vn.motcua.dossier.Dossier;
-import vn.motcua.dossier.DossierRepository;
 import vn.motcua.dossier.DossierStatusChanged;
 import vn.motcua.dossier.PublicStatus;
 import vn.motcua.notification.CitizenNotifications;
@@ -28,17 +27,11 @@ public class PaymentRefunds {
             EnumSet.of(PublicStatus.NOT_RECEIVED, PublicStatus.WITHDRAWAL_REQUESTED, PublicStatus.STOPPED);
 
     private final PaymentRepository payments;
-    private final DossierRepository dossiers;
     private final CitizenNotifications notifications;
     private final ProcedureCatalog catalog;
 
-    public PaymentRefunds(
-            PaymentRepository payments,
-            DossierRepository dossiers,
-            CitizenNotifications notifications,
-            ProcedureCatalog catalog) {
+    public PaymentRefunds(PaymentRepository payments, CitizenNotifications notifications, ProcedureCatalog catalog) {
         this.payments = payments;
-        this.dossiers = dossiers;
         this.notifications = notifications;
         this.catalog = catalog;
     }

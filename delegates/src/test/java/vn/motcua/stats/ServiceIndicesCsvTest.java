@@ -58,8 +58,9 @@ class ServiceIndicesCsvTest {
                         + "digitisedRate,finished,onTime,late,onTimeRate,resultsDigitised,resultsDigitisedRate,"
                         + "resultsElectronic,resultsElectronicRate,paid,paidOnline,onlinePaymentRate");
         assertThat(lines[1])
-                .isEqualTo("000.00.99.H99,\"UBND xã A, tỉnh Mẫu\",2026-03,4,3,0.7500,4,1.0000,2,1,1,0.5000,1,0.5000,2,1.0000,"
-                        + "4,1,0.2500");
+                .isEqualTo(
+                        "000.00.99.H99,\"UBND xã A, tỉnh Mẫu\",2026-03,4,3,0.7500,4,1.0000,2,1,1,0.5000,1,0.5000,2,1.0000,"
+                                + "4,1,0.2500");
         // No rate without a denominator; a name that looks like a formula is defused.
         assertThat(lines[2]).isEqualTo("000.00.98.H99,\"'=Xã \"\"B\"\"\",2026-03,0,0,,0,,0,0,0,,0,,0,,0,0,");
         assertThat(lines).hasSize(3);

@@ -196,12 +196,8 @@ class FeeBenchmark {
                 .decisionDefinitionKey(FeeQuotes.decisionKey("chung-thuc-ban-sao"))
                 .latestVersion()
                 .singleResult();
-        boolean cached = configuration
-                        .getDeploymentCache()
-                        .getDecisionDefinitionCache()
-                        .getCache()
-                        .get(decision.getId())
-                != null;
+        boolean cached =
+                configuration.getDeploymentCache().getDecisionDefinitionCache().get(decision.getId()) != null;
         if (!cached) {
             throw new IllegalStateException("The fee decision " + decision.getId() + " is not in the deployment cache");
         }

@@ -598,6 +598,8 @@ class AccessMatrixIT {
             request.header("X-Lookup-Key", d.lookupKey());
         }
         return request;
+    }
+
     /** Accepts the dossier at the desk (as the engine would); returns the id of the receipt slip that wrote. */
     private static long receive(Dossier d) {
         app.getBean(TaskService.class).complete(d.taskId(), Map.of("receiptDecision", "accept"));
