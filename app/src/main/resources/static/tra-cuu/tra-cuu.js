@@ -9,6 +9,9 @@
       failed: 'Không kết nối được. Vui lòng thử lại.', procedure: 'Thủ tục', submitted: 'Ngày nộp', received: 'Ngày tiếp nhận',
       appointment: 'Ngày hẹn trả', finished: 'Ngày giải quyết xong', returned: 'Ngày trả kết quả', timeline: 'Quá trình xử lý',
       applicant: 'Người nộp', documents: 'Giấy tờ', result: 'Kết quả',
+      fee: 'Phí, lệ phí', amountDue: 'Số tiền', reference: 'Mã thanh toán', expiresAt: 'Hạn nộp', payOnline: 'Thanh toán trực tuyến',
+      paidAt: 'Đã nộp lúc', receipt: 'Tải biên lai', refunded: 'Được hoàn trả',
+      feeStatus: { REQUESTED: 'Chờ nộp', PAID: 'Đã nộp', EXPIRED: 'Quá hạn nộp', CANCELLED: 'Đã huỷ', REFUNDED: 'Hoàn trả' },
       verifyLink: 'Kiểm tra chữ ký số trên văn bản điện tử'
     },
     en: {
@@ -18,6 +21,9 @@
       failed: 'Could not connect. Please try again.', procedure: 'Procedure', submitted: 'Submitted', received: 'Received',
       appointment: 'Appointment', finished: 'Finished', returned: 'Result returned', timeline: 'Timeline',
       applicant: 'Applicant', documents: 'Documents', result: 'Result',
+      fee: 'Fees', amountDue: 'Amount', reference: 'Payment reference', expiresAt: 'Pay by', payOnline: 'Pay online',
+      paidAt: 'Paid at', receipt: 'Download the receipt', refunded: 'To be refunded',
+      feeStatus: { REQUESTED: 'Awaiting payment', PAID: 'Paid', EXPIRED: 'Not paid in time', CANCELLED: 'Cancelled', REFUNDED: 'Refunded' },
       verifyLink: 'Check the digital signature of an electronic document'
     }
   };
@@ -68,6 +74,8 @@
     result.appendChild(el('section', { id: 'summary' }, [
       el('h2', {}, [view.code]), el('span', { 'class': 'status', id: 'status' }, [status]), facts]));
 
+    if (view.payment) { result.appendChild(payment(view.payment, key)); }
+
     var timeline = el('ol', { 'class': 'timeline' });
     view.timeline.slice().reverse().forEach(function (entry) {
       timeline.appendChild(el('li', {}, [el('time', { datetime: entry.at }, [formatDate(entry.at)]),
@@ -84,6 +92,32 @@
       });
       result.appendChild(el('section', {}, [el('h3', {}, [t('documents')]), list]));
     }
+  }
+
+  // What is due and how to pay it, or what was paid; every value is shown as text.
+  function money(amount) { return String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, '.') + ' đ'; }
+
+  function payment(p, key) {
+    var facts = el('dl');
+    var rows = [['amountDue', money(p.amount)], ['reference', p.reference], ['expiresAt', p.status === 'REQUESTED' ? formatDate(p.expiresAt) : null],
+      ['paidAt', formatDate(p.paidAt)], ['refunded', p.refundReason]];
+    rows.forEach(function (row) {
+      if (row[1]) { facts.appendChild(el('dt', {}, [t(row[0])])); facts.appendChild(el('dd', {}, [row[1]])); }
+    });
+    var items = el('ul', { 'class': 'docs' });
+    (p.items || []).forEach(function (item) { items.appendChild(el('li', {}, [item.name + ': ' + money(item.amount)])); });
+    var section = el('section', { id: 'payment' }, [el('h3', {}, [t('fee') + ' · ' + (t('feeStatus')[p.status] || p.status)]), facts, items]);
+    if (p.howToPay) { section.appendChild(el('p', {}, [p.howToPay])); }
+    if (p.payUrl && /^(https?:\/\/|\/(?!\/))/.test(p.payUrl)) { section.appendChild(el('p', {}, [el('a', { href: p.payUrl, rel: 'noopener' }, [t('payOnline')])])); }
+    if (p.receiptHref) {
+      var link = el('a', { href: '#' }, [t('receipt')]);
+      link.addEventListener('click', function (e) {
+        e.preventDefault();
+        download({ href: p.receiptHref, fileName: 'bien-lai-' + p.reference + '.pdf' }, key);
+      });
+      section.appendChild(el('p', {}, [link]));
+    }
+    return section;
   }
 
   // Files need the lookup key in a header, so they are fetched and handed to the browser as a blob.

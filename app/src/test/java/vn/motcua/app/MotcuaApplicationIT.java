@@ -175,6 +175,10 @@ class MotcuaApplicationIT {
             assertThat(cells[4]).as("online").isEqualTo(cells[3]);
             assertThat(cells[6]).as("digitised").isEqualTo(cells[3]);
             assertThat(Integer.parseInt(cells[12])).as("results digitised").isPositive();
+            // Its fee was paid at the desk: paid, none online (docs/fees.md).
+            assertThat(Integer.parseInt(cells[14])).as("paid").isPositive();
+            assertThat(cells[15]).as("paid online").isEqualTo("0");
+            assertThat(cells[16]).as("online-payment rate").isEqualTo("0.0000");
         });
         String clerkB = app.http
                 .get()
@@ -293,6 +297,17 @@ class MotcuaApplicationIT {
         assertThat(app.publicStatus(code)).isEqualTo(1);
 
         app.completeTask(code, "tiepnhan01", Map.of("receiptDecision", "accept"));
+        assertThat(app.publicStatus(code)).as("received, the fee asked").isEqualTo(6);
+        JsonNode due = app.get("/api/public/dossiers/" + code, null).path("payment");
+        ResponseEntity<String> paid = app.http
+                .post()
+                .uri("/api/dossiers/{code}/payments/desk", code)
+                .header(HttpHeaders.AUTHORIZATION, basic("tiepnhan01"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("amount", due.path("amount").asLong(), "method", "CASH"))
+                .retrieve()
+                .toEntity(String.class);
+        assertThat(paid.getStatusCode().value()).isEqualTo(200);
         assertThat(app.publicStatus(code)).isEqualTo(4);
         app.completeTask(
                 code, "chuyenvien01", Map.of("certificationNumber", "15/2026/SCT-BS", "originalMatches", true));

@@ -133,6 +133,11 @@ public class DeadlineRepository {
                 where id = ?""", ts(endedAt), pausedWorkingSeconds, ts(dueBefore), ts(dueAfter), pauseId);
     }
 
+    /** Forgets a pause that ended the moment it began (a fee paid at the counter at once): it moved nothing. */
+    public void deletePause(long pauseId) {
+        jdbc.update("delete from dossier_pause where id = ?", pauseId);
+    }
+
     public List<Pause> pauses(long dossierId) {
         return jdbc.query(
                 "select * from dossier_pause where dossier_id = ? order by id", DeadlineRepository::pause, dossierId);

@@ -162,6 +162,12 @@ public class DossierDeadlines {
     }
 
     private void resume(Deadline deadline, Pause pause, Instant now) {
+        if (!now.isAfter(pause.startedAt())) {
+            // Ended the moment it began (a fee paid at the counter at once): nothing to move, nothing to record.
+            deadlines.deletePause(pause.id());
+            timers(deadline.processInstanceId()).forEach(job -> managementService.activateJobById(job.getId()));
+            return;
+        }
         Duration paused = rule.pausedTime(pause.startedAt(), now, deadline.timeLimitKind());
         // From receipt again, with every pause: a period in days cannot simply be moved on from its end, which
         // may already have been carried to the close of the next working day.

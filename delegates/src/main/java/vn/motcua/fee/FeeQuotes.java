@@ -74,16 +74,32 @@ public class FeeQuotes {
         } catch (InvalidSubmissionException e) {
             throw new InvalidFeeDataException(e.problems());
         }
+        return quote(procedureKey, procedure.deploymentId(), formVariables);
+    }
+
+    /**
+     * Quotes the fee of a running dossier from the fee table of its own procedure version (the payment step's
+     * delegate): the deployment's decision, on the process variables as they are (the start form's data, checked
+     * when the dossier was submitted). The decision is looked up once per deployment.
+     *
+     * @param deploymentId the deployment of the dossier's process definition
+     * @param variables    the start form's data, typed as the form gave it
+     */
+    public FeeQuote quote(String procedureKey, String deploymentId, Map<String, Object> variables) {
         Optional<String> decision = decisionsByDeployment.computeIfAbsent(
-                procedure.deploymentId(), deployment -> feeDecision(deployment, procedureKey));
+                deploymentId, deployment -> feeDecision(deployment, procedureKey));
         if (decision.isEmpty()) {
             return new FeeQuote(0, FeeQuote.VND, List.of(), null);
         }
-        Map<String, Object> variables = new HashMap<>(properties.parameters());
-        variables.putAll(formVariables);
+        Map<String, Object> inputs = new HashMap<>(properties.parameters());
+        inputs.putAll(variables);
+        return evaluate(procedureKey, decision.get(), inputs);
+    }
+
+    private FeeQuote evaluate(String procedureKey, String decisionId, Map<String, Object> variables) {
         variables.put("quoteDate", LocalDate.now(clock).toString());
         DmnDecisionResult result = decisionService
-                .evaluateDecisionById(decision.get())
+                .evaluateDecisionById(decisionId)
                 .variables(variables)
                 .evaluate();
         List<FeeQuote.Item> items = new ArrayList<>();

@@ -6,8 +6,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import vn.motcua.dossier.Dossier;
-import vn.motcua.dossier.DossierEvent;
-import vn.motcua.dossier.DossierRepository;
 import vn.motcua.dossier.DossierStatusChanged;
 import vn.motcua.dossier.PublicStatus;
 import vn.motcua.notification.CitizenNotifications;
@@ -17,7 +15,8 @@ import vn.motcua.procedure.ProcedureCatalog;
  * What a dossier's end means for its payments, in the transaction of the status change: when a dossier ends
  * without a result ({@link #ENDS_WITHOUT_RESULT}: not received, withdrawn, stopped), a request still open is
  * cancelled, and a fee already paid is owed back: the payment is marked {@link PaymentStatus#REFUNDED} with the
- * reason, the refund is written on the timeline and the citizen is told (docs/fees.md, "Refunds"). A dossier
+ * reason (the public status view and the receipt show it) and the citizen is told by SMS and e-mail (docs/fees.md,
+ * "Refunds"). The dossier's timeline ends with the status change itself. A dossier
  * stopped because its payment expired had nothing paid, so nothing is refunded.
  */
 @Component
@@ -28,17 +27,11 @@ public class PaymentRefunds {
             EnumSet.of(PublicStatus.NOT_RECEIVED, PublicStatus.WITHDRAWAL_REQUESTED, PublicStatus.STOPPED);
 
     private final PaymentRepository payments;
-    private final DossierRepository dossiers;
     private final CitizenNotifications notifications;
     private final ProcedureCatalog catalog;
 
-    public PaymentRefunds(
-            PaymentRepository payments,
-            DossierRepository dossiers,
-            CitizenNotifications notifications,
-            ProcedureCatalog catalog) {
+    public PaymentRefunds(PaymentRepository payments, CitizenNotifications notifications, ProcedureCatalog catalog) {
         this.payments = payments;
-        this.dossiers = dossiers;
         this.notifications = notifications;
         this.catalog = catalog;
     }
@@ -60,15 +53,6 @@ public class PaymentRefunds {
                 String message = "Phí, lệ phí " + Dong.format(payment.amount()) + " đã nộp (biên lai số "
                         + payment.receiptNumberText() + ", ký hiệu " + payment.receiptSeries()
                         + ") sẽ được hoàn trả cho Ông/Bà. Lý do: " + why + ".";
-                dossiers.appendEvent(
-                        dossier.id(),
-                        new DossierEvent(
-                                change.at(),
-                                "system",
-                                dossier.publicStatus(),
-                                "payment-refunded",
-                                message,
-                                "refund of payment " + payment.reference()));
                 notifications.notify(
                         dossier,
                         "payment-refunded",

@@ -264,6 +264,9 @@ public class Payments {
      * meanwhile: then the expiry timer lost the race and the caller must not stop the dossier).
      */
     public boolean expire(String reference, String reason) {
+        Payment found = payments.findByReference(reference).orElseThrow();
+        // The dossier first, then the payment, as confirm locks them.
+        dossiers.findByCodeForUpdate(found.dossierCode()).orElseThrow();
         Payment payment = payments.findByReferenceForUpdate(reference).orElseThrow();
         boolean expired =
                 payments.close(payment.id(), PaymentStatus.REQUESTED, PaymentStatus.EXPIRED, reason, clock.instant());

@@ -26,7 +26,8 @@ public record ProcedureDescriptor(
         ServiceLevel serviceLevel,
         List<RequiredDocument> requiredDocuments,
         List<LegalBasis> legalBasis,
-        List<Unconfirmed> unconfirmed) {
+        List<Unconfirmed> unconfirmed,
+        FeeTerms fee) {
 
     public ProcedureDescriptor {
         competentAgency = competentAgency == null ? CompetentAgency.RECEIVING : competentAgency;
@@ -70,6 +71,22 @@ public record ProcedureDescriptor(
         public LegalBasis {
             unconfirmed = unconfirmed != null && unconfirmed;
         }
+    }
+
+    /**
+     * When the law has the fee paid, for a procedure with a fee table (docs/fees.md): the BPMN's payment step stands
+     * before the receipt ({@link PaidOn#SUBMISSION}) or after it ({@link PaidOn#RECEIPT}).
+     *
+     * @param legalBasis the text that says so
+     */
+    public record FeeTerms(PaidOn paidOn, String legalBasis) {}
+
+    /** The moment the fee is paid. */
+    public enum PaidOn {
+        /** With the application: the dossier is received (and its time limit starts) once paid. */
+        SUBMISSION,
+        /** Once the dossier is received, before it is processed; the clock stops while the citizen pays. */
+        RECEIPT
     }
 
     /** A fact of the file not confirmed against an official text: which key, and what is doubtful. */

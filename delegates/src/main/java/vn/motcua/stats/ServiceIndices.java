@@ -10,14 +10,17 @@ import vn.motcua.engine.EngineClock;
 /**
  * The indices of Quyết định 766/QĐ-TTg (Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân,
  * doanh nghiệp) that the platform's data can measure, per agency and month (Vietnam time). See docs/regulation.md
- * for each definition and for the indices not measurable yet (online payment, electronic results, satisfaction,
- * synchronisation with the national portal).
+ * for each definition and for the indices not measurable yet (electronic results, satisfaction, synchronisation
+ * with the national portal).
  * <ul>
  *   <li>Receipt side, by the <em>receiving</em> agency and the month of receipt: dossiers received (reached status 2),
  *       of them submitted online, and digitised (online ones, whose documents arrived as files, and paper ones whose
  *       clerk recorded at least one scanned document).</li>
  *   <li>Result side, by the <em>competent</em> agency and the month of finishing (status 9 or 10): finished, on time
  *       and late by the rule of {@link OnTimeStatistics}, and results digitised (a result file attached).</li>
+ *   <li>Payment side, by the <em>collecting</em> agency (the receiving one) and the month of payment: dossiers whose
+ *       fee was paid (refunded later or not), and of them paid online through a gateway, the online-payment rate of
+ *       the index "thanh toán trực tuyến" (docs/fees.md).</li>
  * </ul>
  */
 @Service
@@ -44,7 +47,10 @@ public class ServiceIndices {
             long late,
             Double onTimeRate,
             long resultsDigitised,
-            Double resultsDigitisedRate) {}
+            Double resultsDigitisedRate,
+            long paid,
+            long paidOnline,
+            Double onlinePaymentRate) {}
 
     /** Column names of {@link #csv}, in order. */
     public static final List<String> CSV_COLUMNS = List.of(
@@ -61,7 +67,10 @@ public class ServiceIndices {
             "late",
             "onTimeRate",
             "resultsDigitised",
-            "resultsDigitisedRate");
+            "resultsDigitisedRate",
+            "paid",
+            "paidOnline",
+            "onlinePaymentRate");
 
     /** Dossiers received, and dossiers finished, from the start of {@code from} to the end of {@code to} (Vietnam dates). */
     public List<Row> between(LocalDate from, LocalDate to) {
@@ -100,16 +109,27 @@ public class ServiceIndices {
                     from dossier d
                     where d.public_status in (9, 10) and d.received_at is not null
                       and d.finished_at >= ? and d.finished_at < ?
+                    group by 1, 2),
+                payments as (
+                    select p.agency_code,
+                           to_char(p.paid_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM') as month,
+                           count(distinct p.dossier_id) as paid,
+                           count(distinct p.dossier_id) filter (where p.method = 'ONLINE') as paid_online
+                    from payment p
+                    where p.paid_at >= ? and p.paid_at < ?
                     group by 1, 2)
-                select coalesce(r.agency_code, s.agency_code) as agency_code, a.name as agency_name,
-                       coalesce(r.month, s.month) as month,
+                select coalesce(r.agency_code, s.agency_code, q.agency_code) as agency_code, a.name as agency_name,
+                       coalesce(r.month, s.month, q.month) as month,
+                       coalesce(q.paid, 0) as paid, coalesce(q.paid_online, 0) as paid_online,
                        coalesce(r.received, 0) as received, coalesce(r.online, 0) as online,
                        coalesce(r.digitised, 0) as digitised,
                        coalesce(s.finished, 0) as finished, coalesce(s.on_time, 0) as on_time,
                        coalesce(s.late, 0) as late, coalesce(s.results_digitised, 0) as results_digitised
                 from receipts r
                 full outer join results s on s.agency_code = r.agency_code and s.month = r.month
-                left join agency a on a.code = coalesce(r.agency_code, s.agency_code)
+                full outer join payments q on q.agency_code = coalesce(r.agency_code, s.agency_code)
+                    and q.month = coalesce(r.month, s.month)
+                left join agency a on a.code = coalesce(r.agency_code, s.agency_code, q.agency_code)
                 order by 3, 1""",
                 (rs, n) -> {
                     long received = rs.getLong("received");
@@ -119,6 +139,8 @@ public class ServiceIndices {
                     long onTime = rs.getLong("on_time");
                     long late = rs.getLong("late");
                     long resultsDigitised = rs.getLong("results_digitised");
+                    long paid = rs.getLong("paid");
+                    long paidOnline = rs.getLong("paid_online");
                     return new Row(
                             rs.getString("agency_code"),
                             rs.getString("agency_name"),
@@ -133,8 +155,13 @@ public class ServiceIndices {
                             late,
                             rate(onTime, onTime + late),
                             resultsDigitised,
-                            rate(resultsDigitised, finished));
+                            rate(resultsDigitised, finished),
+                            paid,
+                            paidOnline,
+                            rate(paidOnline, paid));
                 },
+                start,
+                end,
                 start,
                 end,
                 start,
@@ -164,7 +191,10 @@ public class ServiceIndices {
                     r.late(),
                     cell(r.onTimeRate()),
                     r.resultsDigitised(),
-                    cell(r.resultsDigitisedRate()));
+                    cell(r.resultsDigitisedRate()),
+                    r.paid(),
+                    r.paidOnline(),
+                    cell(r.onlinePaymentRate()));
             out.append(String.join(
                             ",",
                             cells.stream()

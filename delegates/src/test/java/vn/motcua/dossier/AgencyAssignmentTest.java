@@ -195,6 +195,7 @@ class AgencyAssignmentTest {
                 ServiceLevel.PARTIAL,
                 List.of(),
                 List.of(),
-                List.of());
+                List.of(),
+                null);
     }
 }

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static vn.motcua.dossier.PublicStatus.AWAITING_FINANCIAL_OBLIGATION;
 import static vn.motcua.dossier.PublicStatus.NEW;
 import static vn.motcua.dossier.PublicStatus.PROCESSED;
 import static vn.motcua.dossier.PublicStatus.PROCESSING;
@@ -19,6 +20,7 @@ import static vn.motcua.procedures.ProcedureTestSupport.countDossiers;
 import static vn.motcua.procedures.ProcedureTestSupport.dossier;
 import static vn.motcua.procedures.ProcedureTestSupport.endEvents;
 import static vn.motcua.procedures.ProcedureTestSupport.lastEvent;
+import static vn.motcua.procedures.ProcedureTestSupport.payAtDesk;
 import static vn.motcua.procedures.ProcedureTestSupport.pdf;
 import static vn.motcua.procedures.ProcedureTestSupport.png;
 import static vn.motcua.procedures.ProcedureTestSupport.statusHistory;
@@ -63,7 +65,14 @@ class CapPhieuLyLichTuPhapProcessTest {
                 complete(task(instance), withVariables("approved", true));
             },
             returnedAtTheDesk(),
-            List.of(NEW, RECEIVED, PROCESSING, PROCESSED, RESULT_RETURNED),
+            List.of(
+                    NEW,
+                    AWAITING_FINANCIAL_OBLIGATION,
+                    AWAITING_FINANCIAL_OBLIGATION,
+                    RECEIVED,
+                    PROCESSING,
+                    PROCESSED,
+                    RESULT_RETURNED),
             "Người yêu cầu không thường trú, tạm trú tại tỉnh",
             "Giấy xác nhận thông tin về cư trú",
             pdf("giay-to-cu-tru", "xac-nhan-cu-tru.pdf"),
@@ -78,9 +87,18 @@ class CapPhieuLyLichTuPhapProcessTest {
                             "verificationRequest",
                             "Xác minh quyết định xóa án tích")),
             "Đơn vị tuyển dụng không còn yêu cầu Phiếu",
-            List.of(NEW, RECEIVED, PROCESSING, PROCESSING, WITHDRAWAL_REQUESTED),
+            List.of(
+                    NEW,
+                    AWAITING_FINANCIAL_OBLIGATION,
+                    AWAITING_FINANCIAL_OBLIGATION,
+                    RECEIVED,
+                    PROCESSING,
+                    PROCESSING,
+                    WITHDRAWAL_REQUESTED),
             ProcedureLifecycle.STAY,
-            "Người yêu cầu đang bị truy cứu trách nhiệm hình sự");
+            "Người yêu cầu đang bị truy cứu trách nhiệm hình sự",
+            true,
+            List.of(NEW, AWAITING_FINANCIAL_OBLIGATION, AWAITING_FINANCIAL_OBLIGATION, RECEIVED, PROCESSING));
 
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineExtension.builder()
@@ -99,6 +117,7 @@ class CapPhieuLyLichTuPhapProcessTest {
         assertThat(instance).isWaitingAt("UserTask_ReceiveDossier");
         assertThat(task(instance)).hasCandidateGroup(DESK).isNotAssigned();
         complete(task(instance), withVariables("receiptDecision", "accept"));
+        payAtDesk(instance);
 
         assertThat(instance).isWaitingAt("UserTask_CheckCriminalRecord");
         assertThat(task(instance)).hasCandidateGroup(POLICE_SPECIALIST);
@@ -133,13 +152,22 @@ class CapPhieuLyLichTuPhapProcessTest {
         assertThat(dossier.receivedAt()).isNotNull();
         assertThat(dossier.finishedAt()).isNotNull();
         assertThat(dossier.returnedAt()).isNotNull();
-        assertThat(statusHistory(instance)).containsExactly(NEW, RECEIVED, PROCESSING, PROCESSED, RESULT_RETURNED);
+        assertThat(statusHistory(instance))
+                .containsExactly(
+                        NEW,
+                        AWAITING_FINANCIAL_OBLIGATION,
+                        AWAITING_FINANCIAL_OBLIGATION,
+                        RECEIVED,
+                        PROCESSING,
+                        PROCESSED,
+                        RESULT_RETURNED);
     }
 
     @Test
     void leaderSendingBackReturnsTheFileToTheSpecialist() {
         ProcessInstance instance = submit();
         complete(task(instance), withVariables("receiptDecision", "accept"));
+        payAtDesk(instance);
         complete(task(instance), recordClear());
 
         complete(
@@ -161,13 +189,22 @@ class CapPhieuLyLichTuPhapProcessTest {
         assertThat(endEvents(instance)).containsExactly("EndEvent_ResultReturned");
         assertThat(timesPassed(instance, "UserTask_CheckCriminalRecord")).isEqualTo(2);
         assertThat(timesPassed(instance, "UserTask_ApproveCertificate")).isEqualTo(2);
-        assertThat(statusHistory(instance)).containsExactly(NEW, RECEIVED, PROCESSING, PROCESSED, RESULT_RETURNED);
+        assertThat(statusHistory(instance))
+                .containsExactly(
+                        NEW,
+                        AWAITING_FINANCIAL_OBLIGATION,
+                        AWAITING_FINANCIAL_OBLIGATION,
+                        RECEIVED,
+                        PROCESSING,
+                        PROCESSED,
+                        RESULT_RETURNED);
     }
 
     @Test
     void aVerificationRequestWaitsForTheOtherAgencysAnswerThenTheRecordIsCheckedAgain() {
         ProcessInstance instance = submit();
         complete(task(instance), withVariables("receiptDecision", "accept"));
+        payAtDesk(instance);
 
         complete(
                 task(instance),
@@ -212,7 +249,15 @@ class CapPhieuLyLichTuPhapProcessTest {
         assertThat(endEvents(instance)).containsExactly("EndEvent_ResultReturned");
         assertThat(dossier(instance).publicStatus()).isEqualTo(RESULT_RETURNED);
         assertThat(statusHistory(instance))
-                .containsExactly(NEW, RECEIVED, PROCESSING, PROCESSING, PROCESSED, RESULT_RETURNED);
+                .containsExactly(
+                        NEW,
+                        AWAITING_FINANCIAL_OBLIGATION,
+                        AWAITING_FINANCIAL_OBLIGATION,
+                        RECEIVED,
+                        PROCESSING,
+                        PROCESSING,
+                        PROCESSED,
+                        RESULT_RETURNED);
     }
 
     @Test

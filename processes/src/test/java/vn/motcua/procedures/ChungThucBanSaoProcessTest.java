@@ -9,6 +9,7 @@ import static vn.motcua.procedures.ProcedureTestSupport.DESK;
 import static vn.motcua.procedures.ProcedureTestSupport.LEADER;
 import static vn.motcua.procedures.ProcedureTestSupport.SPECIALIST;
 import static vn.motcua.procedures.ProcedureTestSupport.dossier;
+import static vn.motcua.procedures.ProcedureTestSupport.payAtDesk;
 import static vn.motcua.procedures.ProcedureTestSupport.statusHistory;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,6 +49,8 @@ class ChungThucBanSaoProcessTest {
             List.of(
                     PublicStatus.NEW,
                     PublicStatus.RECEIVED,
+                    PublicStatus.AWAITING_FINANCIAL_OBLIGATION,
+                    PublicStatus.AWAITING_FINANCIAL_OBLIGATION,
                     PublicStatus.PROCESSING,
                     PublicStatus.PROCESSED,
                     PublicStatus.RESULT_RETURNED),
@@ -59,10 +62,19 @@ class ChungThucBanSaoProcessTest {
             List.of(
                     PublicStatus.NEW,
                     PublicStatus.RECEIVED,
+                    PublicStatus.AWAITING_FINANCIAL_OBLIGATION,
+                    PublicStatus.AWAITING_FINANCIAL_OBLIGATION,
                     PublicStatus.PROCESSING,
                     PublicStatus.WITHDRAWAL_REQUESTED),
             ProcedureLifecycle.STAY,
-            "Giấy tờ giả mạo, chuyển cơ quan công an");
+            "Giấy tờ giả mạo, chuyển cơ quan công an",
+            true,
+            List.of(
+                    PublicStatus.NEW,
+                    PublicStatus.RECEIVED,
+                    PublicStatus.AWAITING_FINANCIAL_OBLIGATION,
+                    PublicStatus.AWAITING_FINANCIAL_OBLIGATION,
+                    PublicStatus.PROCESSING));
 
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineExtension.builder()
@@ -81,6 +93,7 @@ class ChungThucBanSaoProcessTest {
         assertThat(instance).isWaitingAt("UserTask_ReceiveDossier");
         assertThat(task(instance)).hasCandidateGroup(DESK).isNotAssigned();
         complete(task(instance), withVariables("receiptDecision", "accept"));
+        payAtDesk(instance);
 
         assertThat(instance).isWaitingAt("UserTask_CertifyCopies");
         assertThat(task(instance)).hasCandidateGroup(SPECIALIST);
@@ -117,10 +130,16 @@ class ChungThucBanSaoProcessTest {
                 .containsExactly(
                         PublicStatus.NEW,
                         PublicStatus.RECEIVED,
+                        PublicStatus.AWAITING_FINANCIAL_OBLIGATION,
+                        PublicStatus.AWAITING_FINANCIAL_OBLIGATION,
                         PublicStatus.PROCESSING,
                         PublicStatus.PROCESSED,
                         PublicStatus.RESULT_RETURNED);
         assertThat(outboxOf(dossier))
+                .anyMatch(m -> m.startsWith("sms: Ho so " + dossier.code() + ": De nghi nop phi, le phi 4.000 d"))
+                .contains("email: Hồ sơ " + dossier.code() + ": đề nghị nộp phí, lệ phí");
+        assertThat(outboxOf(dossier))
+                .filteredOn(message -> !message.contains("nop phi") && !message.contains("nộp phí"))
                 .containsExactly(
                         "sms: Ho so " + dossier.code()
                                 + " da duoc tiep nhan. Tra cuu tinh trang tren Cong dich vu cong bang ma ho so.",
@@ -133,6 +152,7 @@ class ChungThucBanSaoProcessTest {
     void leaderSendingTheResultBackReturnsItToTheSpecialistUntilApproved() {
         ProcessInstance instance = submit();
         complete(task(instance), withVariables("receiptDecision", "accept"));
+        payAtDesk(instance);
         complete(task(instance), withVariables("certificationNumber", "126/2026/SCT-BS", "originalMatches", true));
 
         complete(task(instance), withVariables("approved", false, "approvalComment", "Ghi sai số trang"));

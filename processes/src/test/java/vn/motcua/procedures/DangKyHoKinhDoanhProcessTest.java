@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static vn.motcua.dossier.PublicStatus.AWAITING_FINANCIAL_OBLIGATION;
 import static vn.motcua.dossier.PublicStatus.NEW;
 import static vn.motcua.dossier.PublicStatus.PROCESSED;
 import static vn.motcua.dossier.PublicStatus.PROCESSING;
@@ -19,6 +20,7 @@ import static vn.motcua.procedures.ProcedureTestSupport.countDossiers;
 import static vn.motcua.procedures.ProcedureTestSupport.dossier;
 import static vn.motcua.procedures.ProcedureTestSupport.endEvents;
 import static vn.motcua.procedures.ProcedureTestSupport.lastEvent;
+import static vn.motcua.procedures.ProcedureTestSupport.payAtDesk;
 import static vn.motcua.procedures.ProcedureTestSupport.pdf;
 import static vn.motcua.procedures.ProcedureTestSupport.statusHistory;
 import static vn.motcua.procedures.ProcedureTestSupport.timesPassed;
@@ -73,7 +75,15 @@ class DangKyHoKinhDoanhProcessTest {
                 complete(task(instance), taxCodeIssued());
             },
             returnedAtTheDesk(),
-            List.of(NEW, RECEIVED, PROCESSING, PROCESSING, PROCESSED, RESULT_RETURNED),
+            List.of(
+                    NEW,
+                    RECEIVED,
+                    AWAITING_FINANCIAL_OBLIGATION,
+                    AWAITING_FINANCIAL_OBLIGATION,
+                    PROCESSING,
+                    PROCESSING,
+                    PROCESSED,
+                    RESULT_RETURNED),
             "Ngành, nghề đăng ký thuộc danh mục cấm đầu tư kinh doanh",
             "Biên bản họp thành viên hộ gia đình về việc thành lập hộ kinh doanh",
             pdf("bien-ban-hop-thanh-vien", "bien-ban-hop.pdf"),
@@ -84,9 +94,18 @@ class DangKyHoKinhDoanhProcessTest {
                 complete(task(instance), sentToTaxAuthority());
             },
             "Chưa thuê được mặt bằng",
-            List.of(NEW, RECEIVED, PROCESSING, PROCESSING, WITHDRAWAL_REQUESTED),
+            List.of(
+                    NEW,
+                    RECEIVED,
+                    AWAITING_FINANCIAL_OBLIGATION,
+                    AWAITING_FINANCIAL_OBLIGATION,
+                    PROCESSING,
+                    PROCESSING,
+                    WITHDRAWAL_REQUESTED),
             instance -> complete(task(instance), reviewed()),
-            "Chủ hộ đang bị cấm hoạt động kinh doanh theo bản án");
+            "Chủ hộ đang bị cấm hoạt động kinh doanh theo bản án",
+            true,
+            List.of(NEW, RECEIVED, AWAITING_FINANCIAL_OBLIGATION, AWAITING_FINANCIAL_OBLIGATION, PROCESSING));
 
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineExtension.builder()
@@ -105,6 +124,7 @@ class DangKyHoKinhDoanhProcessTest {
         assertThat(instance).isWaitingAt("UserTask_ReceiveDossier");
         assertThat(task(instance)).hasCandidateGroup(DESK).isNotAssigned();
         complete(task(instance), withVariables("receiptDecision", "accept"));
+        payAtDesk(instance);
 
         assertThat(instance).isWaitingAt("UserTask_ReviewRegistration");
         assertThat(task(instance)).hasCandidateGroup(SPECIALIST);
@@ -157,13 +177,22 @@ class DangKyHoKinhDoanhProcessTest {
         assertThat(dossier.finishedAt()).isNotNull();
         assertThat(dossier.returnedAt()).isNotNull();
         assertThat(statusHistory(instance))
-                .containsExactly(NEW, RECEIVED, PROCESSING, PROCESSING, PROCESSED, RESULT_RETURNED);
+                .containsExactly(
+                        NEW,
+                        RECEIVED,
+                        AWAITING_FINANCIAL_OBLIGATION,
+                        AWAITING_FINANCIAL_OBLIGATION,
+                        PROCESSING,
+                        PROCESSING,
+                        PROCESSED,
+                        RESULT_RETURNED);
     }
 
     @Test
     void leaderSendingBackReturnsTheFileToTheSpecialist() {
         ProcessInstance instance = submit();
         complete(task(instance), withVariables("receiptDecision", "accept"));
+        payAtDesk(instance);
         complete(task(instance), reviewed());
 
         complete(
@@ -181,13 +210,22 @@ class DangKyHoKinhDoanhProcessTest {
         assertThat(timesPassed(instance, "UserTask_ReviewRegistration")).isEqualTo(2);
         assertThat(timesPassed(instance, "UserTask_SendToTaxAuthority")).isEqualTo(1);
         assertThat(statusHistory(instance))
-                .containsExactly(NEW, RECEIVED, PROCESSING, PROCESSING, PROCESSED, RESULT_RETURNED);
+                .containsExactly(
+                        NEW,
+                        RECEIVED,
+                        AWAITING_FINANCIAL_OBLIGATION,
+                        AWAITING_FINANCIAL_OBLIGATION,
+                        PROCESSING,
+                        PROCESSING,
+                        PROCESSED,
+                        RESULT_RETURNED);
     }
 
     @Test
     void theTaxAuthorityAskingForACorrectionSendsTheRegistrationBackThroughReviewAndApproval() {
         ProcessInstance instance = submit();
         complete(task(instance), withVariables("receiptDecision", "accept"));
+        payAtDesk(instance);
         complete(task(instance), reviewed());
         complete(task(instance), withVariables("approved", true));
         complete(task(instance), sentToTaxAuthority());
@@ -219,13 +257,23 @@ class DangKyHoKinhDoanhProcessTest {
         assertThat(timesPassed(instance, "UserTask_SendToTaxAuthority")).isEqualTo(2);
         assertThat(dossier(instance).publicStatus()).isEqualTo(RESULT_RETURNED);
         assertThat(statusHistory(instance))
-                .containsExactly(NEW, RECEIVED, PROCESSING, PROCESSING, PROCESSING, PROCESSED, RESULT_RETURNED);
+                .containsExactly(
+                        NEW,
+                        RECEIVED,
+                        AWAITING_FINANCIAL_OBLIGATION,
+                        AWAITING_FINANCIAL_OBLIGATION,
+                        PROCESSING,
+                        PROCESSING,
+                        PROCESSING,
+                        PROCESSED,
+                        RESULT_RETURNED);
     }
 
     @Test
     void aTaxReplyLateByADayIsFlaggedForStaffWhileTheDossierKeepsWaiting() {
         ProcessInstance instance = submit();
         complete(task(instance), withVariables("receiptDecision", "accept"));
+        payAtDesk(instance);
         complete(task(instance), reviewed());
         complete(task(instance), withVariables("approved", true));
         complete(task(instance), sentToTaxAuthority());
@@ -250,7 +298,16 @@ class DangKyHoKinhDoanhProcessTest {
         assertThat(endEvents(instance)).containsExactly("EndEvent_TaxReplyOverdueNoted", "EndEvent_ResultReturned");
         assertThat(dossier(instance).publicStatus()).isEqualTo(RESULT_RETURNED);
         assertThat(statusHistory(instance))
-                .containsExactly(NEW, RECEIVED, PROCESSING, PROCESSING, PROCESSING, PROCESSED, RESULT_RETURNED);
+                .containsExactly(
+                        NEW,
+                        RECEIVED,
+                        AWAITING_FINANCIAL_OBLIGATION,
+                        AWAITING_FINANCIAL_OBLIGATION,
+                        PROCESSING,
+                        PROCESSING,
+                        PROCESSING,
+                        PROCESSED,
+                        RESULT_RETURNED);
     }
 
     @Test

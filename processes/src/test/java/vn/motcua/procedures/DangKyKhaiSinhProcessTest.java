@@ -39,6 +39,7 @@ import vn.motcua.dossier.DocumentFile;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.InvalidSubmissionException;
 import vn.motcua.dossier.InvalidSubmissionException.FieldProblem;
+import vn.motcua.engine.EngineClock;
 import vn.motcua.testing.ProcessTestPlatform;
 
 /** Every branch of "Đăng ký khai sinh", with the real delegates on real PostgreSQL. */
@@ -76,7 +77,9 @@ class DangKyKhaiSinhProcessTest {
             "Gia đình muốn đăng ký tại nơi cư trú của cha",
             List.of(NEW, RECEIVED, PROCESSING, WITHDRAWAL_REQUESTED),
             ProcedureLifecycle.STAY,
-            "Trẻ đã được đăng ký khai sinh tại xã khác");
+            "Trẻ đã được đăng ký khai sinh tại xã khác",
+            false,
+            List.of(NEW, RECEIVED, PROCESSING));
 
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineExtension.builder()
@@ -206,7 +209,10 @@ class DangKyKhaiSinhProcessTest {
         Map<String, Object> data = new HashMap<>();
         data.put("childFullName", "Nguyễn Minh An");
         data.put("childSex", "nam");
-        data.put("childBirthDate", "2026-06-20");
+        // Registered on time (within 60 days of the birth, Luật Hộ tịch art. 15), so free: ten days old by the engine
+        // clock.
+        data.put(
+                "childBirthDate", LocalDate.now(new EngineClock()).minusDays(10).toString());
         data.put("childBirthPlace", "Trạm Y tế xã Thử Nghiệm");
         data.put("childEthnicity", "Kinh");
         data.put("childNationality", "Việt Nam");

@@ -275,6 +275,7 @@ class DeadlinesProcessTest {
         at(local);
         ProcessInstance instance = submit();
         complete(taskAt(instance, "UserTask_ReceiveDossier"), Map.of("receiptDecision", "accept"));
+        ProcedureTestSupport.payAtDesk(instance);
         assertThat(instance).isWaitingAt("UserTask_CertifyCopies");
         return instance;
     }
@@ -292,6 +293,7 @@ class DeadlinesProcessTest {
                             List.of(new DocumentFile("ban-chinh", "bo-sung.png", "image/png", TestDocuments.png())));
         }
         complete(taskAt(instance, "UserTask_ReceiveDossier"), Map.of("receiptDecision", "accept"));
+        ProcedureTestSupport.payAtDesk(instance);
         return instance;
     }
 

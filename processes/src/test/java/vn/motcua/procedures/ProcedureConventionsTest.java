@@ -22,6 +22,7 @@ import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.TestFactory;
 import vn.motcua.agency.TaskRouting;
 import vn.motcua.deadline.DossierDeadlines;
 import vn.motcua.dossier.DossierRequests;
+import vn.motcua.payment.Payments;
+import vn.motcua.procedure.ProcedureDescriptor;
 import vn.motcua.procedure.ProcedureDescriptorReader;
 import vn.motcua.testing.ProcessTestPlatform;
 
@@ -97,6 +100,8 @@ class ProcedureConventionsTest {
                         "ServiceTask_Send: no JavaDelegate bean named 'noSuchBean'",
                         "no event sub-process catches the message WithdrawalRequested",
                         "no event sub-process catches the message ProcessingStopped",
+                        "the fee table is never asked for: no payment step (${requestPayment}, then a receive task for"
+                                + " the message PaymentReceived)",
                         "no deadline timer BoundaryEvent_DeadlineWarning (a boundary timer on the processing phase, timeDate ${warningDate})",
                         "no deadline timer BoundaryEvent_DeadlineReached (a boundary timer on the processing phase, timeDate ${dueDate})",
                         "Gateway_Decide splits without a default flow",
@@ -110,8 +115,9 @@ class ProcedureConventionsTest {
         if (!KEY.matcher(key).matches()) {
             problems.add("folder name '" + key + "' is not kebab-case");
         }
+        ProcedureDescriptor descriptor = null;
         try (InputStream yaml = Files.newInputStream(folder.resolve("procedure.yaml"))) {
-            ProcedureDescriptorReader.read(
+            descriptor = ProcedureDescriptorReader.read(
                     key, yaml, folder.resolve("procedure.yaml").toString());
         } catch (RuntimeException e) {
             problems.add(e.getMessage());
@@ -195,6 +201,24 @@ class ProcedureConventionsTest {
                 List.of(DossierRequests.MESSAGE_WITHDRAWAL_REQUESTED, DossierRequests.MESSAGE_PROCESSING_STOPPED)) {
             if (!caught.contains(message)) {
                 problems.add("no event sub-process catches the message " + message);
+            }
+        }
+
+        // A fee table is asked for in the process (docs/fees.md): the payment step, and when the law has it paid.
+        if (Files.exists(folder.resolve(key + "-fee.dmn"))) {
+            if (descriptor != null
+                    && (descriptor.fee() == null || descriptor.fee().paidOn() == null)) {
+                problems.add("a procedure with a fee table says when the fee is paid (procedure.yaml fee.paidOn)");
+            }
+            boolean asks = model.getModelElementsByType(ServiceTask.class).stream()
+                    .anyMatch(t -> "${requestPayment}".equals(t.getCamundaDelegateExpression()));
+            boolean waits = model.getModelElementsByType(ReceiveTask.class).stream()
+                    .anyMatch(t -> t.getMessage() != null
+                            && Payments.MESSAGE_PAYMENT_RECEIVED.equals(
+                                    t.getMessage().getName()));
+            if (!asks || !waits) {
+                problems.add("the fee table is never asked for: no payment step (${requestPayment}, then a receive task"
+                        + " for the message " + Payments.MESSAGE_PAYMENT_RECEIVED + ")");
             }
         }
 

@@ -22,6 +22,8 @@ import vn.motcua.dossier.PublicStatus;
  * @param toWithdrawalPoint from {@code firstProcessingTask} to the wait the citizen withdraws from
  * @param withdrawalHistory the public statuses of a dossier withdrawn there
  * @param toStopPoint       from {@code firstProcessingTask} to the step a clerk stops processing at
+ * @param feeDue            whether the sample dossier owes a fee, paid at the desk right after the acceptance
+ * @param acceptedHistory   the public statuses of a dossier accepted (and paid) up to {@code firstProcessingTask}
  */
 record ProcedureLifecycle(
         String key,
@@ -38,7 +40,9 @@ record ProcedureLifecycle(
         String withdrawalReason,
         List<PublicStatus> withdrawalHistory,
         Consumer<ProcessInstance> toStopPoint,
-        String stopReason) {
+        String stopReason,
+        boolean feeDue,
+        List<PublicStatus> acceptedHistory) {
 
     static final Consumer<ProcessInstance> STAY = instance -> {};
 

@@ -20,6 +20,11 @@ import vn.motcua.dossier.DossierRequests;
 import vn.motcua.dossier.DossierSubmission;
 import vn.motcua.dossier.DossierSubmission.NewDossier;
 import vn.motcua.dossier.PublicStatus;
+import vn.motcua.payment.Confirmation;
+import vn.motcua.payment.DeskPayment;
+import vn.motcua.payment.Payment;
+import vn.motcua.payment.PaymentMethod;
+import vn.motcua.payment.Payments;
 import vn.motcua.procedure.ProcedureDeployer;
 import vn.motcua.testing.ProcessTestPlatform;
 import vn.motcua.testing.TestDocuments;
@@ -69,6 +74,28 @@ final class ProcedureTestSupport {
 
     static DocumentFile png(String documentCode, String fileName) {
         return new DocumentFile(documentCode, fileName, "image/png", TestDocuments.png());
+    }
+
+    /** The receive task every procedure's payment step waits at (docs/fees.md). */
+    static final String AWAIT_PAYMENT = "ReceiveTask_AwaitPayment";
+
+    static Payments payments() {
+        return ProcessTestPlatform.bean(Payments.class);
+    }
+
+    /**
+     * A receiving clerk takes the dossier's fee in cash at the counter, as {@code POST …/payments/desk} does; the
+     * instance must be waiting for it, and moves on.
+     */
+    static Payment payAtDesk(ProcessInstance instance) {
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(instance)
+                .isWaitingAt(AWAIT_PAYMENT);
+        Payment open = payments().openRequest(instance.getBusinessKey()).orElseThrow();
+        Confirmation paid = payments()
+                .recordAtDesk(
+                        instance.getBusinessKey(), new DeskPayment(open.amount(), PaymentMethod.DESK_CASH, "clerk"));
+        assertThat(paid.outcome()).isEqualTo(Confirmation.Outcome.CONFIRMED);
+        return paid.payment();
     }
 
     static DossierRequests requests() {

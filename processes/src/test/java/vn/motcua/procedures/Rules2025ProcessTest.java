@@ -182,6 +182,7 @@ class Rules2025ProcessTest {
                         2,
                         TimeLimitExtensionDelegate.VAR_EXTENSION_REASON,
                         "Chứng thực 40 bản sao, mỗi bản 12 trang"));
+        ProcedureTestSupport.payAtDesk(instance);
 
         assertThat(instance).isWaitingAt("UserTask_CertifyCopies");
         Deadline deadline = deadline(instance);
@@ -294,17 +295,20 @@ class Rules2025ProcessTest {
         at("2025-06-03T09:00");
         ProcessInstance online = copiesSubmitted();
         complete(taskAt(online, "UserTask_ReceiveDossier"), Map.of("receiptDecision", "accept"));
+        ProcedureTestSupport.payAtDesk(online);
         requests().attachResult(online.getBusinessKey(), List.of(pdf("ket-qua", "ban-sao.pdf")), "chuyenvien01");
         finishCopies(online, "2025-06-03T10:00");
 
         at("2025-06-04T09:00");
         ProcessInstance late = instanceOf(deskCopies(List.of("ban-chinh")));
         complete(taskAt(late, "UserTask_ReceiveDossier"), Map.of("receiptDecision", "accept"));
+        ProcedureTestSupport.payAtDesk(late);
         finishCopies(late, "2025-06-05T10:00");
 
         at("2025-06-05T09:00");
         ProcessInstance open = instanceOf(deskCopies(List.of()));
         complete(taskAt(open, "UserTask_ReceiveDossier"), Map.of("receiptDecision", "accept"));
+        ProcedureTestSupport.payAtDesk(open);
 
         assertThat(digitised(online)).extracting(Digitisation.Record::stage).containsExactly(Stage.RESULT);
         List<ServiceIndices.Row> rows = ProcessTestPlatform.bean(ServiceIndices.class)
@@ -324,7 +328,11 @@ class Rules2025ProcessTest {
                         1,
                         0.5,
                         1,
-                        0.5));
+                        0.5,
+                        // the three fees were paid at the desk: none online
+                        3,
+                        0,
+                        0.0));
     }
 
     @Test
@@ -358,6 +366,7 @@ class Rules2025ProcessTest {
         ProcessInstance instance = ProcedureTestSupport.submit(
                 JUDICIAL_RECORD, CITIZEN, judicialRecordData(), List.of(png("giay-to-tuy-than", "can-cuoc.png")));
         complete(taskAt(instance, "UserTask_ReceiveDossier"), Map.of("receiptDecision", "accept"));
+        ProcedureTestSupport.payAtDesk(instance);
         assertThat(instance).isWaitingAt("UserTask_CheckCriminalRecord");
         return instance;
     }

@@ -9,7 +9,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import static vn.motcua.dossier.PublicStatus.NEW;
 import static vn.motcua.dossier.PublicStatus.NOT_RECEIVED;
 import static vn.motcua.dossier.PublicStatus.PROCESSED;
-import static vn.motcua.dossier.PublicStatus.RECEIVED;
 import static vn.motcua.dossier.PublicStatus.RESULT_RETURNED;
 import static vn.motcua.dossier.PublicStatus.STOPPED;
 import static vn.motcua.dossier.PublicStatus.SUPPLEMENT_REQUESTED;
@@ -102,7 +101,7 @@ class SharedLifecycleTest {
                         .documents(dossier(instance).id()))
                 .extracting(StoredDocument::supplementRound)
                 .containsExactly(0, 1);
-        complete(task(instance), procedure.accept());
+        accept(instance, procedure);
         assertThat(instance).isWaitingAt(procedure.firstProcessingTask());
         procedure.toResultReady().accept(instance);
         complete(task(instance), procedure.returnResult());
@@ -133,7 +132,7 @@ class SharedLifecycleTest {
     @MethodSource("procedures")
     void theCitizenMayWithdrawWhileTheDossierIsProcessed(ProcedureLifecycle procedure) {
         ProcessInstance instance = procedure.submit().get();
-        complete(task(instance), procedure.accept());
+        accept(instance, procedure);
         procedure.toWithdrawalPoint().accept(instance);
 
         requests().withdraw(instance.getBusinessKey(), procedure.withdrawalReason());
@@ -162,7 +161,7 @@ class SharedLifecycleTest {
     @MethodSource("procedures")
     void noWithdrawalOnceTheResultIsReady(ProcedureLifecycle procedure) {
         ProcessInstance instance = procedure.submit().get();
-        complete(task(instance), procedure.accept());
+        accept(instance, procedure);
         procedure.toResultReady().accept(instance);
 
         assertThatThrownBy(() -> requests().withdraw(instance.getBusinessKey(), "Đổi ý"))
@@ -175,7 +174,7 @@ class SharedLifecycleTest {
     @MethodSource("procedures")
     void aClerkMayStopProcessingWithAReason(ProcedureLifecycle procedure) {
         ProcessInstance instance = procedure.submit().get();
-        complete(task(instance), procedure.accept());
+        accept(instance, procedure);
         procedure.toStopPoint().accept(instance);
 
         requests().stop(instance.getBusinessKey(), procedure.stopReason());
@@ -185,6 +184,17 @@ class SharedLifecycleTest {
         Dossier dossier = dossier(instance);
         assertThat(dossier.publicStatus()).isEqualTo(STOPPED);
         assertThat(dossier.finishedAt()).isNotNull();
-        assertThat(statusHistory(instance)).containsExactly(NEW, RECEIVED, PublicStatus.PROCESSING, STOPPED);
+        List<PublicStatus> history = new ArrayList<>(procedure.acceptedHistory());
+        history.add(STOPPED);
+        assertThat(statusHistory(instance)).containsExactlyElementsOf(history);
+    }
+
+    /** The desk accepts the dossier and, when a fee is due, the citizen pays it at the counter. */
+    private static void accept(ProcessInstance instance, ProcedureLifecycle procedure) {
+        complete(task(instance), procedure.accept());
+        if (procedure.feeDue()) {
+            ProcedureTestSupport.payAtDesk(instance);
+        }
+        assertThat(instance).isWaitingAt(procedure.firstProcessingTask());
     }
 }

@@ -24,7 +24,9 @@ import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierRequests;
 import vn.motcua.dossier.DossierSubmission;
 import vn.motcua.dossier.DossierSubmission.SubmittedDossier;
+import vn.motcua.dossier.UnknownDossierException;
 import vn.motcua.engine.CurrentActor;
+import vn.motcua.payment.PaymentReceipt;
 
 /** What a citizen does online: submit, follow, supplement and withdraw a dossier. No sign-in; the lookup key proves ownership. */
 @RestController
@@ -39,13 +41,19 @@ class CitizenDossierController {
     private final DossierRequests requests;
     private final DossierViews views;
     private final CurrentActor actor;
+    private final PaymentReceipt receipts;
 
     CitizenDossierController(
-            DossierSubmission submission, DossierRequests requests, DossierViews views, CurrentActor actor) {
+            DossierSubmission submission,
+            DossierRequests requests,
+            DossierViews views,
+            CurrentActor actor,
+            PaymentReceipt receipts) {
         this.submission = submission;
         this.requests = requests;
         this.views = views;
         this.actor = actor;
+        this.receipts = receipts;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -96,6 +104,29 @@ class CitizenDossierController {
                                 .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(file.content());
+    }
+
+    @GetMapping("/{code}/payments/{reference}/receipt")
+    @Operation(
+            summary = "Download the receipt of a paid fee (PDF)",
+            description = "The electronic receipt (biên lai) of one of the dossier's payments, once paid. Needs the "
+                    + "lookup key; an unknown code, payment or key, or a payment not paid, answer 404 alike.")
+    ResponseEntity<byte[]> receipt(
+            @PathVariable String code,
+            @PathVariable String reference,
+            @RequestHeader(LOOKUP_KEY_HEADER) String lookupKey) {
+        views.requireOwner(code, lookupKey);
+        byte[] pdf = receipts.render(code, reference).orElseThrow(() -> new UnknownDossierException(code));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("bien-lai-" + reference + ".pdf", StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(pdf);
     }
 
     @PostMapping(path = "/{code}/supplements", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

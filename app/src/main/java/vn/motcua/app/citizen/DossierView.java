@@ -10,6 +10,7 @@ import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierEvent;
 import vn.motcua.dossier.StoredDocument;
 import vn.motcua.engine.EngineClock;
+import vn.motcua.fee.FeeQuote;
 
 /**
  * A dossier as its citizen sees it. Without the lookup key only the status, the dates and the
@@ -30,11 +31,12 @@ public record DossierView(
         OffsetDateTime finishedAt,
         OffsetDateTime returnedAt,
         List<TimelineEntry> timeline,
+        PaymentInfo payment,
         Applicant applicant,
         List<DocumentView> documents) {
 
     public static DossierView publicPart(
-            Dossier d, String procedureName, AgencyNames names, List<DossierEvent> events) {
+            Dossier d, String procedureName, AgencyNames names, List<DossierEvent> events, PaymentInfo payment) {
         return new DossierView(
                 d.code(),
                 d.procedureKey(),
@@ -55,11 +57,12 @@ public record DossierView(
                         .filter(e -> e.publicMessage() != null)
                         .map(TimelineEntry::of)
                         .toList(),
+                payment,
                 null,
                 null);
     }
 
-    public DossierView withPersonalPart(Applicant applicant, List<StoredDocument> documents) {
+    public DossierView withPersonalPart(Applicant applicant, List<StoredDocument> documents, String receiptHref) {
         return new DossierView(
                 code,
                 procedureKey,
@@ -74,8 +77,50 @@ public record DossierView(
                 finishedAt,
                 returnedAt,
                 timeline,
+                payment == null ? null : payment.withReceipt(receiptHref),
                 applicant,
                 documents.stream().map(d -> DocumentView.of(code, d)).toList());
+    }
+
+    /**
+     * The dossier's fee: what is due (amount, items, legal basis), the reference to pay with, until when, and how
+     * ({@code payUrl} when an online gateway is configured, else null; {@code howToPay} in words); once paid, when
+     * and how, and (with the lookup key) the receipt's address; a refund with its reason.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PaymentInfo(
+            String status,
+            long amount,
+            String currency,
+            List<FeeQuote.Item> items,
+            String legalBasis,
+            String reference,
+            OffsetDateTime expiresAt,
+            String payUrl,
+            String howToPay,
+            OffsetDateTime paidAt,
+            String method,
+            String receiptNumber,
+            String receiptHref,
+            String refundReason) {
+
+        PaymentInfo withReceipt(String href) {
+            return new PaymentInfo(
+                    status,
+                    amount,
+                    currency,
+                    items,
+                    legalBasis,
+                    reference,
+                    expiresAt,
+                    payUrl,
+                    howToPay,
+                    paidAt,
+                    method,
+                    receiptNumber,
+                    href,
+                    refundReason);
+        }
     }
 
     /** Times are given in Vietnam's offset (+07:00), as citizens read them. */

@@ -12,7 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import vn.motcua.dossier.PublicStatus;
+import vn.motcua.payment.PaymentStatus;
 
 /**
  * Reads dossiers from PostgreSQL as search documents: the dossier row, its index version, and the
@@ -28,7 +28,8 @@ class DossierRows {
                 d.service_level, d.public_status, d.internal_step, d.submitted_at, d.received_at, d.due_at,
                 d.finished_at, d.returned_at, d.updated_at, d.index_version,
                 (select array_agg(distinct t.assignee_ order by t.assignee_) from act_ru_task t
-                 where t.proc_inst_id_ = d.process_instance_id and t.assignee_ is not null) as assignees
+                 where t.proc_inst_id_ = d.process_instance_id and t.assignee_ is not null) as assignees,
+                (select p.status from payment p where p.dossier_id = d.id order by p.id desc limit 1) as payment_status
             from dossier d
             """;
 
@@ -108,18 +109,22 @@ class DossierRows {
                 iso(rs, "returned_at"),
                 iso(rs, "updated_at"),
                 dueAt != null && finishedAt != null ? finishedAt.isAfter(dueAt) : null,
-                feeState(status),
+                feeState(rs.getString("payment_status")),
                 strings(rs.getArray("assignees")),
                 rs.getLong("index_version"));
         return new Row(rs.getLong("id"), document);
     }
 
     /**
-     * The application keeps no fee or payment record yet; what it knows is that a dossier waits for the applicant's
-     * financial obligation (public status 6). When payments are recorded, this reads them instead.
+     * The fee state from the dossier's latest payment request (docs/fees.md), not from the public status:
+     * {@code AWAITING_PAYMENT} while it is open, then {@code PAID}, {@code EXPIRED}, {@code CANCELLED} or
+     * {@code REFUNDED}; none when no fee was ever asked.
      */
-    static String feeState(int status) {
-        return status == PublicStatus.AWAITING_FINANCIAL_OBLIGATION.code() ? "AWAITING_PAYMENT" : null;
+    static String feeState(String paymentStatus) {
+        if (paymentStatus == null) {
+            return null;
+        }
+        return paymentStatus.equals(PaymentStatus.REQUESTED.name()) ? "AWAITING_PAYMENT" : paymentStatus;
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -130,6 +130,11 @@ class SecurityConfiguration {
                         .hasAnyRole(DESK, LEADER)
                         .requestMatchers(HttpMethod.POST, "/api/dossiers/*/result")
                         .hasAnyRole(DESK, SPECIALIST, LEADER)
+                        // Fees are taken at the desk; the dossier's staff read its payments and receipts.
+                        .requestMatchers(HttpMethod.POST, "/api/dossiers/*/payments/desk")
+                        .hasRole(DESK)
+                        .requestMatchers(HttpMethod.GET, "/api/dossiers/*/payments", "/api/dossiers/*/payments/**")
+                        .hasAnyRole(DESK, SPECIALIST, LEADER)
                         .requestMatchers("/api/stats/**")
                         .hasAnyRole(DESK, SPECIALIST, LEADER, ADMIN)
                         // The dossier search is for staff; it filters by the clerk's own agencies (docs/search.md).

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.task.Task;
 import vn.motcua.deadline.DossierDeadlines;
+import vn.motcua.payment.RequestPaymentDelegate;
 
 /**
  * A plain Camunda engine, as a baseline: no Spring, no application tables, the procedure's BPMN with
@@ -70,6 +71,11 @@ final class BareEngine implements AutoCloseable {
         // The application's other delegates write its own tables, which the bare engine has none of: they do nothing.
         beans.put("recordScannedDocuments", (ExecutionListener) execution -> {});
         beans.put("extendTimeLimit", (JavaDelegate) execution -> {});
+        // No fee table is evaluated and nothing is asked: the dossier goes on as if it owed nothing.
+        beans.put("requestPayment", (JavaDelegate)
+                execution -> execution.setVariable(RequestPaymentDelegate.VAR_PAYMENT_DUE, false));
+        beans.put("remindPayment", (JavaDelegate) execution -> {});
+        beans.put("expirePayment", (JavaDelegate) execution -> {});
         configuration.setBeans(beans);
         engine = configuration.buildProcessEngine();
         if (Statements.ENABLED) {

@@ -27,7 +27,8 @@ class BenchmarkSmokeIT {
             "benchmark.warm-up-completions", "3",
             "benchmark.seconds", "2",
             "benchmark.warm-up-seconds", "1",
-            "benchmark.threads", "1");
+            "benchmark.threads", "1",
+            "benchmark.dossiers", "3");
 
     private final Map<String, String> previous = new HashMap<>();
 
@@ -55,6 +56,26 @@ class BenchmarkSmokeIT {
         assertThat(markdown.lines().filter(line -> line.startsWith("| 1 |")))
                 .as("the one-thread row")
                 .hasSize(1);
+    }
+
+    @Test
+    void theFeeBenchmarkRunsThroughAndReportsQuotesAndThePaymentStep() throws Exception {
+        smokeMode();
+        Path report = REPORTS.resolve("fees.md");
+        Files.deleteIfExists(report);
+
+        new FeeBenchmark().feeQuotesAndThePaymentStep();
+
+        String markdown = Files.readString(report);
+        assertThat(markdown).contains("## Fee quotes").contains("## The decision is cached per deployment");
+        assertThat(markdown.lines().filter(line -> line.matches("\\| (FeeQuotes.quote|POST …/fee-quote) \\| 1 \\|.*")))
+                .as("the one-thread rows of both paths")
+                .hasSize(2)
+                .noneMatch(line -> line.contains("| 0 | 0 |"));
+        assertThat(markdown)
+                .contains("| receipt, fee due (chứng thực) |")
+                .contains("| desk payment (chứng thực) |")
+                .contains("| receipt, nothing due (khai sinh on time) |");
     }
 
     @Test

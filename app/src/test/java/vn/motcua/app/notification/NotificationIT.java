@@ -118,21 +118,39 @@ class NotificationIT {
                         .body(JsonNode.class)
                         .path("status")
                         .asInt())
-                .as("the dossier is not held up by the SMS provider")
-                .isEqualTo(4);
-        await(() -> smsReceived.size() == 1 && smtp.getReceivedMessages().length == 1);
+                .as("the dossier is not held up by the SMS provider: received, it now waits for its fee")
+                .isEqualTo(6);
+        // Two moments to tell of: the receipt, then the fee to pay (docs/fees.md).
+        await(() -> smsReceived.size() == 2 && smtp.getReceivedMessages().length == 2);
 
-        JsonNode sms = smsReceived.get(0);
+        JsonNode sms = smsReceived.stream()
+                .filter(m -> m.path("text").asText().contains("da duoc tiep nhan"))
+                .findFirst()
+                .orElseThrow();
         assertThat(sms.path("to").asText()).isEqualTo("0912345678");
         assertThat(sms.path("sender").asText()).isEqualTo("UBND-XA");
         assertThat(sms.path("text").asText())
                 .isEqualTo("Ho so " + code
                         + " da duoc tiep nhan. Tra cuu tinh trang tren Cong dich vu cong bang ma ho so.");
         assertThat(sms.path("reference").asText()).startsWith("outbox-");
-        assertThat(smsCalls.get()).as("one failed attempt, then the retry").isEqualTo(2);
+        assertThat(smsReceived)
+                .anySatisfy(m -> assertThat(m.path("text").asText())
+                        .startsWith("Ho so " + code + ": De nghi nop phi, le phi 6.000 d"));
+        assertThat(smsCalls.get())
+                .as("one failed attempt, then the retry, then the fee request")
+                .isEqualTo(3);
         assertThat(smsAuthorization).containsOnly("Bearer test-key");
 
-        MimeMessage email = smtp.getReceivedMessages()[0];
+        MimeMessage email = java.util.Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return m.getSubject().endsWith("đã được tiếp nhận");
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .findFirst()
+                .orElseThrow();
         assertThat(email.getAllRecipients()[0].toString()).isEqualTo("doan@example.vn");
         assertThat(email.getSubject()).isEqualTo("Hồ sơ " + code + " đã được tiếp nhận");
         assertThat(GreenMailUtil.getBody(email)).isNotBlank();

@@ -341,9 +341,12 @@ class DossierSearchIT {
 
         SearchTestApplication.await(
                 Duration.ofSeconds(30),
-                "the new status in the index",
-                () -> search("q", own).path("items").get(0).path("status").asInt() == 4);
+                "the new status in the index: received, waiting for its fee",
+                () -> search("q", own).path("items").get(0).path("status").asInt() == 6);
         JsonNode item = search("q", own).path("items").get(0);
+        assertThat(item.path("feeState").asText())
+                .as("from the payment request")
+                .isEqualTo("AWAITING_PAYMENT");
         assertThat(item.path("step").asText()).isNotEmpty();
         assertThat(item.has("assignees")).as("the next task is not claimed yet").isFalse();
     }

@@ -70,6 +70,8 @@ class AccessMatrixIT {
             | desk intake at A `POST /api/dossiers` | 401 | 401 | 401 | allowed | 403 | 403 | 403 | 403 | 403 |
             | stop `POST /api/dossiers/{code}/stop` | 401 | 401 | 401 | allowed | 403 | 403 | allowed | 403 | 403 |
             | result files `POST /api/dossiers/{code}/result` | 401 | 401 | 401 | allowed | 403 | allowed | allowed | 403 | 403 |
+            | desk payment `POST /api/dossiers/{code}/payments/desk` | 401 | 401 | 401 | allowed | 403 | 403 | 403 | 403 | 403 |
+            | dossier payments and receipts `GET /api/dossiers/{code}/payments` | 401 | 401 | 401 | allowed | 403 | allowed | allowed | 403 | 403 |
             | search `GET /api/dossiers?q={code}` | 401 | 401 | 401 | sees A | nothing | sees A | sees A | 403 | sees A |
             | statistics `GET /api/stats/on-time` | 401 | 401 | 401 | allowed | allowed | allowed | allowed | 403 | allowed |
             | agencies `GET /api/admin/agencies` | 401 | 401 | 401 | 403 | 403 | 403 | 403 | 403 | allowed |
@@ -391,6 +393,18 @@ class AccessMatrixIT {
         PROBES.put(
                 "result files `POST /api/dossiers/{code}/result`",
                 (c, d) -> allowed(send(c, d, multipart("/api/dossiers/" + d.code() + "/result", null, "ket-qua"))));
+        PROBES.put(
+                "desk payment `POST /api/dossiers/{code}/payments/desk`",
+                // The fresh dossier owes nothing yet: the access checks pass, then 409 no-payment-due.
+                (c, d) -> allowed(send(
+                        c,
+                        d,
+                        postJson(
+                                "/api/dossiers/" + d.code() + "/payments/desk",
+                                "{\"amount\": 2000, \"method\": \"CASH\"}"))));
+        PROBES.put(
+                "dossier payments and receipts `GET /api/dossiers/{code}/payments`",
+                (c, d) -> allowed(send(c, d, get("/api/dossiers/" + d.code() + "/payments"))));
         PROBES.put("search `GET /api/dossiers?q={code}`", (c, d) -> {
             // Indexed first (the administrator finds it), so "nothing" means not shown, not not yet indexed.
             await().atMost(Duration.ofSeconds(20))
