@@ -157,8 +157,15 @@ class OnlinePaymentIT {
     @Test
     void inTheBrowserTheLinkLeadsThroughTheSimulatorsPageToTheResultPage() throws Exception {
         Awaiting d = dossierAwaitingPayment();
-        String link = base + "/thanh-toan/?ma=" + d.code() + "&tham-chieu="
-                + d.payment().reference() + "#khoa=" + d.lookupKey();
+        // The tracking view's link (payment.payUrl), with the key in the fragment as the tracking page keeps it.
+        HttpResponse<String> view = send(HttpRequest.newBuilder(URI.create(base + "/api/public/dossiers/" + d.code()))
+                .GET());
+        String payUrl =
+                JSON.readTree(view.body()).path("payment").path("payUrl").asText();
+        assertThat(payUrl)
+                .isEqualTo("/thanh-toan/?ma=" + d.code() + "&tham-chieu="
+                        + d.payment().reference());
+        String link = base + payUrl + "#khoa=" + d.lookupKey();
 
         try (Chromium.Page browser = Chromium.Page.open(link)) {
             assertThat(browser.textOnceShown("#dossier-code", s -> !s.isBlank()))
