@@ -1,7 +1,5 @@
 package vn.motcua.app.gateway;
 
-import static org.springframework.web.util.HtmlUtils.htmlEscape;
-
 import java.util.Optional;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -48,8 +46,8 @@ public final class ResultPage {
                         .build()
                         .toUriString())
                 .orElse("/tra-cuu/");
-        String dossier = request.map(r -> "<p>Hồ sơ / Dossier: <strong id=\"ma-ho-so\">" + htmlEscape(r.dossierCode())
-                        + "</strong></p>\n")
+        String dossier = request.map(
+                        r -> "<p>Hồ sơ / Dossier: <strong id=\"ma-ho-so\">" + text(r.dossierCode()) + "</strong></p>\n")
                 .orElse("");
         return """
                 <!doctype html>
@@ -69,6 +67,11 @@ public final class ResultPage {
                 %s<p><a id="tra-cuu" href="%s">Xem tình trạng hồ sơ — Track the dossier</a></p>
                 </body>
                 </html>
-                """.formatted(htmlEscape(kind), htmlEscape(vi), htmlEscape(en), dossier, htmlEscape(tracking));
+                """.formatted(text(kind), text(vi), text(en), dossier, text(tracking));
+    }
+
+    /** Text for HTML: only {@code < > & " '} escaped, Vietnamese letters kept as they are (UTF-8 page). */
+    private static String text(Object value) {
+        return org.springframework.web.util.HtmlUtils.htmlEscape(String.valueOf(value), "UTF-8");
     }
 }

@@ -1,6 +1,5 @@
 package vn.motcua.app.gateway.simulator;
 
-import static org.springframework.web.util.HtmlUtils.htmlEscape;
 import static vn.motcua.app.gateway.vnpay.VnpayParameters.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -76,15 +75,15 @@ class GatewaySimulator {
         }
         StringBuilder hidden = new StringBuilder();
         vnp.forEach((name, value) -> hidden.append("<input type=\"hidden\" name=\"")
-                .append(htmlEscape(name))
+                .append(text(name))
                 .append("\" value=\"")
-                .append(htmlEscape(value))
+                .append(text(value))
                 .append("\">\n"));
         if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken csrf) {
             hidden.append("<input type=\"hidden\" name=\"")
-                    .append(htmlEscape(csrf.getParameterName()))
+                    .append(text(csrf.getParameterName()))
                     .append("\" value=\"")
-                    .append(htmlEscape(csrf.getToken()))
+                    .append(text(csrf.getToken()))
                     .append("\">\n");
         }
         long amount = parseAmount(vnp.get(VNP_AMOUNT)).orElseThrow();
@@ -99,13 +98,13 @@ class GatewaySimulator {
                 <p><button type="submit" id="huy" name="%s" value="%s">Hủy giao dịch — Cancel</button></p>
                 </form>
                 """.formatted(
-                        htmlEscape(vnp.get(VNP_TMN_CODE)),
-                        htmlEscape(vnp.get(VNP_TXN_REF)),
-                        htmlEscape(vnp.getOrDefault(VNP_ORDER_INFO, "")),
-                        htmlEscape(NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi-VN"))
+                        text(vnp.get(VNP_TMN_CODE)),
+                        text(vnp.get(VNP_TXN_REF)),
+                        text(vnp.getOrDefault(VNP_ORDER_INFO, "")),
+                        text(NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi-VN"))
                                 .format(amount)),
-                        htmlEscape(vnp.get(VNP_EXPIRE_DATE)),
-                        htmlEscape(request.getContextPath() + PAGE),
+                        text(vnp.get(VNP_EXPIRE_DATE)),
+                        text(request.getContextPath() + PAGE),
                         hidden,
                         CHOICE,
                         PAY,
@@ -202,7 +201,7 @@ class GatewaySimulator {
     }
 
     private static String refused(String reason) {
-        return page("<p id=\"tu-choi\">Yêu cầu thanh toán không hợp lệ: " + htmlEscape(reason) + "</p>\n");
+        return page("<p id=\"tu-choi\">Yêu cầu thanh toán không hợp lệ: " + text(reason) + "</p>\n");
     }
 
     private static String page(String body) {
@@ -224,5 +223,10 @@ class GatewaySimulator {
                 %s</body>
                 </html>
                 """.formatted(body);
+    }
+
+    /** Text for HTML: only {@code < > & " '} escaped, Vietnamese letters kept as they are (UTF-8 page). */
+    private static String text(Object value) {
+        return org.springframework.web.util.HtmlUtils.htmlEscape(String.valueOf(value), "UTF-8");
     }
 }

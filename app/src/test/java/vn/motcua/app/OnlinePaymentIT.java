@@ -1,4 +1,4 @@
-package vn.motcua.app.gateway;
+package vn.motcua.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,7 +37,8 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.util.HtmlUtils;
-import vn.motcua.app.MotcuaApplication;
+import vn.motcua.app.gateway.GatewayCallback;
+import vn.motcua.app.gateway.GatewayCallbacks;
 import vn.motcua.app.gateway.vnpay.VnpayParameters;
 import vn.motcua.app.gateway.vnpay.VnpaySignature;
 import vn.motcua.payment.Payment;
@@ -48,7 +49,8 @@ import vn.motcua.payment.Payments;
  * Online payment on the embedded defaults, over HTTP: a dossier with a fee waits in status 6, the citizen starts
  * paying, the local VNPAY simulator's page pays, its signed IPN confirms and the dossier moves on; and each kind of
  * refused notification (duplicate, forged, wrong amount, unknown reference, wrong merchant, late, failed at the
- * gateway) answers VNPAY's code, is logged and changes nothing. Each test has a dossier of its own.
+ * gateway) answers VNPAY's code, is logged and changes nothing. Each test has a dossier of its own. The citizen's
+ * side also in the real headless Chromium: the tracking page's link, the simulator's page, the result page.
  */
 class OnlinePaymentIT {
 
@@ -150,6 +152,42 @@ class OnlinePaymentIT {
                 .containsExactly(
                         "NOTIFICATION CONFIRMED 00", "RETURN RETURN_SHOWN null", "NOTIFICATION ALREADY_CONFIRMED 02");
         assertThat(parametersLogged(d)).noneMatch(p -> p.contains("SecureHash") || p.contains(secret()));
+    }
+
+    @Test
+    void inTheBrowserTheLinkLeadsThroughTheSimulatorsPageToTheResultPage() throws Exception {
+        Awaiting d = dossierAwaitingPayment();
+        // The tracking view's link (payment.payUrl), with the key in the fragment as the tracking page keeps it.
+        HttpResponse<String> view = send(HttpRequest.newBuilder(URI.create(base + "/api/public/dossiers/" + d.code()))
+                .GET());
+        String payUrl =
+                JSON.readTree(view.body()).path("payment").path("payUrl").asText();
+        assertThat(payUrl)
+                .isEqualTo("/thanh-toan/?ma=" + d.code() + "&tham-chieu="
+                        + d.payment().reference());
+        String link = base + payUrl + "#khoa=" + d.lookupKey();
+
+        try (Chromium.Page browser = Chromium.Page.open(link)) {
+            assertThat(browser.textOnceShown("#dossier-code", s -> !s.isBlank()))
+                    .isEqualTo(d.code());
+            browser.click("#pay");
+            // The page changes under the browser: read again until the next page answers.
+            await().ignoreExceptions()
+                    .atMost(Duration.ofSeconds(60))
+                    .until(
+                            () -> browser.textOnceShown("#gia-lap", s -> s.contains("GIẢ LẬP")),
+                            s -> s.contains("SIMULATOR"));
+            assertThat(browser.textOnceShown("#so-tien", s -> !s.isBlank())).isEqualTo("2.000 đ");
+            browser.click("#thanh-toan");
+            await().ignoreExceptions()
+                    .atMost(Duration.ofSeconds(60))
+                    .until(
+                            () -> browser.textOnceShown("#ket-qua", s -> !s.isBlank()),
+                            s -> s.startsWith("Đã thanh toán"));
+            assertThat(browser.attribute("#tra-cuu", "href")).endsWith("/tra-cuu/?ma=" + d.code());
+        }
+        assertThat(payments().find(d.payment().reference()).orElseThrow().status())
+                .isEqualTo(PaymentStatus.PAID);
     }
 
     @Test
