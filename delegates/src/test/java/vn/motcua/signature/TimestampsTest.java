@@ -59,12 +59,14 @@ class TimestampsTest {
     @TempDir
     static Path folder;
 
+    static TestCertificateAuthority ca;
     static HttpServer authority;
     static X509Certificate tsaCertificate;
     static final AtomicInteger requests = new AtomicInteger();
 
     @BeforeAll
     static void startAuthority() throws Exception {
+        ca = TestCertificateAuthority.openOrCreate(folder.resolve("signing"));
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(2048);
         KeyPair keys = rsa.generateKeyPair();
@@ -141,7 +143,12 @@ class TimestampsTest {
             List<PDSignature> signatures = document.getSignatureDictionaries();
             assertThat(signatures).hasSize(2);
             for (PDSignature signature : signatures) {
-                CMSSignedData cms = new CMSSignedData(signature.getContents(signed));
+                CMSSignedData cms;
+                // The /Contents string is zero-padded after the DER object: read the first object only.
+                try (org.bouncycastle.asn1.ASN1InputStream in =
+                        new org.bouncycastle.asn1.ASN1InputStream(signature.getContents(signed))) {
+                    cms = new CMSSignedData(org.bouncycastle.asn1.cms.ContentInfo.getInstance(in.readObject()));
+                }
                 SignerInformation signerInfo =
                         cms.getSignerInfos().getSigners().iterator().next();
                 Attribute stamp =
@@ -154,9 +161,8 @@ class TimestampsTest {
                         .isEqualTo(MessageDigest.getInstance("SHA-256").digest(signerInfo.getSignature()));
             }
         }
-        SignatureVerifier.Verification verification = new SignatureVerifier(new TrustAnchors(
-                        new SignatureProperties(null, null, null),
-                        PdfSignatureTest.provided(PdfSignatureTest.authority)))
+        SignatureVerifier.Verification verification = new SignatureVerifier(
+                        new TrustAnchors(new SignatureProperties(null, null, null), PdfSignatureTest.provided(ca)))
                 .verify(signed);
         assertThat(verification.valid()).as("%s", verification).isTrue();
         String pdfsig = PdfTools.pdfsig(signed).output();
@@ -174,13 +180,10 @@ class TimestampsTest {
     }
 
     private static PdfSigner signer(URI url) throws IOException {
-        if (PdfSignatureTest.authority == null) {
-            PdfSignatureTest.authority = TestCertificateAuthority.openOrCreate(folder.resolve("signing"));
-        }
         return new PdfSigner(
                 new KeystoreSigningProvider(
                         new SignatureProperties(null, null, null),
-                        PdfSignatureTest.provided(PdfSignatureTest.authority),
+                        PdfSignatureTest.provided(ca),
                         PdfSignatureTest.agencies()),
                 PdfSignatureTest.DOCUMENTS,
                 new Timestamps(new TimestampProperties(url, Duration.ofSeconds(5))));
