@@ -200,10 +200,14 @@ class SigningBenchmark {
                         "ngayCap", now,
                         "duLieu",
                                 java.util.Map.of(
-                                        "documentName", "Bằng tốt nghiệp THPT",
-                                        "copyCount", 2,
-                                        "pagesPerCopy", 1,
-                                        "certificationNumber", "15/2026/SCT-BS")),
+                                        "documentName",
+                                        "Bằng tốt nghiệp THPT",
+                                        "copyCount",
+                                        2,
+                                        "pagesPerCopy",
+                                        1,
+                                        "certificationNumber",
+                                        "15/2026/SCT-BS")),
                 new QrContent(
                         code,
                         "2.000815",
