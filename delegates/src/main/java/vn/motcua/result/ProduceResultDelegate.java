@@ -57,7 +57,7 @@ import vn.motcua.procedure.ProcedureCatalog;
 public class ProduceResultDelegate implements JavaDelegate {
 
     public static final String IN_TEMPLATE = "template";
-    public static final String IN_DOCUMENT_NAME = "documentName";
+    public static final String IN_DOCUMENT_NAME = "resultName";
     public static final String IN_VALIDITY = "validity";
     /** The user id of the leader who approved: the person whose key signs beside the agency's. */
     public static final String VAR_APPROVED_BY = "resultApprovedBy";
@@ -180,7 +180,8 @@ public class ProduceResultDelegate implements JavaDelegate {
         data.put("nguoiKy", execution.getVariable(VAR_APPROVED_BY));
         Map<String, Map<String, String>> labels = optionLabels(execution);
         Map<String, Object> duLieu = new HashMap<>();
-        execution.getVariables().forEach((name, value) -> {
+        // The process's variables, not this step's own inputs (resultName, template, validity).
+        execution.getProcessInstance().getVariables().forEach((name, value) -> {
             Map<String, String> options = labels.get(name);
             duLieu.put(
                     name,

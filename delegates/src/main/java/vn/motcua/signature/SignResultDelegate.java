@@ -114,8 +114,9 @@ public class SignResultDelegate implements JavaDelegate {
         if (user == null) {
             return userId;
         }
-        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                        + (user.getLastName() == null ? "" : user.getLastName()))
+        // Vietnamese order: family and middle names (the engine's last name), then the given name.
+        String name = ((user.getLastName() == null ? "" : user.getLastName()) + " "
+                        + (user.getFirstName() == null ? "" : user.getFirstName()))
                 .trim();
         return name.isEmpty() ? userId : name;
     }

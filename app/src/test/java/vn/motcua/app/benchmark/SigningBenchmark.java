@@ -25,6 +25,9 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.util.unit.DataSize;
 import vn.motcua.agency.Agency;
 import vn.motcua.agency.AgencyRepository;
+import vn.motcua.document.OfficialDocumentProperties;
+import vn.motcua.document.OfficialDocuments;
+import vn.motcua.document.QrContent;
 import vn.motcua.dossier.DocumentProperties;
 import vn.motcua.signature.KeystoreSigningProvider;
 import vn.motcua.signature.PdfSigner;
@@ -36,7 +39,8 @@ import vn.motcua.signature.TrustAnchors;
 
 /**
  * Signatures per second: a one-page Vietnamese result PDF signed (visible block, PAdES, RSA-2048 key from a PKCS#12
- * keystore of the local test CA) by N threads, and verified. The time of one signature is what signing adds to a
+ * keystore of the local test CA) by N threads, and verified; then a procedure's result produced from its template and
+ * signed by the leader and the agency, as the result step does. The time of one signature is what signing adds to a
  * dossier's life beside the engine's job (the asynchronous step's own cost is the job executor's, measured by the
  * completion benchmark). Not a test: run it on demand (docs/benchmarks.md); it writes docs/benchmarks/signing.md.
  */
@@ -79,7 +83,27 @@ class SigningBenchmark {
                 throw new IllegalStateException("the benchmark's own signature does not verify");
             }
 
+            // A result's life: the procedure's template laid out (OfficialDocuments: PDF/A-2b, QR code), then signed
+            // by the leader and the agency, as ${produceResult} and ${signResult} do after the approval.
+            OfficialDocuments official = new OfficialDocuments(
+                    documents,
+                    new OfficialDocumentProperties(
+                            "http://localhost:8080", "Hệ thống thông tin giải quyết thủ tục hành chính"));
+            String template = new String(
+                    SigningBenchmark.class
+                            .getClassLoader()
+                            .getResourceAsStream("procedures/" + TEMPLATE)
+                            .readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            byte[] produced = produce(official, template);
+            byte[] resultSigned = signer.sign(produced, resultRequest());
+            if (!verifier.verify(resultSigned).valid()
+                    || verifier.verify(resultSigned).signatures().size() != 2) {
+                throw new IllegalStateException("the benchmark's result does not carry two valid signatures");
+            }
+
             List<String> rows = new ArrayList<>();
+            List<String> resultRows = new ArrayList<>();
             for (int threads : threadCounts) {
                 run(threads, warmUp, () -> signer.sign(pdf, request()));
                 String load = Machine.load1();
@@ -95,6 +119,22 @@ class SigningBenchmark {
                         verifying.perSecond(),
                         verifying.meanMillis(),
                         load));
+                run(threads, warmUp, () -> signer.sign(produce(official, template), resultRequest()));
+                String resultLoad = Machine.load1();
+                Measured producing = run(threads, measure, () -> produce(official, template));
+                Measured signingResult = run(threads, measure, () -> signer.sign(produced, resultRequest()));
+                resultRows.add(String.format(
+                        Locale.ROOT,
+                        "| %d | %d | %.1f | %.1f | %d | %.1f | %.1f | %.1f | %s |",
+                        threads,
+                        producing.count(),
+                        producing.perSecond(),
+                        producing.meanMillis(),
+                        signingResult.count(),
+                        signingResult.perSecond(),
+                        signingResult.meanMillis(),
+                        producing.meanMillis() + signingResult.meanMillis(),
+                        resultLoad));
             }
             String markdown = String.join(
                     "\n",
@@ -121,12 +161,75 @@ class SigningBenchmark {
                     "| --- | --- | --- | --- | --- | --- | --- |",
                     String.join("\n", rows),
                     "",
+                    "## Results: produced and signed",
+                    "",
+                    "What the result step adds to a dossier's life after the leader's approval: `${produceResult}`"
+                            + " lays out `" + TEMPLATE + "` (" + produced.length / 1024 + " KiB PDF/A-2b, the QR"
+                            + " code, DejaVu Sans embedded) in the leader's completion; `${signResult}`, the next"
+                            + " asynchronous job, signs it twice (the leader's personal key, then the agency's;"
+                            + " both visible blocks; " + resultSigned.length / 1024 + " KiB signed). The job"
+                            + " executor is hinted when the approval commits, so without a backlog it starts at"
+                            + " once; the last column is the time both steps add when nothing waits.",
+                    "",
+                    "| threads | produced | results produced/s | ms to produce (mean) | signed | results signed/s"
+                            + " | ms to sign twice (mean) | ms added per dossier (mean) | load (1 min) |",
+                    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+                    String.join("\n", resultRows),
+                    "",
                     "Load average at end: " + Machine.loadAverage() + ".",
                     "");
             Reports.write(Reports.file("signing.md"), markdown);
         } finally {
             Reports.delete(root);
         }
+    }
+
+    private static final String TEMPLATE = "chung-thuc-ban-sao/chung-thuc-ban-sao-result.xhtml";
+
+    /** As ${produceResult} fills the certified copy's template. */
+    private static byte[] produce(OfficialDocuments official, String template) {
+        java.time.LocalDateTime now = java.time.LocalDateTime.now();
+        String code = AGENCY + "-261201-0001";
+        return official.renderSource(
+                TEMPLATE,
+                template,
+                java.util.Map.of(
+                        "coQuan", "UBND xã Xuân Đài",
+                        "hoSo", java.util.Map.of("ma", code),
+                        "nguoiNop", java.util.Map.of("hoTen", "Nguyễn Văn Đoàn", "dinhDanh", "001090012345"),
+                        "ngayCap", now,
+                        "duLieu",
+                                java.util.Map.of(
+                                        "documentName",
+                                        "Bằng tốt nghiệp THPT",
+                                        "copyCount",
+                                        2,
+                                        "pagesPerCopy",
+                                        1,
+                                        "certificationNumber",
+                                        "15/2026/SCT-BS")),
+                new QrContent(
+                        code,
+                        "2.000815",
+                        "001090012345",
+                        "Lời chứng chứng thực bản sao từ bản chính",
+                        official.issuingSystem(),
+                        now,
+                        null,
+                        null));
+    }
+
+    /** As ${signResult} signs a result: the approving leader first, then the agency. */
+    private static SignatureRequest resultRequest() {
+        return new SignatureRequest(
+                AGENCY,
+                "UBND xã Xuân Đài",
+                "Lê Minh Cường",
+                AGENCY + "-261201-0001",
+                "Kết quả giải quyết thủ tục hành chính",
+                Instant.now(),
+                "lanhdao01",
+                "Lê Minh Cường");
     }
 
     private static SignatureRequest request() {
