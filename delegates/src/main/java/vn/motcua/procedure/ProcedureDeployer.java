@@ -142,6 +142,7 @@ public class ProcedureDeployer {
         if (!routing.isEmpty()) {
             throw new ProcedureDefinitionException(describe(bpmnResource) + ": " + String.join("; ", routing));
         }
+        checkSafety(bpmnResource, bpmn);
         files.put(key + "/" + key + ".bpmn", bpmn);
 
         for (String formRef : formRefs(model)) {
@@ -162,9 +163,18 @@ public class ProcedureDeployer {
                 throw new ProcedureDefinitionException(
                         describe(dmnResource) + " is not valid DMN: " + e.getMessage(), e);
             }
+            checkSafety(dmnResource, dmn);
             files.put(key + "/" + key + "-fee.dmn", dmn);
         }
         return new ProcedureFolder(key, files);
+    }
+
+    /** Refuses a model that could run code (scripts, classes, expressions beyond variables), naming the file. */
+    private static void checkSafety(Resource resource, byte[] content) {
+        List<String> problems = ModelSafety.problems(resource.getFilename(), content);
+        if (!problems.isEmpty()) {
+            throw new ProcedureDefinitionException(describe(resource) + ": " + String.join("; ", problems));
+        }
     }
 
     /** The forms this BPMN refers to, on start events and user tasks. */

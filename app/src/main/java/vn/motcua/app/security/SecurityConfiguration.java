@@ -21,6 +21,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -44,6 +45,7 @@ import vn.motcua.agency.StaffRole;
  *   <li>Camunda's REST API ({@code /engine-rest/**}): Spring Security stands aside too; Camunda's
  *       {@code ProcessEngineAuthenticationFilter} demands HTTP Basic against the identity service
  *       ({@link EngineRestAuthenticationConfiguration}). Stateless, so no CSRF.</li>
+ *   <li>In both, deploying models is closed to everyone ({@link ClosedEngineEndpoints}).</li>
  *   <li>Everything else, the application itself: public catalogue, API docs, health, the citizen's pages
  *       (tracking, signature verification) and static assets open; the rest needs a signed-in user, by
  *       HTTP Basic (API clients) or the form at {@code /login} (browsers), checked by
@@ -66,17 +68,26 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain camundaWebappsChain(HttpSecurity http, CamundaBpmProperties camunda) throws Exception {
+    SecurityFilterChain camundaWebappsChain(HttpSecurity http, CamundaBpmProperties camunda, ObjectMapper objectMapper)
+            throws Exception {
         String webappPath = camunda.getWebapp().getApplicationPath();
         return standAside(http.securityMatcher(withDefaults().matcher(webappPath + "/**")))
+                .addFilterBefore(
+                        ClosedEngineEndpoints.webapps(webappPath, new ProblemDetailsSecurityHandler(objectMapper)),
+                        AuthorizationFilter.class)
                 .headers(AbstractHttpConfigurer::disable) // the webapps send their own (HttpHeaderSecurityFilter)
                 .build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain engineRestChain(HttpSecurity http, JerseyApplicationPath restPath) throws Exception {
+    SecurityFilterChain engineRestChain(HttpSecurity http, JerseyApplicationPath restPath, ObjectMapper objectMapper)
+            throws Exception {
         return standAside(http.securityMatcher(withDefaults().matcher(restPath.getPrefix() + "/**")))
+                .addFilterBefore(
+                        ClosedEngineEndpoints.engineRest(
+                                restPath.getPrefix(), new ProblemDetailsSecurityHandler(objectMapper)),
+                        AuthorizationFilter.class)
                 .build();
     }
 
