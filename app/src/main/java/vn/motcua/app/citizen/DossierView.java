@@ -12,8 +12,10 @@ import vn.motcua.dossier.StoredDocument;
 import vn.motcua.engine.EngineClock;
 
 /**
- * A dossier as its citizen sees it. Without the lookup key only the status, the dates and the
- * public timeline are shown: no personal data, no documents, no staff names.
+ * A dossier as its citizen sees it. Without the lookup key ({@link #keyless}) only the status, the dates (the
+ * appointment among them) and the public milestones: no procedure (a judicial-record request is itself
+ * sensitive), no agencies, no free text (reasons typed by clerks or citizens can hold personal data), no
+ * personal data, no documents, no staff names. Dossier codes are sequential, so anyone can ask for any code.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DossierView(
@@ -54,6 +56,28 @@ public record DossierView(
                 events.stream()
                         .filter(e -> e.publicMessage() != null)
                         .map(TimelineEntry::of)
+                        .toList(),
+                null,
+                null);
+    }
+
+    /** What anyone may see with the code alone: status, dates and milestones without their messages. */
+    public DossierView keyless() {
+        return new DossierView(
+                code,
+                null,
+                null,
+                null,
+                status,
+                statusName,
+                statusNameEn,
+                submittedAt,
+                receivedAt,
+                appointmentAt,
+                finishedAt,
+                returnedAt,
+                timeline.stream()
+                        .map(e -> new TimelineEntry(e.at(), e.status(), e.statusName(), null))
                         .toList(),
                 null,
                 null);

@@ -20,7 +20,12 @@ class DossierViews {
         this.catalog = catalog;
     }
 
+    /** The keyless view: status, dates and milestones only ({@link DossierView#keyless}). */
     DossierView publicView(String code) {
+        return fullView(code).keyless();
+    }
+
+    private DossierView fullView(String code) {
         Dossier d = dossiers.findByCode(code).orElseThrow(() -> new UnknownDossierException(code));
         String procedureName = catalog.latest(d.procedureKey())
                 .map(p -> p.descriptor().name().vi())
@@ -31,7 +36,7 @@ class DossierViews {
     DossierView ownerView(String code, String lookupKey) {
         requireOwner(code, lookupKey);
         Dossier d = dossiers.findByCode(code).orElseThrow(() -> new UnknownDossierException(code));
-        return publicView(code).withPersonalPart(d.applicant(), dossiers.documents(d.id()));
+        return fullView(code).withPersonalPart(d.applicant(), dossiers.documents(d.id()));
     }
 
     /** One of the dossier's files, for its owner only. */
