@@ -1,11 +1,17 @@
 package vn.motcua.procedure;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -50,6 +56,10 @@ public final class ModelSafety {
     private static final Pattern FEEL_EXTERNAL = Pattern.compile("\\bexternal\\s*\\{");
     private static final Set<String> OPERATOR_WORDS = Set.of(
             "and", "or", "not", "eq", "ne", "lt", "gt", "le", "ge", "div", "mod", "empty", "true", "false", "null");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> FREE_TEXT_FIELDS = Set.of("textfield", "textarea");
+    private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{[\\s#/]*([A-Za-z_][A-Za-z0-9_]*)");
 
     private ModelSafety() {}
 
@@ -137,6 +147,59 @@ public final class ModelSafety {
                 check(childElement, dmn, problems);
             }
         }
+    }
+
+    /**
+     * Free text typed into one of a procedure's forms (a {@code textfield} or {@code textarea}: the citizen's
+     * start form or a clerk's task form) may not be templated into a {@code text} or {@code html} component of
+     * any of its forms: form-js renders those as Markdown, so {@code [x](http://…)}, {@code ![](http://…)} or a
+     * bare URL typed by a citizen would become a link or a remote image in the clerk's form. Such values are shown
+     * in disabled fields instead (as text).
+     *
+     * @param forms the procedure's forms by file name
+     */
+    public static List<String> formTextProblems(Map<String, byte[]> forms) {
+        Map<String, JsonNode> parsed = new LinkedHashMap<>();
+        Set<String> freeText = new HashSet<>();
+        for (Map.Entry<String, byte[]> form : forms.entrySet()) {
+            try {
+                JsonNode json = JSON.readTree(form.getValue());
+                parsed.put(form.getKey(), json);
+                components(json).forEach(c -> {
+                    if (FREE_TEXT_FIELDS.contains(c.path("type").asText()) && c.hasNonNull("key")) {
+                        freeText.add(c.get("key").asText());
+                    }
+                });
+            } catch (IOException e) {
+                return List.of(form.getKey() + " is not valid JSON: " + e.getMessage());
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        parsed.forEach((name, json) -> components(json).forEach(c -> {
+            String type = c.path("type").asText();
+            if (!"text".equals(type) && !"html".equals(type)) {
+                return;
+            }
+            String template = c.path("text").asText("") + c.path("content").asText("");
+            Matcher variable = TEMPLATE_VARIABLE.matcher(template);
+            while (variable.find()) {
+                if (freeText.contains(variable.group(1))) {
+                    problems.add(
+                            name + ": " + type + " component " + c.path("id").asText() + " shows free text '"
+                                    + variable.group(1) + "' as Markdown; show it in a disabled field instead");
+                }
+            }
+        }));
+        return problems;
+    }
+
+    private static List<JsonNode> components(JsonNode node) {
+        List<JsonNode> all = new ArrayList<>();
+        for (JsonNode component : node.path("components")) {
+            all.add(component);
+            all.addAll(components(component));
+        }
+        return all;
     }
 
     private static boolean isFeel(String language) {

@@ -154,6 +154,17 @@ public class ProcedureDeployer {
             files.put("forms/" + formRef + ".form", form.bytes());
         }
 
+        Map<String, byte[]> procedureForms = new LinkedHashMap<>();
+        files.forEach((name, bytes) -> {
+            if (name.endsWith(".form")) {
+                procedureForms.put(name, bytes);
+            }
+        });
+        List<String> formText = ModelSafety.formTextProblems(procedureForms);
+        if (!formText.isEmpty()) {
+            throw new ProcedureDefinitionException(describe(bpmnResource) + "'s forms: " + String.join("; ", formText));
+        }
+
         Resource dmnResource = relative(yaml, key + "-fee.dmn");
         if (dmnResource.exists()) {
             byte[] dmn = bytes(dmnResource);

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -134,5 +136,34 @@ class ModelSafetyTest {
                 .singleElement()
                 .asString()
                 .contains("not well-formed");
+    }
+
+    @Test
+    void citizenTextIsNeverTemplatedIntoMarkdownOfAClerksForm() {
+        byte[] start = """
+                {"id": "p-start", "components": [{"id": "Field_purpose", "key": "purpose", "type": "textfield"}]}
+                """.getBytes(StandardCharsets.UTF_8);
+        byte[] task = """
+                {"id": "p-task", "components": [
+                  {"id": "Text_Heading", "type": "text", "text": "## Hồ sơ {{dossierCode}}"},
+                  {"id": "Text_Purpose", "type": "text", "text": "Mục đích: {{purpose}}"}]}
+                """.getBytes(StandardCharsets.UTF_8);
+
+        assertThat(ModelSafety.formTextProblems(Map.of("forms/p-start.form", start, "forms/p-task.form", task)))
+                .containsExactly("forms/p-task.form: text component Text_Purpose shows free text 'purpose' as Markdown;"
+                        + " show it in a disabled field instead");
+    }
+
+    @Test
+    void theShippedFormsShowNoFreeTextAsMarkdown() throws IOException {
+        Map<String, byte[]> forms = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.list(Path.of("../forms"))) {
+            for (Path form : files.filter(f -> f.toString().endsWith(".form")).toList()) {
+                forms.put(form.getFileName().toString(), Files.readAllBytes(form));
+            }
+        }
+
+        assertThat(forms).isNotEmpty();
+        assertThat(ModelSafety.formTextProblems(forms)).isEmpty();
     }
 }

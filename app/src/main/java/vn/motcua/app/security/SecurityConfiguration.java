@@ -25,6 +25,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -66,6 +67,16 @@ class SecurityConfiguration {
     private static final String ADMIN = StaffRole.ADMINISTRATOR.groupId();
     static final String PUBLIC_API = "/api/public/**";
 
+    /** The Content-Security-Policy of the application's pages: scripts and styles from files of this origin only. */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
+            + " frame-ancestors 'none'";
+    /** Camunda's REST API answers data, never pages. */
+    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+    private static final ReferrerPolicyHeaderWriter.ReferrerPolicy NO_REFERRER =
+            ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER;
+
     @Bean
     @Order(1)
     SecurityFilterChain camundaWebappsChain(HttpSecurity http, CamundaBpmProperties camunda, ObjectMapper objectMapper)
@@ -75,7 +86,9 @@ class SecurityConfiguration {
                 .addFilterBefore(
                         ClosedEngineEndpoints.webapps(webappPath, new ProblemDetailsSecurityHandler(objectMapper)),
                         AuthorizationFilter.class)
-                .headers(AbstractHttpConfigurer::disable) // the webapps send their own (HttpHeaderSecurityFilter)
+                // The webapps send their own (Camunda's HttpHeaderSecurityFilter: CSP with frame-ancestors, nosniff);
+                // they need inline styles and eval, so they keep their policy. Only the referrer is added.
+                .headers(headers -> headers.defaultsDisabled().referrerPolicy(referrer -> referrer.policy(NO_REFERRER)))
                 .build();
     }
 
@@ -84,6 +97,8 @@ class SecurityConfiguration {
     SecurityFilterChain engineRestChain(HttpSecurity http, JerseyApplicationPath restPath, ObjectMapper objectMapper)
             throws Exception {
         return standAside(http.securityMatcher(withDefaults().matcher(restPath.getPrefix() + "/**")))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(NO_REFERRER)))
                 .addFilterBefore(
                         ClosedEngineEndpoints.engineRest(
                                 restPath.getPrefix(), new ProblemDetailsSecurityHandler(objectMapper)),
@@ -167,6 +182,11 @@ class SecurityConfiguration {
                         .ignoringRequestMatchers(SecurityConfiguration::carriesBasicCredentials)
                         .ignoringRequestMatchers(withDefaults().matcher(PUBLIC_API)))
                 .requestCache(cache -> cache.requestCache(requestCache))
+                // Every page and answer of the application: no inline script or style, no framing, no referrer
+                // (a tracking page's address holds the dossier code), no sniffing (Spring Security's default).
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(NO_REFERRER))
+                        .frameOptions(frame -> frame.deny()))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(entryPoint(browserPage, problems))
                         .accessDeniedHandler(problems));

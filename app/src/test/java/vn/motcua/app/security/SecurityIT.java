@@ -192,6 +192,47 @@ class SecurityIT {
         assertProblem(send(get("/api/me").header("Authorization", basic("khongtontai", "demo"))), 401);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/tra-cuu/", "/kiem-tra-chu-ky/", "/login", "/api/public/procedures", "/css/dang-nhap.css"})
+    void everyPageAndAnswerOfTheApplicationCarriesAStrictContentSecurityPolicy(String path) throws Exception {
+        HttpResponse<String> response = send(get(path));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Security-Policy"))
+                .hasValue(SecurityConfiguration.PAGE_POLICY);
+        assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        if (path.endsWith("/") || path.equals("/login")) {
+            assertThat(response.body()).doesNotContain("<style", "style=\"", "<script>", " onclick=", " onload=");
+        }
+    }
+
+    @Test
+    void camundaWebappsKeepTheirOwnPolicyWithFrameAncestorsAndGetNoReferrer() throws Exception {
+        HttpResponse<String> response = send(get("/camunda/app/tasklist/default/"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+        assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(send(get("/engine-rest/engine")).headers().firstValue("Content-Security-Policy"))
+                .hasValue(SecurityConfiguration.API_POLICY);
+    }
+
+    @Test
+    void wrongPasswordsLockNoAccount() throws Exception {
+        // Camunda's per-account lockout is off: guessing is throttled per client (RateLimitFilterTest).
+        for (int i = 0; i < 12; i++) {
+            assertProblem(send(get("/api/me").header("Authorization", basic("chuyenvien01", "sai-" + i))), 401);
+        }
+
+        assertThat(send(get("/api/me").header("Authorization", basic("chuyenvien01", "demo")))
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
     @Test
     void prometheusIsForAdministratorsOnly() throws Exception {
         assertProblem(send(get("/actuator/prometheus")), 401);
