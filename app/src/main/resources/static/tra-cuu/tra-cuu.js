@@ -62,6 +62,7 @@
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
     (children || []).forEach(function (c) {
+      if (c === undefined || c === null) { return; } // the keyless view has no messages
       node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
     });
     return node;

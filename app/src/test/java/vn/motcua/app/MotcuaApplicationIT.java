@@ -124,11 +124,18 @@ class MotcuaApplicationIT {
         assertThat(view.path("timeline").findValuesAsText("status"))
                 .containsSubsequence("1", "5", "1", "2", "4", "9", "10");
         assertThat(view.path("timeline").findValuesAsText("message"))
-                .contains("Đề nghị bổ sung hồ sơ: Bản chính có đóng dấu giáp lai");
+                .as("no free text without the lookup key")
+                .isEmpty();
         assertThat(view.has("applicant"))
                 .as("no personal data without the lookup key")
                 .isFalse();
+        assertThat(view.has("procedureKey") || view.has("procedureName") || view.has("agencies"))
+                .as("no procedure (a judicial-record request is sensitive) without the lookup key")
+                .isFalse();
         JsonNode own = app.get("/api/public/dossiers/" + dossier.code(), dossier.lookupKey());
+        assertThat(own.path("timeline").findValuesAsText("message"))
+                .contains("Đề nghị bổ sung hồ sơ: Bản chính có đóng dấu giáp lai");
+        assertThat(own.path("procedureKey").asText()).isEqualTo("chung-thuc-ban-sao");
         assertThat(own.path("applicant").path("name").asText()).isEqualTo("Nguyễn Văn Đoàn");
         assertThat(own.path("documents").get(0).path("documentCode").asText()).isEqualTo("ban-chinh");
     }
@@ -349,7 +356,10 @@ class MotcuaApplicationIT {
         // The result is produced and then signed by the job executor (asynchronous): processed once signed.
         await().atMost(Duration.ofSeconds(60)).until(() -> app.publicStatus(code) == 9);
 
-        byte[] result = "%PDF-1.4\n% ban sao da chung thuc\n%%EOF\n".getBytes();
+        byte[] result =
+                ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+                                + "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+                        .getBytes();
         MultipartBodyBuilder resultParts = new MultipartBodyBuilder();
         resultParts.part("ket-qua", file("ban-sao-chung-thuc.pdf", result), MediaType.APPLICATION_PDF);
         app.http
@@ -531,6 +541,8 @@ class MotcuaApplicationIT {
     }
 
     private static byte[] pdf() {
-        return "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".getBytes();
+        return ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+                        + "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+                .getBytes();
     }
 }

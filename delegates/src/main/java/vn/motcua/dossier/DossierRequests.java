@@ -65,6 +65,7 @@ public class DossierRequests {
             if (dossier.publicStatus() != PublicStatus.SUPPLEMENT_REQUESTED) {
                 throw new DossierStateException(code, dossier.publicStatus(), "is not waiting for a supplement");
             }
+            check.checkTotals(dossiers.documents(dossier.id()), files);
             Instant now = clock.instant();
             int round = dossiers.documents(dossier.id()).stream()
                             .mapToInt(StoredDocument::supplementRound)
@@ -95,6 +96,7 @@ public class DossierRequests {
             if (dossier.publicStatus() != PublicStatus.PROCESSING && dossier.publicStatus() != PublicStatus.PROCESSED) {
                 throw new DossierStateException(code, dossier.publicStatus(), "is not being processed");
             }
+            check.checkTotals(dossiers.documents(dossier.id()), files);
             Instant now = clock.instant();
             for (DocumentFile file : files) {
                 dossiers.insertDocument(

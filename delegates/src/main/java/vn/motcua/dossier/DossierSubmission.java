@@ -66,6 +66,9 @@ public class DossierSubmission {
      * @throws InvalidSubmissionException listing every problem with the request
      */
     public SubmittedDossier submit(NewDossier request) {
+        if (request.procedureKey() == null || request.procedureKey().isBlank()) {
+            throw new InvalidSubmissionException(List.of(new FieldProblem("procedureKey", "is required")));
+        }
         String lookupKey = LookupKeys.generate();
         // The checks read the catalogue and the agencies in the same transaction: one connection, one commit.
         Dossier dossier = transaction.execute(status -> {

@@ -22,6 +22,10 @@ public class RejectedDocumentException extends RuntimeException {
 
     public enum Reason {
         UNSUPPORTED_TYPE,
-        TOO_LARGE
+        TOO_LARGE,
+        /** Does not open as its type, carries active content, or is also another kind of file. */
+        UNSAFE,
+        /** Would take the dossier past its total of files or bytes. */
+        DOSSIER_LIMIT
     }
 }

@@ -42,10 +42,14 @@ public class SubmissionCheck {
      */
     private final Map<String, StartForm> startForms = new ConcurrentHashMap<>();
 
-    public SubmissionCheck(FormService formService, Clock clock, DocumentProperties documents) {
+    private final UploadProperties uploads;
+
+    public SubmissionCheck(
+            FormService formService, Clock clock, DocumentProperties documents, UploadProperties uploads) {
         this.formService = formService;
         this.clock = clock;
         this.maxFileBytes = documents.maxFileSize().toBytes();
+        this.uploads = uploads;
     }
 
     /**
@@ -61,6 +65,7 @@ public class SubmissionCheck {
             List<DocumentFile> documents,
             List<FieldProblem> problems) {
         checkFiles(documents);
+        checkTotals(List.of(), documents);
         problems = new ArrayList<>(problems);
         checkApplicant(applicant, problems);
         checkRequiredDocuments(procedure.descriptor().requiredDocuments(), documents, problems);
@@ -87,7 +92,33 @@ public class SubmissionCheck {
         return variables;
     }
 
-    /** The documents a citizen sends later, as a supplement: only the files are checked. */
+    /**
+     * The files a dossier would hold with these new ones, against {@link UploadProperties}.
+     *
+     * @throws RejectedDocumentException ({@link Reason#DOSSIER_LIMIT}) naming the first file that goes past a total
+     */
+    public void checkTotals(List<StoredDocument> stored, List<DocumentFile> added) {
+        int count = stored.size();
+        long bytes = stored.stream().mapToLong(StoredDocument::sizeBytes).sum();
+        for (DocumentFile file : added) {
+            count++;
+            bytes += file.content().length;
+            if (count > uploads.maxFilesPerDossier()
+                    || bytes > uploads.maxDossierSize().toBytes()) {
+                throw new RejectedDocumentException(
+                        Reason.DOSSIER_LIMIT,
+                        file.fileName(),
+                        "With file " + file.fileName() + " the dossier would hold " + count + " files of " + bytes
+                                + " bytes; at most " + uploads.maxFilesPerDossier() + " files of "
+                                + uploads.maxDossierSize().toBytes() + " bytes together are accepted");
+            }
+        }
+    }
+
+    /**
+     * The documents a citizen sends later, as a supplement: only the files are checked: size, real type, and
+     * opened as that type ({@link UploadInspection}).
+     */
     public void checkFiles(List<DocumentFile> documents) {
         for (DocumentFile file : documents) {
             if (file.content().length > maxFileBytes) {
@@ -112,6 +143,7 @@ public class SubmissionCheck {
                         "File " + file.fileName() + " is declared as " + file.contentType() + " but is "
                                 + real.mediaType());
             }
+            UploadInspection.inspect(file, real);
         }
     }
 

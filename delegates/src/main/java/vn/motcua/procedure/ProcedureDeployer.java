@@ -142,6 +142,7 @@ public class ProcedureDeployer {
         if (!routing.isEmpty()) {
             throw new ProcedureDefinitionException(describe(bpmnResource) + ": " + String.join("; ", routing));
         }
+        checkSafety(bpmnResource, bpmn);
         files.put(key + "/" + key + ".bpmn", bpmn);
 
         for (String formRef : formRefs(model)) {
@@ -153,6 +154,17 @@ public class ProcedureDeployer {
             files.put("forms/" + formRef + ".form", form.bytes());
         }
 
+        Map<String, byte[]> procedureForms = new LinkedHashMap<>();
+        files.forEach((name, bytes) -> {
+            if (name.endsWith(".form")) {
+                procedureForms.put(name, bytes);
+            }
+        });
+        List<String> formText = ModelSafety.formTextProblems(procedureForms);
+        if (!formText.isEmpty()) {
+            throw new ProcedureDefinitionException(describe(bpmnResource) + "'s forms: " + String.join("; ", formText));
+        }
+
         Resource dmnResource = relative(yaml, key + "-fee.dmn");
         if (dmnResource.exists()) {
             byte[] dmn = bytes(dmnResource);
@@ -162,6 +174,7 @@ public class ProcedureDeployer {
                 throw new ProcedureDefinitionException(
                         describe(dmnResource) + " is not valid DMN: " + e.getMessage(), e);
             }
+            checkSafety(dmnResource, dmn);
             files.put(key + "/" + key + "-fee.dmn", dmn);
         }
         // The electronic result's template (docs/designers.md), deployed with the version that uses it.
@@ -170,6 +183,14 @@ public class ProcedureDeployer {
             files.put(key + "/" + key + "-result.xhtml", bytes(resultTemplate));
         }
         return new ProcedureFolder(key, files);
+    }
+
+    /** Refuses a model that could run code (scripts, classes, expressions beyond variables), naming the file. */
+    private static void checkSafety(Resource resource, byte[] content) {
+        List<String> problems = ModelSafety.problems(resource.getFilename(), content);
+        if (!problems.isEmpty()) {
+            throw new ProcedureDefinitionException(describe(resource) + ": " + String.join("; ", problems));
+        }
     }
 
     /** The forms this BPMN refers to, on start events and user tasks. */

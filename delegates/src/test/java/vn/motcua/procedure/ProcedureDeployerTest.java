@@ -3,17 +3,31 @@ package vn.motcua.procedure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import vn.motcua.procedure.ProcedureDeployer.DeployedVersion;
 import vn.motcua.testing.ProcessTestPlatform;
 
 class ProcedureDeployerTest {
+
+    private static final String DESCRIPTOR = """
+            nationalCode: "1.000001"
+            name:
+              vi: %s
+              en: Test procedure
+            agencyLevel: COMMUNE
+            timeLimitWorkingDays: 3
+            serviceLevel: PARTIAL
+            """;
 
     @TempDir
     Path root;
@@ -107,6 +121,53 @@ class ProcedureDeployerTest {
                 .hasMessageContaining("timeLimitWorkingDay");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"runtime-exec.bpmn", "script-task.bpmn", "script-listener.bpmn"})
+    void aModelThatCouldRunCodeIsRefusedByTheDeployerNamingTheFileAndElement(String hostile) throws IOException {
+        Path folder = Files.createDirectories(root.resolve("processes/ke-tan-cong"));
+        Files.writeString(folder.resolve("procedure.yaml"), DESCRIPTOR.formatted("Tấn công"));
+        Files.copy(ModelSafetyTest.HOSTILE.resolve(hostile), folder.resolve("ke-tan-cong.bpmn"));
+        Files.createDirectories(root.resolve("forms"));
+
+        assertThatThrownBy(() -> deployOnly("ke-tan-cong"))
+                .isInstanceOf(ProcedureDefinitionException.class)
+                .hasMessageContaining("processes/ke-tan-cong/ke-tan-cong.bpmn: ")
+                .hasMessageContaining(element(hostile));
+        assertThat(repository
+                        .createDeploymentQuery()
+                        .deploymentName("ke-tan-cong")
+                        .count())
+                .isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"runtime-exec.bpmn", "script-task.bpmn", "script-listener.bpmn"})
+    void theEngineItselfRefusesAModelThatCouldRunCodeWhateverPathItTakes(String hostile) throws IOException {
+        byte[] model = Files.readAllBytes(ModelSafetyTest.HOSTILE.resolve(hostile));
+
+        assertThatThrownBy(() -> repository
+                        .createDeployment()
+                        .name("ke-tan-cong-truc-tiep")
+                        .addInputStream("ke-tan-cong.bpmn", new ByteArrayInputStream(model))
+                        .deploy())
+                .isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("Deployment refused")
+                .hasMessageContaining(element(hostile));
+        assertThat(repository
+                        .createDeploymentQuery()
+                        .deploymentName("ke-tan-cong-truc-tiep")
+                        .count())
+                .isZero();
+    }
+
+    private static String element(String hostile) {
+        return switch (hostile) {
+            case "runtime-exec.bpmn" -> "sequenceFlow Flow_Exec";
+            case "script-task.bpmn" -> "scriptTask ScriptTask_Exec";
+            default -> "StartEvent_Attack";
+        };
+    }
+
     /** Deploys the folder with only the named procedure in it, as the application does at start-up. */
     private DeployedVersion deployOnly(String key) {
         List<DeployedVersion> deployed =
@@ -116,15 +177,7 @@ class ProcedureDeployerTest {
 
     private void writeProcedure(String key, String name, String formRef) throws IOException {
         Path folder = Files.createDirectories(root.resolve("processes/" + key));
-        Files.writeString(folder.resolve("procedure.yaml"), """
-                nationalCode: "1.000001"
-                name:
-                  vi: %s
-                  en: Test procedure
-                agencyLevel: COMMUNE
-                timeLimitWorkingDays: 3
-                serviceLevel: PARTIAL
-                """.formatted(name));
+        Files.writeString(folder.resolve("procedure.yaml"), DESCRIPTOR.formatted(name));
         Files.writeString(folder.resolve(key + ".bpmn"), """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"

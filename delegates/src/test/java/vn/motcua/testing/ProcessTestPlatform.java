@@ -33,6 +33,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import vn.motcua.agency.TaskRoutingPlugin;
 import vn.motcua.engine.EngineClock;
+import vn.motcua.procedure.ModelSafetyPlugin;
 import vn.motcua.procedure.ProcedureDeployer;
 import vn.motcua.signature.TestCertificateAuthority;
 
@@ -130,8 +131,8 @@ public final class ProcessTestPlatform {
         SpringProcessEngineConfiguration processEngineConfiguration(
                 DataSource dataSource, PlatformTransactionManager transactionManager, TaskRoutingPlugin taskRouting) {
             SpringProcessEngineConfiguration configuration = new SpringProcessEngineConfiguration();
-            // As in the application: user tasks go to their dossier's agencies.
-            configuration.setProcessEnginePlugins(List.of(taskRouting));
+            // As in the application: user tasks go to their dossier's agencies; no model may run code.
+            configuration.setProcessEnginePlugins(List.of(taskRouting, new ModelSafetyPlugin()));
             configuration.setProcessEngineName("process-test");
             configuration.setDataSource(dataSource);
             configuration.setTransactionManager(transactionManager);

@@ -1,6 +1,11 @@
 package vn.motcua.testing;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import javax.imageio.ImageIO;
 
 /** Small but real files for submissions in tests. */
 public final class TestDocuments {
@@ -20,8 +25,14 @@ public final class TestDocuments {
         return body.getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** The eight-byte PNG signature and an empty IHDR: enough for type detection. */
+    /** A real 2 × 2 PNG image (uploads are decoded before they are stored). */
     public static byte[] png() {
-        return new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -13,8 +13,10 @@ import vn.motcua.engine.EngineClock;
 import vn.motcua.fee.FeeQuote;
 
 /**
- * A dossier as its citizen sees it. Without the lookup key only the status, the dates and the
- * public timeline are shown: no personal data, no documents, no staff names.
+ * A dossier as its citizen sees it. Without the lookup key ({@link #keyless}) only the status, the dates (the
+ * appointment among them) and the public milestones: no procedure (a judicial-record request is itself
+ * sensitive), no agencies, no free text (reasons typed by clerks or citizens can hold personal data), no
+ * personal data, no documents, no staff names. Dossier codes are sequential, so anyone can ask for any code.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DossierView(
@@ -62,7 +64,30 @@ public record DossierView(
                 null);
     }
 
-    public DossierView withPersonalPart(Applicant applicant, List<StoredDocument> documents, String receiptHref) {
+    /** What anyone may see with the code alone: status, dates and milestones without their messages. */
+    public DossierView keyless() {
+        return new DossierView(
+                code,
+                null,
+                null,
+                null,
+                status,
+                statusName,
+                statusNameEn,
+                submittedAt,
+                receivedAt,
+                appointmentAt,
+                finishedAt,
+                returnedAt,
+                timeline.stream()
+                        .map(e -> new TimelineEntry(e.at(), e.status(), e.statusName(), null))
+                        .toList(),
+                null,
+                null,
+                null);
+    }
+
+        public DossierView withPersonalPart(Applicant applicant, List<StoredDocument> documents, String receiptHref) {
         return new DossierView(
                 code,
                 procedureKey,

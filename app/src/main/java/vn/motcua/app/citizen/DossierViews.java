@@ -44,7 +44,12 @@ class DossierViews {
         this.links = links;
     }
 
+    /** The keyless view: status, dates and milestones only ({@link DossierView#keyless}). */
     DossierView publicView(String code) {
+        return fullView(code).keyless();
+    }
+
+    private DossierView fullView(String code) {
         Dossier d = dossiers.findByCode(code).orElseThrow(() -> new UnknownDossierException(code));
         String procedureName = catalog.latest(d.procedureKey())
                 .map(p -> p.descriptor().name().vi())
@@ -111,7 +116,7 @@ class DossierViews {
     DossierView ownerView(String code, String lookupKey) {
         requireOwner(code, lookupKey);
         Dossier d = dossiers.findByCode(code).orElseThrow(() -> new UnknownDossierException(code));
-        return publicView(code)
+        return fullView(code)
                 .withPersonalPart(
                         d.applicant(),
                         dossiers.documents(d.id()).stream()

@@ -204,6 +204,49 @@ final class EmbeddedElasticsearch {
         }
     }
 
+    /**
+     * Relaunches the server, on the same port and data, when the process we launched has died; nothing when it
+     * runs, is still being launched, or was stopped. Blocks while launching (not until ready).
+     *
+     * @return whether it relaunched
+     */
+    boolean restartIfDied() {
+        CompletableFuture<Process> previous;
+        synchronized (lifecycle) {
+            if (stopped || launch == null || !launch.isDone()) {
+                return false;
+            }
+            previous = launch;
+        }
+        Process process = previous.isCompletedExceptionally() ? null : previous.join();
+        if (process != null && process.isAlive()) {
+            return false;
+        }
+        log.warn(
+                "Embedded Elasticsearch {} (exit code {}): restarting it on {}",
+                process == null ? "failed to launch" : "died (pid " + process.pid() + ")",
+                process == null ? "none" : String.valueOf(process.exitValue()),
+                uri());
+        removeShutdownHook();
+        releaseLock();
+        CompletableFuture<Process> relaunch = new CompletableFuture<>();
+        synchronized (lifecycle) {
+            if (stopped) {
+                return false;
+            }
+            launch = relaunch;
+            launchedAtNanos = System.nanoTime();
+        }
+        try {
+            relaunch.complete(launch());
+        } catch (IOException | RuntimeException e) {
+            releaseLock();
+            relaunch.completeExceptionally(e);
+            throw new IllegalStateException("The embedded Elasticsearch could not be relaunched", e);
+        }
+        return true;
+    }
+
     /** Whether the process we launched is alive (false before the launch finished and after stop). */
     boolean isRunning() {
         return launched().map(Process::isAlive).orElse(false);

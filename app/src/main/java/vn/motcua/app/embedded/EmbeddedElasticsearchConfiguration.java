@@ -52,6 +52,12 @@ class EmbeddedElasticsearchConfiguration {
         return new ReadinessGate(elasticsearch);
     }
 
+    /** Restarts the embedded Elasticsearch when it dies (docs/operations.md). */
+    @Bean
+    ElasticsearchWatchdog embeddedElasticsearchWatchdog(EmbeddedElasticsearch elasticsearch) {
+        return new ElasticsearchWatchdog(elasticsearch);
+    }
+
     static final class LaunchBeforeDataSource extends AbstractDependsOnBeanFactoryPostProcessor {
         LaunchBeforeDataSource() {
             super(DataSource.class, "embeddedElasticsearch");

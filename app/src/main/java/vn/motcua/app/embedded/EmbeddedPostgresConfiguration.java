@@ -28,8 +28,10 @@ class EmbeddedPostgresConfiguration {
     }
 
     @Bean
-    JdbcConnectionDetails embeddedPostgresConnectionDetails(EmbeddedPostgres postgres) {
+    JdbcConnectionDetails embeddedPostgresConnectionDetails(
+            EmbeddedPostgres postgres, DataDirectoryProperties dataDirectory) throws IOException {
         String url = EmbeddedPostgresServer.jdbcUrl(postgres);
+        String password = EmbeddedPostgresServer.password(dataDirectory.resolve("postgres"));
         return new JdbcConnectionDetails() {
 
             @Override
@@ -42,10 +44,10 @@ class EmbeddedPostgresConfiguration {
                 return EmbeddedPostgresServer.USER;
             }
 
-            // Trust authentication on localhost: there is no password.
+            // Generated at the first start, beside the cluster (EmbeddedPostgresServer.password).
             @Override
             public String getPassword() {
-                return null;
+                return password;
             }
         };
     }

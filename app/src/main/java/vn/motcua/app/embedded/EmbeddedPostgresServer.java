@@ -2,16 +2,21 @@ package vn.motcua.app.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +28,8 @@ final class EmbeddedPostgresServer {
 
     static final String DATABASE = "motcua";
     static final String USER = "postgres";
+    /** Beside the cluster's folder: {@code <data-dir>/postgres.password}. */
+    static final String PASSWORD_FILE = "postgres.password";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final String ZONKY_LOCK_FILE = "epg-lock";
@@ -39,8 +46,11 @@ final class EmbeddedPostgresServer {
         stopLeftoverServer(dir);
         boolean fresh = !Files.exists(dir.resolve("PG_VERSION"));
         long t0 = System.nanoTime();
+        String password = password(dir);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
+                // zonky's own connections (readiness, the database's creation) sign in like the application
+                .setConnectConfig("password", password)
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 // Deterministic cluster whatever the machine's LANG; UTF-8 is passed by zonky already.
@@ -50,6 +60,7 @@ final class EmbeddedPostgresServer {
                 .setPGStartupWait(STARTUP_WAIT)
                 .start();
         try {
+            requirePassword(postgres, dir, password);
             boolean created = createDatabaseIfAbsent(postgres);
             log.info(
                     "Embedded PostgreSQL {} started in {} s on port {}: database {}{}, data in {}{}",
@@ -66,6 +77,63 @@ final class EmbeddedPostgresServer {
             throw new IOException(
                     "The embedded PostgreSQL started but the database " + DATABASE + " could not be prepared", e);
         }
+    }
+
+    /**
+     * The superuser's password, generated at the first start into {@value #PASSWORD_FILE} beside the data folder
+     * (readable by its owner only) and kept there.
+     */
+    static String password(Path dataDirectory) throws IOException {
+        Path file = dataDirectory.toAbsolutePath().normalize().resolveSibling(PASSWORD_FILE);
+        if (Files.exists(file)) {
+            return Files.readString(file, StandardCharsets.US_ASCII).strip();
+        }
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        String password = HexFormat.of().formatHex(random);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, password + "\n", StandardCharsets.US_ASCII);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            log.warn("Cannot restrict the permissions of {}: keep the data folder private", file);
+        }
+        return password;
+    }
+
+    /**
+     * zonky's {@code initdb} trusts every local connection: any user of the machine could sign in as the superuser
+     * and run programs ({@code COPY … TO PROGRAM}). The superuser gets the generated password and every line of
+     * {@code pg_hba.conf} asks for it (SCRAM), local socket included; the configuration is reloaded at once.
+     */
+    private static void requirePassword(EmbeddedPostgres postgres, Path dir, String password)
+            throws SQLException, IOException {
+        Path hba = dir.resolve("pg_hba.conf");
+        String rules = Files.readString(hba, StandardCharsets.UTF_8);
+        if (rules.lines().noneMatch(EmbeddedPostgresServer::trusts)) {
+            return;
+        }
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("set password_encryption = 'scram-sha-256'");
+            statement.execute("alter role " + USER + " password '" + password + "'");
+            Files.writeString(
+                    hba,
+                    rules.lines()
+                                    .map(line -> trusts(line) ? line.replace(" trust", " scram-sha-256") : line)
+                                    .collect(Collectors.joining("\n"))
+                            + "\n",
+                    StandardCharsets.UTF_8);
+            statement.execute("select pg_reload_conf()");
+        }
+        log.info(
+                "Embedded PostgreSQL: the superuser now signs in with the password in {}",
+                dir.resolveSibling(PASSWORD_FILE));
+    }
+
+    /** A rule of {@code pg_hba.conf} (not a comment) that lets connections in without a password. */
+    static boolean trusts(String line) {
+        return !line.stripLeading().startsWith("#") && line.strip().matches(".*\\strust");
     }
 
     static String jdbcUrl(EmbeddedPostgres postgres) {

@@ -178,12 +178,15 @@ class DossierSearchController {
         try {
             if (v.length() == 10) {
                 LocalDate day = LocalDate.parse(v);
-                return (endOfRange ? day.plusDays(1) : day)
-                        .atStartOfDay(EngineClock.VIETNAM)
-                        .toInstant();
+                return inRange(
+                        name,
+                        value,
+                        (endOfRange ? day.plusDays(1) : day)
+                                .atStartOfDay(EngineClock.VIETNAM)
+                                .toInstant());
             }
             Instant moment = OffsetDateTime.parse(v).toInstant();
-            return endOfRange ? moment.plusMillis(1) : moment;
+            return inRange(name, value, endOfRange ? moment.plusMillis(1) : moment);
         } catch (DateTimeParseException e) {
             throw new InvalidParameterException(
                     name,
@@ -191,6 +194,18 @@ class DossierSearchController {
                             + "(2026-11-28T09:00:00+07:00), not '" + value + "'.");
         }
     }
+
+    /** Years Elasticsearch's dates hold and a dossier can have (a year such as 99999 made the search fail with 503). */
+    private static Instant inRange(String name, String value, Instant moment) {
+        if (moment.isBefore(EARLIEST) || moment.isAfter(LATEST)) {
+            throw new InvalidParameterException(
+                    name, name + " must lie between the years 1900 and 2999, not '" + value + "'.");
+        }
+        return moment;
+    }
+
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("3000-01-01T00:00:00Z");
 
     private static DossierQuery.Sort sort(String value, String q) {
         if (value == null || value.isBlank()) {

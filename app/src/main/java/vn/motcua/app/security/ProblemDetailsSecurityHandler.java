@@ -76,6 +76,11 @@ class ProblemDetailsSecurityHandler implements AuthenticationEntryPoint, AccessD
         }
     }
 
+    /** A path that is closed to everyone, whoever asks (e.g. deploying models through the engine's REST API). */
+    void closed(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+        write(request, response, HttpStatus.FORBIDDEN, "endpoint-closed", "Chức năng này bị đóng", detail);
+    }
+
     private void write(
             HttpServletRequest request,
             HttpServletResponse response,

@@ -21,9 +21,11 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -44,6 +46,7 @@ import vn.motcua.agency.StaffRole;
  *   <li>Camunda's REST API ({@code /engine-rest/**}): Spring Security stands aside too; Camunda's
  *       {@code ProcessEngineAuthenticationFilter} demands HTTP Basic against the identity service
  *       ({@link EngineRestAuthenticationConfiguration}). Stateless, so no CSRF.</li>
+ *   <li>In both, deploying models is closed to everyone ({@link ClosedEngineEndpoints}).</li>
  *   <li>Everything else, the application itself: public catalogue, API docs, health, the citizen's pages
  *       (tracking, signature verification) and static assets open; the rest needs a signed-in user, by
  *       HTTP Basic (API clients) or the form at {@code /login} (browsers), checked by
@@ -64,19 +67,42 @@ class SecurityConfiguration {
     private static final String ADMIN = StaffRole.ADMINISTRATOR.groupId();
     static final String PUBLIC_API = "/api/public/**";
 
+    /** The Content-Security-Policy of the application's pages: scripts and styles from files of this origin only. */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
+            + " frame-ancestors 'none'";
+    /** Camunda's REST API answers data, never pages. */
+    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+    private static final ReferrerPolicyHeaderWriter.ReferrerPolicy NO_REFERRER =
+            ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER;
+
     @Bean
     @Order(1)
-    SecurityFilterChain camundaWebappsChain(HttpSecurity http, CamundaBpmProperties camunda) throws Exception {
+    SecurityFilterChain camundaWebappsChain(HttpSecurity http, CamundaBpmProperties camunda, ObjectMapper objectMapper)
+            throws Exception {
         String webappPath = camunda.getWebapp().getApplicationPath();
         return standAside(http.securityMatcher(withDefaults().matcher(webappPath + "/**")))
-                .headers(AbstractHttpConfigurer::disable) // the webapps send their own (HttpHeaderSecurityFilter)
+                .addFilterBefore(
+                        ClosedEngineEndpoints.webapps(webappPath, new ProblemDetailsSecurityHandler(objectMapper)),
+                        AuthorizationFilter.class)
+                // The webapps send their own (Camunda's HttpHeaderSecurityFilter: CSP with frame-ancestors, nosniff);
+                // they need inline styles and eval, so they keep their policy. Only the referrer is added.
+                .headers(headers -> headers.defaultsDisabled().referrerPolicy(referrer -> referrer.policy(NO_REFERRER)))
                 .build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain engineRestChain(HttpSecurity http, JerseyApplicationPath restPath) throws Exception {
+    SecurityFilterChain engineRestChain(HttpSecurity http, JerseyApplicationPath restPath, ObjectMapper objectMapper)
+            throws Exception {
         return standAside(http.securityMatcher(withDefaults().matcher(restPath.getPrefix() + "/**")))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(NO_REFERRER)))
+                .addFilterBefore(
+                        ClosedEngineEndpoints.engineRest(
+                                restPath.getPrefix(), new ProblemDetailsSecurityHandler(objectMapper)),
+                        AuthorizationFilter.class)
                 .build();
     }
 
@@ -172,6 +198,11 @@ class SecurityConfiguration {
                         .ignoringRequestMatchers(SecurityConfiguration::carriesBasicCredentials)
                         .ignoringRequestMatchers(withDefaults().matcher(PUBLIC_API)))
                 .requestCache(cache -> cache.requestCache(requestCache))
+                // Every page and answer of the application: no inline script or style, no framing, no referrer
+                // (a tracking page's address holds the dossier code), no sniffing (Spring Security's default).
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(NO_REFERRER))
+                        .frameOptions(frame -> frame.deny()))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(entryPoint(browserPage, problems))
                         .accessDeniedHandler(problems));

@@ -78,7 +78,9 @@ final class AppProcess implements AutoCloseable {
                 "--server.port=" + port,
                 "--motcua.data-dir=" + dataDir,
                 // The submissions go to the demo agency.
-                "--motcua.security.demo-accounts=true"));
+                "--motcua.security.demo-accounts=true",
+                // A benchmark measures throughput from one client: the per-client rate limits would refuse it.
+                "--motcua.rate-limits.enabled=false"));
         command.addAll(servers.applicationArguments());
         try {
             process = new ProcessBuilder(command)

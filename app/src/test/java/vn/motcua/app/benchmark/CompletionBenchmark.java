@@ -53,7 +53,8 @@ class CompletionBenchmark {
     private static final String AGENCY = "000.00.99.H99";
     private static final String CLERK = "tiepnhan01";
     private static final byte[] PDF =
-            "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+            ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+                            + "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
                     .getBytes(StandardCharsets.US_ASCII);
 
     private final int[] backlogs = java.util.Arrays.stream(

@@ -2,6 +2,7 @@ package vn.motcua.app.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -83,6 +84,35 @@ class EmbeddedElasticsearchIT {
                 .isEmpty();
         assertNoProcessUses(home);
         assertThat(second.isRunning()).isFalse();
+    }
+
+    @Test
+    void theWatchdogRestartsAServerThatWasKilledAndItsDataIsBack() throws Exception {
+        Path home = folder.resolve("elasticsearch");
+        EmbeddedElasticsearch server = new EmbeddedElasticsearch(distribution(), home, 0, START_TIMEOUT);
+        ElasticsearchWatchdog watchdog = new ElasticsearchWatchdog(server);
+        server.start();
+        try {
+            server.awaitReady();
+            assertThat(put(server, "/dossiers-it/_doc/HS-002?refresh=true", "{\"applicant\":\"Trần Văn Bình\"}")
+                            .statusCode())
+                    .isEqualTo(201);
+            watchdog.start();
+            long killed = server.pid().orElseThrow();
+            ProcessHandle launcher = ProcessHandle.of(killed).orElseThrow();
+            launcher.descendants().forEach(ProcessHandle::destroyForcibly); // kill -9, the server JVM first
+            launcher.destroyForcibly();
+
+            await().atMost(START_TIMEOUT)
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> server.pid().filter(pid -> pid != killed).isPresent() && server.isRunning());
+            server.awaitReady();
+            assertThat(get(server, "/dossiers-it/_doc/HS-002").body()).contains("\"found\":true");
+        } finally {
+            watchdog.stop();
+            server.stop();
+        }
+        assertNoProcessUses(home);
     }
 
     @Test

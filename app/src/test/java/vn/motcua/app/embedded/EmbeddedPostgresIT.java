@@ -1,6 +1,7 @@
 package vn.motcua.app.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
@@ -56,6 +57,30 @@ class EmbeddedPostgresIT {
         assertGone(secondPostmaster);
     }
 
+    @Test
+    void noOneSignsInWithoutThePasswordNotEvenOverTheLocalSocket() throws Exception {
+        Path data = folder.resolve("postgres");
+        try (EmbeddedPostgres postgres = EmbeddedPostgresServer.start(data, 0)) {
+            String url = EmbeddedPostgresServer.jdbcUrl(postgres);
+
+            assertThatThrownBy(() -> DriverManager.getConnection(url, EmbeddedPostgresServer.USER, null))
+                    .isInstanceOf(java.sql.SQLException.class);
+            assertThatThrownBy(() -> DriverManager.getConnection(url, EmbeddedPostgresServer.USER, "postgres"))
+                    .hasMessageContaining("password authentication failed");
+            assertThat(java.nio.file.Files.readAllLines(data.resolve("pg_hba.conf")))
+                    .noneMatch(EmbeddedPostgresServer::trusts)
+                    .anyMatch(rule -> rule.startsWith("local") && rule.endsWith("scram-sha-256"));
+            assertThat(java.nio.file.Files.getPosixFilePermissions(
+                            folder.resolve(EmbeddedPostgresServer.PASSWORD_FILE)))
+                    .containsExactlyInAnyOrder(
+                            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+            try (Connection connection = connect(postgres)) {
+                assertThat(connection.isValid(5)).isTrue();
+            }
+        }
+    }
+
     /**
      * The embedded server reaches Boot as connection details, never as spring.datasource.url, so the application
      * still counts as embedded (demo accounts, shutdown order) while it runs.
@@ -87,8 +112,11 @@ class EmbeddedPostgresIT {
         assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
     }
 
-    private static Connection connect(EmbeddedPostgres postgres) throws Exception {
-        return DriverManager.getConnection(EmbeddedPostgresServer.jdbcUrl(postgres), EmbeddedPostgresServer.USER, null);
+    private Connection connect(EmbeddedPostgres postgres) throws Exception {
+        return DriverManager.getConnection(
+                EmbeddedPostgresServer.jdbcUrl(postgres),
+                EmbeddedPostgresServer.USER,
+                EmbeddedPostgresServer.password(folder.resolve("postgres")));
     }
 
     private static long postmasterPid(Path data) throws Exception {

@@ -16,9 +16,11 @@ public final class StandaloneServers implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final EmbeddedElasticsearch elasticsearch;
+    private final String password;
 
-    private StandaloneServers(EmbeddedPostgres postgres, EmbeddedElasticsearch elasticsearch) {
+    private StandaloneServers(EmbeddedPostgres postgres, EmbeddedElasticsearch elasticsearch, String password) {
         this.postgres = postgres;
+        this.password = password;
         this.elasticsearch = elasticsearch;
     }
 
@@ -31,7 +33,8 @@ public final class StandaloneServers implements AutoCloseable {
         try {
             postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), postgresPort);
             elasticsearch.awaitReady();
-            return new StandaloneServers(postgres, elasticsearch);
+            return new StandaloneServers(
+                    postgres, elasticsearch, EmbeddedPostgresServer.password(dataDir.resolve("postgres")));
         } catch (IOException | RuntimeException e) {
             elasticsearch.stop();
             if (postgres != null) {
@@ -46,6 +49,7 @@ public final class StandaloneServers implements AutoCloseable {
         return List.of(
                 "--spring.datasource.url=" + EmbeddedPostgresServer.jdbcUrl(postgres),
                 "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
+                "--spring.datasource.password=" + password,
                 "--spring.elasticsearch.uris=" + elasticsearch.uri());
     }
 

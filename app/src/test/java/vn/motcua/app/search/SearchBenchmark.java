@@ -690,7 +690,10 @@ class SearchBenchmark {
         ConcurrentLinkedQueue<Double> lags = new ConcurrentLinkedQueue<>();
         AtomicBoolean submitting = new AtomicBoolean(true);
         VietnameseSamples people = new VietnameseSamples(99);
-        byte[] pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".getBytes();
+        byte[] pdf =
+                ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+                                + "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+                        .getBytes();
         Thread poller = new Thread(
                 () -> {
                     while (submitting.get() || !committedAt.isEmpty()) {

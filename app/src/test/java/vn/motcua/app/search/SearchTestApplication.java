@@ -136,7 +136,10 @@ final class SearchTestApplication implements AutoCloseable {
                 MediaType.APPLICATION_JSON);
         parts.part(
                 "ban-chinh",
-                new ByteArrayResource("%PDF-1.4\n%%EOF\n".getBytes()) {
+                new ByteArrayResource(
+                        ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+                                        + "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+                                .getBytes()) {
                     @Override
                     public String getFilename() {
                         return "ban-chinh.pdf";

@@ -1,10 +1,12 @@
 package vn.motcua.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -15,6 +17,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -25,11 +29,14 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.ApplicationRunner;
@@ -183,6 +190,47 @@ class SecurityIT {
         // Only lanhdao01 ever fails to sign in: after a failure Camunda refuses that user for a few seconds.
         assertProblem(send(get("/api/me").header("Authorization", basic("lanhdao01", "sai-mat-khau"))), 401);
         assertProblem(send(get("/api/me").header("Authorization", basic("khongtontai", "demo"))), 401);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/tra-cuu/", "/kiem-tra-chu-ky/", "/login", "/api/public/procedures", "/css/dang-nhap.css"})
+    void everyPageAndAnswerOfTheApplicationCarriesAStrictContentSecurityPolicy(String path) throws Exception {
+        HttpResponse<String> response = send(get(path));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Security-Policy"))
+                .hasValue(SecurityConfiguration.PAGE_POLICY);
+        assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        if (path.endsWith("/") || path.equals("/login")) {
+            assertThat(response.body()).doesNotContain("<style", "style=\"", "<script>", " onclick=", " onload=");
+        }
+    }
+
+    @Test
+    void camundaWebappsKeepTheirOwnPolicyWithFrameAncestorsAndGetNoReferrer() throws Exception {
+        HttpResponse<String> response = send(get("/camunda/app/tasklist/default/"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+        assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(send(get("/engine-rest/engine")).headers().firstValue("Content-Security-Policy"))
+                .hasValue(SecurityConfiguration.API_POLICY);
+    }
+
+    @Test
+    void wrongPasswordsLockNoAccount() throws Exception {
+        // Camunda's per-account lockout is off: guessing is throttled per client (RateLimitFilterTest).
+        for (int i = 0; i < 12; i++) {
+            assertProblem(send(get("/api/me").header("Authorization", basic("chuyenvien01", "sai-" + i))), 401);
+        }
+
+        assertThat(send(get("/api/me").header("Authorization", basic("chuyenvien01", "demo")))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -444,6 +492,76 @@ class SecurityIT {
         assertThat(initialAdministrator.ensure()).isFalse();
     }
 
+    // ---------------------------------------------------------------- no code from a deployment
+
+    /** The models a deployer must never get into the engine, shared with the deployer's own tests. */
+    private static final Path HOSTILE_MODELS = Path.of("../delegates/src/test/resources/hostile-models");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"runtime-exec.bpmn", "script-task.bpmn", "script-listener.bpmn"})
+    void noModelReachesTheEngineThroughItsRestApiNotEvenAnAdministrators(String model) throws Exception {
+        byte[] bpmn = Files.readAllBytes(HOSTILE_MODELS.resolve(model));
+        String admin = basic("quantri01", "demo");
+
+        for (String path : List.of(
+                "/engine-rest/deployment/create",
+                "/engine-rest/engine/default/deployment/create",
+                "/engine-rest/deployment/create/",
+                "/camunda/api/engine/engine/default/deployment/create")) {
+            HttpResponse<String> response =
+                    send(multipartModel(path, model, bpmn).header("Authorization", admin));
+            assertProblem(response, 403);
+            assertThat(response.body()).as(path).contains("endpoint-closed");
+        }
+        assertThat(repositoryService
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey("ke-tan-cong")
+                        .count())
+                .isZero();
+    }
+
+    @Test
+    void redeployingThroughTheRestApiIsClosedToo() throws Exception {
+        String deploymentId = repositoryService
+                .createDeploymentQuery()
+                .deploymentName("chung-thuc-ban-sao")
+                .list()
+                .get(0)
+                .getId();
+
+        assertProblem(
+                send(postJson("/engine-rest/deployment/" + deploymentId + "/redeploy", "{}")
+                        .header("Authorization", basic("quantri01", "demo"))),
+                403);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"runtime-exec.bpmn", "script-task.bpmn", "script-listener.bpmn"})
+    void theEngineOfTheApplicationRefusesTheModelOnItsJavaApiAsWell(String model) throws Exception {
+        byte[] bpmn = Files.readAllBytes(HOSTILE_MODELS.resolve(model));
+
+        assertThatThrownBy(() -> repositoryService
+                        .createDeployment()
+                        .addInputStream(model, new ByteArrayInputStream(bpmn))
+                        .deploy())
+                .isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("Deployment refused");
+    }
+
+    private HttpRequest.Builder multipartModel(String path, String fileName, byte[] model) {
+        String boundary = "motcua-it-boundary";
+        byte[] head = ("--" + boundary + "\r\n"
+                        + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\nke-tan-cong\r\n"
+                        + "--" + boundary + "\r\n"
+                        + "Content-Disposition: form-data; name=\"data\"; filename=\"" + fileName + "\"\r\n"
+                        + "Content-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        return request(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, model, tail)));
+    }
+
     // ---------------------------------------------------------------- HTTP plumbing
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -496,7 +614,9 @@ class SecurityIT {
                 {"procedureKey": "chung-thuc-ban-sao", "agencyCode": "000.00.99.H99",
                  "applicant": {"name": "Nguyễn Văn Đoàn", "identityNumber": "001090012345", "phone": "0912345678"},
                  "data": {"documentName": "Bằng tốt nghiệp THPT", "copyCount": 2, "pagesPerCopy": 1}}""";
-        String pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+        String pdf =
+                ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+                        + "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
         String body = "--" + boundary + "\r\n"
                 + "Content-Disposition: form-data; name=\"dossier\"\r\nContent-Type: application/json\r\n\r\n"
                 + dossier + "\r\n--" + boundary + "\r\n"

@@ -1,0 +1,65 @@
+package vn.motcua.app.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Errors that never reach a controller (no such path, a method the path does not take, a body the container
+ * refused, an exception outside Spring MVC) are answered as problem details too, instead of Spring Boot's plain
+ * JSON or the container's HTML page. Nothing of the cause is shown: 5xx details are in the log only.
+ */
+@RestController
+class ProblemErrorController implements ErrorController {
+
+    @RequestMapping(path = "${server.error.path:${error.path:/error}}", produces = MediaType.ALL_VALUE)
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer c && HttpStatus.resolve(c) != null
+                ? HttpStatus.valueOf(c)
+                : HttpStatus.INTERNAL_SERVER_ERROR;
+        ProblemDetail problem = ApiProblems.problem(status, type(status), title(status), detail(status));
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (uri instanceof String path && !path.isBlank()) {
+            problem.setInstance(URI.create(path.replaceAll("[^A-Za-z0-9/._~%-]", "")));
+        }
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    static String type(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND -> "not-found";
+            case METHOD_NOT_ALLOWED -> "method-not-allowed";
+            case PAYLOAD_TOO_LARGE -> "request-too-large";
+            case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
+            case BAD_REQUEST -> "bad-request";
+            default -> status.is4xxClientError() ? "client-error" : "server-error";
+        };
+    }
+
+    private static String title(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND -> "Không tìm thấy";
+            case METHOD_NOT_ALLOWED -> "Phương thức không được hỗ trợ";
+            case PAYLOAD_TOO_LARGE -> "Yêu cầu quá lớn";
+            case UNSUPPORTED_MEDIA_TYPE -> "Kiểu nội dung không được hỗ trợ";
+            case BAD_REQUEST -> "Yêu cầu không hợp lệ";
+            default -> status.is4xxClientError() ? "Yêu cầu không hợp lệ" : "Lỗi máy chủ";
+        };
+    }
+
+    private static String detail(HttpStatus status) {
+        return status.is5xxServerError()
+                ? "The server could not answer this request; it has been logged."
+                : status.getReasonPhrase() + ".";
+    }
+}
