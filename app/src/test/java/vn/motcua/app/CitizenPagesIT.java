@@ -239,7 +239,7 @@ class CitizenPagesIT {
                 .defaultHeader(HttpHeaders.AUTHORIZATION, basic(user))
                 .build();
         JsonNode tasks = engine.get()
-                .uri("/engine-rest/task?processInstanceBusinessKey={code}", dossierCode)
+                .uri("/engine-rest/task?processInstanceBusinessKey={code}&firstResult=0&maxResults=10", dossierCode)
                 .retrieve()
                 .body(JsonNode.class);
         assertThat(tasks).as("the open task %s can see", user).hasSize(1);
