@@ -184,7 +184,7 @@ final class Chromium {
 
         private String waitFor(String expression, Predicate<String> until) {
             long deadline = System.nanoTime() + PATIENCE.toNanos();
-            String value = evaluate(expression);
+            String value = evaluateWhileLoading(expression);
             while (!until.test(value)) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("still " + value + " after " + PATIENCE + ": " + expression);
@@ -195,9 +195,18 @@ final class Chromium {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException(e);
                 }
-                value = evaluate(expression);
+                value = evaluateWhileLoading(expression);
             }
             return value;
+        }
+
+        /** While a tapped link replaces the page, its old document may vanish under the expression: "" then. */
+        private String evaluateWhileLoading(String expression) {
+            try {
+                return evaluate(expression);
+            } catch (IllegalStateException e) {
+                return "";
+            }
         }
 
         private String evaluate(String expression) {
@@ -224,6 +233,69 @@ final class Chromium {
                 throw new IllegalStateException(method + " failed: " + answer.path("error"));
             }
             return answer.path("result");
+        }
+
+        /** The value of a script expression, as text (what {@code Runtime.evaluate} returns by value). */
+        String eval(String expression) {
+            return evaluate(expression);
+        }
+
+        /** Waits until a script expression's value satisfies {@code until}; returns that value. */
+        String waitUntil(String expression, Predicate<String> until) {
+            return waitFor(expression, until);
+        }
+
+        /**
+         * Types {@code text} into the input or textarea {@code selector} as a person would: it takes the focus, input
+         * and change fire, and the focus leaves it (which flushes a form-js field's debounced change).
+         */
+        void type(String selector, String text) {
+            evaluate("(function (e) { var p = e instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype"
+                    + " : HTMLInputElement.prototype; e.focus();"
+                    + " Object.getOwnPropertyDescriptor(p, 'value').set.call(e, " + quoted(text) + ");"
+                    + " e.dispatchEvent(new Event('input', {bubbles: true}));"
+                    + " e.dispatchEvent(new Event('change', {bubbles: true})); e.blur(); return ''; })"
+                    + "(document.querySelector(" + quoted(selector) + "))");
+        }
+
+        /** Goes to {@code url} in the same tab (cookies kept) and waits until it has loaded. */
+        void navigate(String url) {
+            evaluate("window.__motcuaOld = true, ''");
+            call("Page.navigate", JSON.createObjectNode().put("url", url));
+            waitFor("!window.__motcuaOld && document.readyState === 'complete' ? 'loaded' : ''", "loaded"::equals);
+        }
+
+        /** A phone-sized (or any) viewport, as a phone would report it. */
+        void viewport(int width, int height) {
+            call(
+                    "Emulation.setDeviceMetricsOverride",
+                    JSON.createObjectNode()
+                            .put("width", width)
+                            .put("height", height)
+                            .put("deviceScaleFactor", 1)
+                            .put("mobile", true));
+        }
+
+        /** A slow line for every request from now on: latency, and throughput in bytes per second; no cache. */
+        void throttle(int latencyMillis, int downloadBytesPerSecond, int uploadBytesPerSecond) {
+            call("Network.enable", JSON.createObjectNode());
+            call("Network.setCacheDisabled", JSON.createObjectNode().put("cacheDisabled", true));
+            call(
+                    "Network.emulateNetworkConditions",
+                    JSON.createObjectNode()
+                            .put("offline", false)
+                            .put("latency", latencyMillis)
+                            .put("downloadThroughput", downloadBytesPerSecond)
+                            .put("uploadThroughput", uploadBytesPerSecond));
+        }
+
+        /** A PNG of the viewport, written to {@code file}. */
+        void screenshot(Path file) throws IOException {
+            String data = call("Page.captureScreenshot", JSON.createObjectNode().put("format", "png"))
+                    .path("data")
+                    .asText();
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.write(file, java.util.Base64.getDecoder().decode(data));
         }
 
         private static String quoted(String text) {

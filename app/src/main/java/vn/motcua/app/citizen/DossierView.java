@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import vn.motcua.app.web.SubmissionRequest.ResultDelivery;
 import vn.motcua.dossier.AgencyNames;
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.Dossier;
@@ -35,7 +36,9 @@ public record DossierView(
         List<TimelineEntry> timeline,
         PaymentInfo payment,
         Applicant applicant,
-        List<DocumentView> documents) {
+        List<DocumentView> documents,
+        ResultDelivery resultDelivery,
+        RatingView rating) {
 
     public static DossierView publicPart(
             Dossier d, String procedureName, AgencyNames names, List<DossierEvent> events, PaymentInfo payment) {
@@ -61,6 +64,8 @@ public record DossierView(
                         .toList(),
                 payment,
                 null,
+                null,
+                null,
                 null);
     }
 
@@ -84,10 +89,35 @@ public record DossierView(
                         .toList(),
                 null,
                 null,
+                null,
+                null,
                 null);
     }
 
-        public DossierView withPersonalPart(Applicant applicant, List<StoredDocument> documents, String receiptHref) {
+        /** The owner's extras: how the result is delivered (null: at the desk) and the rating given (null: none yet). */
+    public DossierView withOwnerChoices(ResultDelivery delivery, RatingView ratingGiven) {
+        return new DossierView(
+                code,
+                procedureKey,
+                procedureName,
+                agencies,
+                status,
+                statusName,
+                statusNameEn,
+                submittedAt,
+                receivedAt,
+                appointmentAt,
+                finishedAt,
+                returnedAt,
+                timeline,
+                payment,
+                applicant,
+                documents,
+                delivery,
+                ratingGiven);
+    }
+
+    public DossierView withPersonalPart(Applicant applicant, List<StoredDocument> documents, String receiptHref) {
         return new DossierView(
                 code,
                 procedureKey,
@@ -104,7 +134,9 @@ public record DossierView(
                 timeline,
                 payment == null ? null : payment.withReceipt(receiptHref),
                 applicant,
-                documents.stream().map(d -> DocumentView.of(code, d)).toList());
+                documents.stream().map(d -> DocumentView.of(code, d)).toList(),
+                resultDelivery,
+                rating);
     }
 
     /**
@@ -147,6 +179,9 @@ public record DossierView(
                     refundReason);
         }
     }
+
+    /** The citizen's satisfaction rating: VERY_SATISFIED, SATISFIED or DISSATISFIED, with the comment. */
+    public record RatingView(String level, String comment, OffsetDateTime ratedAt) {}
 
     /** Times are given in Vietnam's offset (+07:00), as citizens read them. */
     static OffsetDateTime local(Instant instant) {

@@ -32,16 +32,22 @@ class DossierViews {
 
     private final PaymentRepository payments;
     private final ObjectProvider<PaymentLinks> links;
+    private final ResultDeliveries deliveries;
+    private final Ratings ratings;
 
     DossierViews(
             DossierRepository dossiers,
             ProcedureCatalog catalog,
             PaymentRepository payments,
-            ObjectProvider<PaymentLinks> links) {
+            ObjectProvider<PaymentLinks> links,
+            ResultDeliveries deliveries,
+            Ratings ratings) {
         this.dossiers = dossiers;
         this.catalog = catalog;
         this.payments = payments;
         this.links = links;
+        this.deliveries = deliveries;
+        this.ratings = ratings;
     }
 
     /** The keyless view: status, dates and milestones only ({@link DossierView#keyless}). */
@@ -122,7 +128,19 @@ class DossierViews {
                         dossiers.documents(d.id()).stream()
                                 .filter(doc -> shown(d, doc.documentCode()))
                                 .toList(),
-                        receiptHref(d));
+                        receiptHref(d))
+                .withOwnerChoices(
+                        deliveries.of(d.id()).orElse(null),
+                        ratings.of(d.id())
+                                .map(r -> new DossierView.RatingView(
+                                        r.level(), r.comment(), DossierView.local(r.ratedAt())))
+                                .orElse(null));
+    }
+
+    /** The dossier itself, for its owner only. */
+    Dossier owned(String code, String lookupKey) {
+        requireOwner(code, lookupKey);
+        return dossiers.findByCode(code).orElseThrow(() -> new UnknownDossierException(code));
     }
 
     /**

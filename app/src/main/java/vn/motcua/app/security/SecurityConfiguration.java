@@ -60,6 +60,8 @@ import vn.motcua.agency.StaffRole;
 class SecurityConfiguration {
 
     static final String LOGIN_PAGE = "/login";
+    /** Where signed-in staff land (the clerk's workspace, docs/pages.md); {@code /} is the citizens' catalogue. */
+    static final String STAFF_HOME = "/can-bo/";
 
     private static final String DESK = StaffRole.DESK_CLERK.groupId();
     private static final String SPECIALIST = StaffRole.SPECIALIST.groupId();
@@ -141,7 +143,10 @@ class SecurityConfiguration {
                                 "/kiem-tra-chu-ky/**",
                                 // the citizen's page after an online payment; the embedded gateway simulator
                                 "/thanh-toan/**",
-                                "/gia-lap-vnpay/**")
+                                "/gia-lap-vnpay/**",
+                                // the citizens' pages (docs/pages.md): catalogue, procedures, online submission
+                                "/",
+                                "/thu-tuc/**")
                         .permitAll()
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations())
                         .permitAll()
@@ -182,7 +187,7 @@ class SecurityConfiguration {
                         basic.realmName(ProblemDetailsSecurityHandler.REALM).authenticationEntryPoint(problems))
                 .formLogin(form -> form.loginPage(LOGIN_PAGE)
                         .failureUrl(LOGIN_PAGE + "?error")
-                        .defaultSuccessUrl("/", false))
+                        .defaultSuccessUrl(STAFF_HOME, false))
                 .logout(logout -> logout.logoutSuccessUrl(LOGIN_PAGE + "?logout"))
                 .csrf(csrf -> csrf.csrfTokenRepository(CsrfSupport.tokenRepository())
                         .csrfTokenRequestHandler(new CsrfSupport.RequestHandler())

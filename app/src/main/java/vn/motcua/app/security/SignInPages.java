@@ -17,7 +17,7 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * The sign-in form (Vietnamese first, one column, readable on a phone) and a placeholder start page
- * for signed-in staff. Plain HTML templates under {@code classpath:security/}, no template engine:
+ * for signed-in staff at {@value SecurityConfiguration#STAFF_HOME} (the clerk's workspace replaces it). Plain HTML templates under {@code classpath:security/}, no template engine:
  * {@code {{name}}} placeholders are replaced with HTML-escaped values.
  */
 @Controller
@@ -49,7 +49,7 @@ class SignInPages {
                 Map.of("message", message));
     }
 
-    @GetMapping(value = "/", produces = HTML_UTF8)
+    @GetMapping(value = SecurityConfiguration.STAFF_HOME, produces = HTML_UTF8)
     @ResponseBody
     String home(@AuthenticationPrincipal CamundaUser user, CsrfToken csrf) {
         String groups = String.join(

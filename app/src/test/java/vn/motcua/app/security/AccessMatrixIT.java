@@ -59,6 +59,7 @@ class AccessMatrixIT {
             |---|---|---|---|---|---|---|---|---|---|
             | public catalogue `GET /api/public/procedures` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
             | citizen pages `GET /tra-cuu/`, `/kiem-tra-chu-ky/` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
+            | citizen catalogue and submission pages `GET /`, `/thu-tuc/{key}`, `/thu-tuc/{key}/nop` || allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
             | dossier's applicant details `GET /api/public/dossiers/{code}` | nothing | sees A | nothing | nothing | nothing | nothing | nothing | nothing | nothing |
             | online submission `POST /api/public/dossiers` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
             | signature verification `POST /api/public/signatures/verify` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
@@ -67,6 +68,8 @@ class AccessMatrixIT {
             | payment notification (IPN, verified by signature) `GET /api/public/payments/vnpay/ipn` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
             | payment result page `GET /thanh-toan/vnpay/ket-qua` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
             | gateway simulator (embedded defaults only) `/gia-lap-vnpay/vpcpay.html` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
+            | start form `GET /api/public/procedures/{key}/start-form` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
+            | satisfaction rating `POST /api/public/dossiers/{code}/rating` | 404 | allowed | 404 | 404 | 404 | 404 | 404 | 404 | 404 |
             | desk intake at A `POST /api/dossiers` | 401 | 401 | 401 | allowed | 403 | 403 | 403 | 403 | 403 |
             | stop `POST /api/dossiers/{code}/stop` | 401 | 401 | 401 | allowed | 403 | 403 | allowed | 403 | 403 |
             | result files `POST /api/dossiers/{code}/result` | 401 | 401 | 401 | allowed | 403 | allowed | allowed | 403 | 403 |
@@ -80,6 +83,7 @@ class AccessMatrixIT {
             | signed result for staff `GET /api/dossiers/{code}/result` | 401 | 401 | 401 | allowed | 403 | allowed | allowed | 403 | 403 |
             | search `GET /api/dossiers?q={code}` | 401 | 401 | 401 | sees A | nothing | sees A | sees A | 403 | sees A |
             | statistics `GET /api/stats/on-time` | 401 | 401 | 401 | allowed | allowed | allowed | allowed | 403 | allowed |
+            | satisfaction statistics `GET /api/stats/satisfaction` | 401 | 401 | 401 | allowed | allowed | allowed | allowed | 403 | allowed |
             | agencies `GET /api/admin/agencies` | 401 | 401 | 401 | 403 | 403 | 403 | 403 | 403 | allowed |
             | staff `GET /api/admin/staff` | 401 | 401 | 401 | 403 | 403 | 403 | 403 | 403 | allowed |
             | engine tasks `GET /engine-rest/task` | 401 | 401 | 401 | sees A | nothing | nothing | nothing | nothing | sees A |
@@ -358,6 +362,15 @@ class AccessMatrixIT {
             String tracking = allowed(send(c, d, get("/tra-cuu/")));
             return tracking.equals("allowed") ? allowed(send(c, d, get("/kiem-tra-chu-ky/"))) : tracking;
         });
+        PROBES.put("citizen catalogue and submission pages `GET /`, `/thu-tuc/{key}`, `/thu-tuc/{key}/nop`", (c, d) -> {
+            for (String page : List.of("/", "/thu-tuc/chung-thuc-ban-sao", "/thu-tuc/chung-thuc-ban-sao/nop")) {
+                String answer = allowed(send(c, d, get(page).header("Accept", "text/html")));
+                if (!answer.equals("allowed")) {
+                    return answer;
+                }
+            }
+            return "allowed";
+        });
         PROBES.put("dossier's applicant details `GET /api/public/dossiers/{code}`", (c, d) -> {
             HttpRequest.Builder request = get("/api/public/dossiers/" + d.code());
             if (c.withKey) {
@@ -394,6 +407,16 @@ class AccessMatrixIT {
             String redirect = JSON.readTree(started.body()).path("redirectUrl").asText();
             return allowed(send(c, d, request(redirect.substring(base.length())).GET()));
         });
+                "start form `GET /api/public/procedures/{key}/start-form`",
+                (c, d) -> allowed(send(c, d, get("/api/public/procedures/chung-thuc-ban-sao/start-form"))));
+        // Only the key opens a dossier to its rating; before the result is returned the rating is refused (409).
+        PROBES.put(
+                "satisfaction rating `POST /api/public/dossiers/{code}/rating`",
+                (c, d) -> allowed(send(
+                        c,
+                        d,
+                        postJson("/api/public/dossiers/" + d.code() + "/rating", "{\"level\": \"SATISFIED\"}")
+                                .header("X-Lookup-Key", c.withKey ? d.lookupKey() : "AAAA-BBBB-CCCC-DDDD"))));
         PROBES.put("desk intake at A `POST /api/dossiers`", (c, d) -> allowed(send(c, d, submission("/api/dossiers"))));
         PROBES.put(
                 "stop `POST /api/dossiers/{code}/stop`",
@@ -473,6 +496,13 @@ class AccessMatrixIT {
                         c,
                         d,
                         get("/api/stats/on-time?from=" + LocalDate.now().minusDays(30) + "&to=" + LocalDate.now()))));
+        PROBES.put(
+                "satisfaction statistics `GET /api/stats/satisfaction`",
+                (c, d) -> allowed(send(
+                        c,
+                        d,
+                        get("/api/stats/satisfaction?from=" + LocalDate.now().minusDays(30) + "&to="
+                                + LocalDate.now()))));
         PROBES.put("agencies `GET /api/admin/agencies`", (c, d) -> allowed(send(c, d, get("/api/admin/agencies"))));
         PROBES.put("staff `GET /api/admin/staff`", (c, d) -> allowed(send(c, d, get("/api/admin/staff"))));
         PROBES.put(
