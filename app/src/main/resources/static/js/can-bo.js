@@ -1,0 +1,84 @@
+// The clerks' pages (/can-bo/): mounts a task's Camunda Form with the pages core's form-js module
+// (window.MotcuaForms, docs/pages.md) and completes the task with its values. No citizen text is ever put
+// into the page as HTML here: messages go in with textContent.
+(function () {
+  'use strict';
+
+  function csrfToken() {
+    var match = document.cookie.match(/(?:^|;\s*)MOTCUA-XSRF-TOKEN=([^;]+)/);
+    return match ? decodeURIComponent(match[1]) : '';
+  }
+
+  function showError(text) {
+    var box = document.getElementById('form-error');
+    if (box) {
+      box.textContent = text;
+      box.hidden = !text;
+    }
+  }
+
+  function problemText(response) {
+    return response.json().then(
+      function (problem) { return (problem.title || '') + (problem.detail ? ': ' + problem.detail : ''); },
+      function () { return 'HTTP ' + response.status; });
+  }
+
+  function taskForm(container) {
+    var button = document.getElementById('complete');
+    var lang = document.documentElement.lang === 'en' ? 'en' : 'vi';
+    var failed = lang === 'en' ? 'The form could not be loaded: ' : 'Không tải được biểu mẫu: ';
+    if (!window.MotcuaForms) {
+      showError(failed + 'form-js');
+      return;
+    }
+    fetch(container.dataset.formUrl, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      .then(function (response) {
+        if (!response.ok) { return problemText(response).then(function (t) { throw new Error(t); }); }
+        return response.json();
+      })
+      .then(function (form) { return window.MotcuaForms.mount(container, { schema: form.schema, data: form.data }); })
+      .then(function (handle) {
+        button.disabled = false;
+        button.addEventListener('click', function () {
+          var result = handle.submit();
+          if (!result.valid) {
+            showError(lang === 'en' ? 'Please complete the marked fields.' : 'Vui lòng điền đủ các mục được đánh dấu.');
+            return;
+          }
+          showError('');
+          button.disabled = true;
+          fetch(container.dataset.completeUrl, {
+            method: 'POST',
+            credentials: 'same-origin',
+            headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken() },
+            body: JSON.stringify({ values: result.data })
+          }).then(function (response) {
+            if (response.ok) {
+              window.location.assign(container.dataset.doneUrl);
+              return;
+            }
+            button.disabled = false;
+            return problemText(response).then(showError);
+          }, function (e) {
+            button.disabled = false;
+            showError(String(e));
+          });
+        });
+      })
+      .catch(function (e) { showError(failed + e.message); });
+  }
+
+  function diagram(element) {
+    if (!window.MotcuaDiagram) {
+      return; // the step names above say where the dossier is
+    }
+    window.MotcuaDiagram.show(element, element.dataset.bpmnUrl, (element.dataset.active || '').split(',').filter(Boolean));
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    var form = document.getElementById('task-form');
+    if (form) { taskForm(form); }
+    var bpmn = document.getElementById('diagram');
+    if (bpmn) { diagram(bpmn); }
+  });
+})();
