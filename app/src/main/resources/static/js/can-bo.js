@@ -75,7 +75,93 @@
     window.MotcuaDiagram.show(element, element.dataset.bpmnUrl, (element.dataset.active || '').split(',').filter(Boolean));
   }
 
+  function intake(formElement) {
+    var lang = document.documentElement.lang === 'en' ? 'en' : 'vi';
+    var button = document.getElementById('submit-intake');
+    var container = document.getElementById('start-form');
+    if (!window.MotcuaForms) {
+      showError('form-js');
+      return;
+    }
+    fetch(formElement.dataset.formUrl, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      .then(function (response) {
+        if (!response.ok) { return problemText(response).then(function (t) { throw new Error(t); }); }
+        return response.json();
+      })
+      .then(function (form) { return window.MotcuaForms.mount(container, { schema: form.schema, data: {} }); })
+      .then(function (handle) {
+        button.disabled = false;
+        button.addEventListener('click', function () {
+          var result = handle.submit();
+          var name = formElement.querySelector('#a-name');
+          var id = formElement.querySelector('#a-id');
+          if (!result.valid || !name.value.trim() || !id.value.trim()) {
+            showError(lang === 'en' ? 'Please complete the marked fields.' : 'Vui lòng điền đủ các mục được đánh dấu.');
+            return;
+          }
+          var competent = formElement.querySelector('#competentAgencyCode');
+          var dossier = {
+            procedureKey: formElement.dataset.procedure,
+            agencyCode: formElement.querySelector('#agencyCode').value,
+            competentAgencyCode: competent && competent.value.trim() ? competent.value.trim() : null,
+            applicant: {
+              name: name.value.trim(),
+              identityNumber: id.value.trim(),
+              phone: formElement.querySelector('#a-phone').value.trim() || null,
+              email: formElement.querySelector('#a-email').value.trim() || null,
+              address: formElement.querySelector('#a-address').value.trim() || null
+            },
+            data: result.data,
+            scannedDocuments: []
+          };
+          var body = new FormData();
+          formElement.querySelectorAll('fieldset.cb-doc').forEach(function (fieldset) {
+            var code = fieldset.dataset.code;
+            var input = fieldset.querySelector('input[type=file]');
+            Array.prototype.forEach.call(input.files, function (file) { body.append(code, file, file.name); });
+            if (input.files.length && fieldset.querySelector('.scanned').checked) {
+              dossier.scannedDocuments.push(code);
+            }
+          });
+          body.append('dossier', new Blob([JSON.stringify(dossier)], { type: 'application/json' }));
+          showError('');
+          button.disabled = true;
+          fetch('/api/dossiers', {
+            method: 'POST',
+            credentials: 'same-origin',
+            headers: { Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken() },
+            body: body
+          }).then(function (response) {
+            if (response.status === 201) {
+              return response.json().then(function (receipt) {
+                formElement.hidden = true;
+                var done = document.getElementById('receipt');
+                document.getElementById('receipt-code').textContent = receipt.code;
+                document.getElementById('receipt-key').textContent = receipt.lookupKey;
+                document.getElementById('receipt-status').textContent = receipt.statusName;
+                document.getElementById('receipt-dossier').href = '/can-bo/ho-so/' + encodeURIComponent(receipt.code);
+                done.hidden = false;
+                done.focus();
+              });
+            }
+            button.disabled = false;
+            return response.json().then(function (problem) {
+              var lines = [(problem.title || '') + (problem.detail ? ': ' + problem.detail : '')];
+              (problem.errors || []).forEach(function (e) { lines.push((e.field || '') + ': ' + (e.message || '')); });
+              showError(lines.join('\n'));
+            }, function () { showError('HTTP ' + response.status); });
+          }, function (e) {
+            button.disabled = false;
+            showError(String(e));
+          });
+        });
+      })
+      .catch(function (e) { showError(e.message); });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    var desk = document.getElementById('intake');
+    if (desk) { intake(desk); }
     var form = document.getElementById('task-form');
     if (form) { taskForm(form); }
     var bpmn = document.getElementById('diagram');

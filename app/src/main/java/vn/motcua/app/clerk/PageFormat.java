@@ -53,6 +53,12 @@ public final class PageFormat {
                 + " %";
     }
 
+    /** A public status's name (1-10) in the page's language ({@code en} or Vietnamese). */
+    public String statusName(int code, String language) {
+        var status = vn.motcua.dossier.PublicStatus.ofCode(code);
+        return "en".equals(language) ? status.nameEn() : status.nameVi();
+    }
+
     /** A file size for people: {@code 245 KB}. */
     public String size(long bytes) {
         if (bytes < 1024) {

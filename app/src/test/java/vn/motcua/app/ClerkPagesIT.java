@@ -1,0 +1,236 @@
+package vn.motcua.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The clerks' and leaders' pages in a real headless Chromium on the embedded defaults, signed in with the demo
+ * accounts: commune A's desk clerk receives a dossier through the receive task's Camunda Form (form-js), A's
+ * specialist certifies it, A's leader approves it; commune B's desk clerk sees none of it; an applicant name made
+ * of markup is shown as the text it is; the workspace reads at 360 px.
+ */
+class ClerkPagesIT {
+
+    /** Markup a hostile applicant types as a name: must come out as these very characters. */
+    static final String MARKUP_NAME = "<b id=\"injected\">Lê</b> Văn <img id=\"injected-img\" src=\"x\"> Tâm";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static ConfigurableApplicationContext app;
+    private static String base;
+    private static int identity = 200;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Path dataDir = Files.createTempDirectory("motcua-clerk-pages-it-");
+        dataDir.toFile().setExecutable(true, false);
+        app = new SpringApplicationBuilder(MotcuaApplication.class)
+                .run("--server.port=0", "--motcua.data-dir=" + dataDir, "--motcua.outbox.poll-interval=PT0.2S");
+        base = "http://localhost:"
+                + ((WebServerApplicationContext) app).getWebServer().getPort();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void aDeskClerkReceivesTheDossierThroughItsFormASpecialistCertifiesItAndALeaderApprovesIt() throws Exception {
+        String code = submit("Nguyễn Thị Thu");
+
+        try (Chromium.Page page = signIn("tiepnhan01", "/can-bo/")) {
+            openTask(page, code, "Tiếp nhận hồ sơ");
+            page.click("#claim");
+            page.pathOnce("/can-bo/viec/");
+            formReady(page);
+            tick(page, "Hồ sơ hợp lệ, tiếp nhận");
+            page.click("#complete");
+            page.once("location.search", s -> s.contains("xong=1"));
+            assertThat(page.textOnceShown("main", s -> s.contains("Đã hoàn thành")))
+                    .doesNotContain(code);
+        }
+        assertThat(status(code)).isEqualTo(4); // received, then processing (the copies are certified at once)
+
+        try (Chromium.Page page = signIn("chuyenvien01", "/can-bo/")) {
+            openTask(page, code, "Đối chiếu và chứng thực bản sao");
+            page.click("#claim");
+            formReady(page);
+            fill(page, "Số chứng thực", "SCT-0001/2026");
+            tick(page, "Đã đối chiếu");
+            page.click("#complete");
+            page.once("location.search", s -> s.contains("xong=1"));
+        }
+
+        try (Chromium.Page page = signIn("lanhdao01", "/can-bo/")) {
+            openTask(page, code, "Phê duyệt và ký chứng thực");
+            page.click("#claim");
+            formReady(page);
+            tick(page, "Đồng ý ký chứng thực");
+            page.click("#complete");
+            page.once("location.search", s -> s.contains("xong=1"));
+        }
+        assertThat(status(code)).isEqualTo(9); // processed: the result waits at the desk
+
+        try (Chromium.Page page = signIn("tiepnhan01", "/can-bo/")) {
+            assertThat(page.textOnceShown("#tasks", s -> s.contains(code))).contains("Trả kết quả");
+        }
+    }
+
+    @Test
+    void aClerkOfCommuneBSeesNoneOfCommuneAsTasksOrDossiers() throws Exception {
+        String code = submit("Phạm Văn Đức");
+        String taskId = taskOf(code);
+
+        try (Chromium.Page page = signIn("tiepnhan02", "/can-bo/")) {
+            assertThat(page.textOnceShown("main", s -> s.contains("Công việc của tôi")))
+                    .doesNotContain(code);
+            page.evaluate("location.assign('/can-bo/viec/" + taskId + "'), ''");
+            assertThat(page.once(
+                            "document.readyState === 'complete' ? document.body.innerText : ''", s -> !s.isBlank()))
+                    .doesNotContain(code)
+                    .doesNotContain("Phạm Văn Đức");
+            page.evaluate("location.assign('/can-bo/ho-so/" + code + "'), ''");
+            assertThat(page.once(
+                            "document.readyState === 'complete' && location.pathname.startsWith('/can-bo/ho-so')"
+                                    + " ? document.body.innerText : ''",
+                            s -> !s.isBlank()))
+                    .doesNotContain("Phạm Văn Đức");
+        }
+        try (Chromium.Page page = signIn("tiepnhan01", "/can-bo/")) {
+            assertThat(page.textOnceShown("#tasks", s -> s.contains(code))).contains("Phạm Văn Đức");
+        }
+    }
+
+    @Test
+    void anApplicantNameMadeOfMarkupIsShownAsTextInTheWorkspaceAndTheDossier() throws Exception {
+        String code = submit(MARKUP_NAME);
+
+        try (Chromium.Page page = signIn("tiepnhan01", "/can-bo/")) {
+            page.textOnceShown("#tasks", s -> s.contains(code));
+            assertThat(page.evaluate("[...document.querySelectorAll('#tasks .applicant')].map(e => e.textContent)"
+                            + ".filter(t => t.includes('Tâm')).join('|')"))
+                    .isEqualTo(MARKUP_NAME);
+            assertThat(page.evaluate("String(document.querySelectorAll('#injected, #injected-img').length)"))
+                    .isEqualTo("0");
+            page.screenshot(Path.of("target/screenshots/can-bo-cong-viec-360.png"), 360);
+            assertThat(page.evaluate("String(document.documentElement.scrollWidth)"))
+                    .as("nothing wider than a 360 px phone")
+                    .isEqualTo("360");
+
+            page.evaluate("location.assign('/can-bo/ho-so/" + code + "'), ''");
+            assertThat(page.textOnceShown("#applicant", s -> s.contains("Tâm"))).contains(MARKUP_NAME);
+            assertThat(page.evaluate("String(document.querySelectorAll('#injected, #injected-img').length)"))
+                    .isEqualTo("0");
+            assertThat(page.textOnceShown("#timeline", s -> !s.isBlank())).contains("Mới");
+        }
+    }
+
+    // ------------------------------------------------------------------ the browser
+
+    static Chromium.Page signIn(String user, String path) throws Exception {
+        Chromium.Page page = Chromium.Page.open(base + path);
+        page.pathOnce("/login");
+        page.fill("#username", user);
+        page.fill("#password", "demo");
+        page.click("button[type=submit]");
+        page.pathOnce(path);
+        return page;
+    }
+
+    /** Opens the task of the dossier from the list, checking its name there. */
+    private static void openTask(Chromium.Page page, String code, String taskName) {
+        String item = "#tasks li[data-dossier=\"" + code + "\"]";
+        assertThat(page.textOnceShown(item, s -> !s.isBlank())).contains(taskName);
+        page.click(item + " h2 a");
+        page.pathOnce("/can-bo/viec/");
+    }
+
+    private static void formReady(Chromium.Page page) {
+        page.once(
+                "document.querySelector('#complete') && !document.querySelector('#complete').disabled ? 'y' : ''"
+                        + " + (document.querySelector('#form-error') ? document.querySelector('#form-error').textContent : '')",
+                s -> !s.isBlank());
+        assertThat(page.evaluate("document.querySelector('#form-error').textContent"))
+                .isEmpty();
+    }
+
+    /** Clicks the form-js checkbox or radio option whose label starts with {@code label}. */
+    private static void tick(Chromium.Page page, String label) {
+        page.evaluate("(() => { const l = [...document.querySelectorAll('#task-form label')]"
+                + ".find(l => l.textContent.trim().startsWith("
+                + JSON.getNodeFactory().textNode(label) + "));"
+                + " document.getElementById(l.htmlFor).click(); return ''; })()");
+    }
+
+    /** Types into the form-js text field whose label starts with {@code label}. */
+    private static void fill(Chromium.Page page, String label, String value) {
+        String id = page.evaluate(
+                "[...document.querySelectorAll('#task-form label')]" + ".find(l => l.textContent.trim().startsWith("
+                        + JSON.getNodeFactory().textNode(label) + ")).htmlFor");
+        page.fill("[id=\"" + id + "\"]", value);
+    }
+
+    // ------------------------------------------------------------------ the dossier
+
+    /** A certified-copy request at commune A, submitted online, with one PDF. */
+    static String submit(String applicantName) throws Exception {
+        String boundary = "motcua-clerk-pages";
+        String json = JSON.writeValueAsString(JSON.readTree("""
+                {"procedureKey": "chung-thuc-ban-sao", "agencyCode": "000.00.99.H99",
+                 "applicant": {"name": "", "identityNumber": "%s", "phone": "0912345678"},
+                 "data": {"documentName": "Bằng tốt nghiệp", "copyCount": 1, "pagesPerCopy": 1}}""".formatted(String.format("00109012%04d", identity++))));
+        JsonNode dossier = JSON.readTree(json);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) dossier.path("applicant")).put("name", applicantName);
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"dossier\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + dossier + "\r\n--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"ban-chinh\"; filename=\"ban-chinh.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n"
+                + "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+                + "\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> created = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/public/dossiers"))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).path("code").asText();
+    }
+
+    private static int status(String code) {
+        return app.getBean(JdbcTemplate.class)
+                .queryForObject("select public_status from dossier where code = ?", Integer.class, code);
+    }
+
+    private static String taskOf(String code) {
+        return app.getBean(TaskService.class)
+                .createTaskQuery()
+                .processInstanceBusinessKey(code)
+                .singleResult()
+                .getId();
+    }
+}
