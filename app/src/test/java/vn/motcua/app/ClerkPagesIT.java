@@ -1,6 +1,7 @@
 package vn.motcua.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,6 +68,7 @@ class ClerkPagesIT {
             page.pathOnce("/can-bo/viec/");
             formReady(page);
             tick(page, "Hồ sơ hợp lệ, tiếp nhận");
+            page.screenshot(Path.of("target/screenshots/can-bo-viec.png"), 1100);
             page.click("#complete");
             page.once("location.search", s -> s.contains("xong=1"));
             assertThat(page.textOnceShown("main", s -> s.contains("Đã hoàn thành")))
@@ -94,6 +96,14 @@ class ClerkPagesIT {
         }
         assertThat(status(code)).isEqualTo(9); // processed: the result waits at the desk
 
+        try (Chromium.Page page = signIn("lanhdao01", "/can-bo/thong-ke")) {
+            assertThat(page.textOnceShown("#summary", s -> !s.isBlank())).contains("Tỷ lệ đúng hạn");
+            assertThat(page.evaluate("String(document.querySelectorAll('#chart-received rect').length)"))
+                    .isNotEqualTo("0");
+            assertThat(page.attribute("#csv", "href")).contains("/api/stats/indices.csv?from=");
+            page.screenshot(Path.of("target/screenshots/can-bo-thong-ke.png"), 800);
+        }
+
         try (Chromium.Page page = signIn("tiepnhan01", "/can-bo/")) {
             assertThat(page.textOnceShown("#tasks", s -> s.contains(code))).contains("Trả kết quả");
         }
@@ -104,23 +114,32 @@ class ClerkPagesIT {
         String code = submit("Phạm Văn Đức");
         String taskId = taskOf(code);
 
+        try (Chromium.Page page = signIn("tiepnhan01", "/can-bo/")) {
+            assertThat(page.textOnceShown("#tasks", s -> s.contains(code))).contains("Phạm Văn Đức");
+            // The index catches up with the outbox; then A's clerk finds it (so B's empty search below means hidden).
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                go(page, "/can-bo/tim-kiem?q=" + code + "&t=" + System.nanoTime());
+                return page.textOnceShown("#total", t -> !t.isBlank()).equals("Tìm thấy 1 hồ sơ");
+            });
+            assertThat(page.textOnceShown("#results", s -> !s.isBlank()))
+                    .contains(code)
+                    .contains("Phạm Văn Đức");
+        }
         try (Chromium.Page page = signIn("tiepnhan02", "/can-bo/")) {
             assertThat(page.textOnceShown("main", s -> s.contains("Công việc của tôi")))
                     .doesNotContain(code);
-            page.evaluate("location.assign('/can-bo/viec/" + taskId + "'), ''");
+            go(page, "/can-bo/viec/" + taskId);
             assertThat(page.once(
                             "document.readyState === 'complete' ? document.body.innerText : ''", s -> !s.isBlank()))
+                    .contains("404")
                     .doesNotContain(code)
                     .doesNotContain("Phạm Văn Đức");
-            page.evaluate("location.assign('/can-bo/ho-so/" + code + "'), ''");
-            assertThat(page.once(
-                            "document.readyState === 'complete' && location.pathname.startsWith('/can-bo/ho-so')"
-                                    + " ? document.body.innerText : ''",
-                            s -> !s.isBlank()))
+            go(page, "/can-bo/tim-kiem?q=" + code);
+            assertThat(page.textOnceShown("#total", s -> !s.isBlank())).isEqualTo("Tìm thấy 0 hồ sơ");
+            go(page, "/can-bo/ho-so/" + code);
+            assertThat(page.once("document.body.innerText", s -> !s.isBlank()))
+                    .contains("404")
                     .doesNotContain("Phạm Văn Đức");
-        }
-        try (Chromium.Page page = signIn("tiepnhan01", "/can-bo/")) {
-            assertThat(page.textOnceShown("#tasks", s -> s.contains(code))).contains("Phạm Văn Đức");
         }
     }
 
@@ -140,7 +159,7 @@ class ClerkPagesIT {
                     .as("nothing wider than a 360 px phone")
                     .isEqualTo("360");
 
-            page.evaluate("location.assign('/can-bo/ho-so/" + code + "'), ''");
+            go(page, "/can-bo/ho-so/" + code);
             assertThat(page.textOnceShown("#applicant", s -> s.contains("Tâm"))).contains(MARKUP_NAME);
             assertThat(page.evaluate("String(document.querySelectorAll('#injected, #injected-img').length)"))
                     .isEqualTo("0");
@@ -158,6 +177,12 @@ class ClerkPagesIT {
         page.click("button[type=submit]");
         page.pathOnce(path);
         return page;
+    }
+
+    /** Goes to {@code path} (with its query) and waits until that page has loaded. */
+    private static void go(Chromium.Page page, String path) {
+        page.evaluate("location.assign(" + JSON.getNodeFactory().textNode(path) + "), ''");
+        page.once("document.readyState === 'complete' ? location.pathname + location.search : ''", path::equals);
     }
 
     /** Opens the task of the dossier from the list, checking its name there. */

@@ -73,9 +73,7 @@ class LeaderDashboard {
             Model model) {
         LocalDate today = clock.instant().atZone(EngineClock.VIETNAM).toLocalDate();
         LocalDate end = to == null || to.isBlank() ? today : date("to", to);
-        LocalDate start = from == null || from.isBlank()
-                ? end.withDayOfMonth(1).minusMonths(5)
-                : date("from", from);
+        LocalDate start = from == null || from.isBlank() ? end.withDayOfMonth(1).minusMonths(5) : date("from", from);
         if (end.isBefore(start)) {
             throw new InvalidParameterException("to", "'to' must not be before 'from'");
         }
@@ -90,7 +88,7 @@ class LeaderDashboard {
                 .filter(r -> visible.test(r.agencyCode()))
                 .toList();
 
-        model.addAttribute("fmt", PageFormat.INSTANCE);
+        model.addAttribute("cbfmt", PageFormat.INSTANCE);
         model.addAttribute("from", start);
         model.addAttribute("to", end);
         model.addAttribute("csv", "/api/stats/indices.csv?from=" + start + "&to=" + end);
@@ -111,8 +109,7 @@ class LeaderDashboard {
                 BarChart.of(
                         "chart-on-time",
                         months.values().stream()
-                                .map(t -> new BarChart.Row(
-                                        t.label, t.onTime, t.late, t.onTime + " / " + t.late))
+                                .map(t -> new BarChart.Row(t.label, t.onTime, t.late, t.onTime + " / " + t.late))
                                 .toList()));
 
         // by agency
@@ -170,8 +167,10 @@ class LeaderDashboard {
         rows.forEach(all::add);
         model.addAttribute("all", all);
         model.addAttribute(
-                "inProgress", agencyLines.stream().mapToLong(AgencyLine::inProgress).sum());
-        model.addAttribute("lateNow", agencyLines.stream().mapToLong(AgencyLine::lateNow).sum());
+                "inProgress",
+                agencyLines.stream().mapToLong(AgencyLine::inProgress).sum());
+        model.addAttribute(
+                "lateNow", agencyLines.stream().mapToLong(AgencyLine::lateNow).sum());
 
         // what other features add (online payment, satisfaction)
         List<ExtraRate> extra = new ArrayList<>();
@@ -194,9 +193,7 @@ class LeaderDashboard {
                                             agencies.containsKey(e.getKey())
                                                     ? agencies.get(e.getKey()).label
                                                     : e.getKey(),
-                                            e.getValue()[0] == 0
-                                                    ? null
-                                                    : (double) e.getValue()[1] / e.getValue()[0]))
+                                            e.getValue()[0] == 0 ? null : (double) e.getValue()[1] / e.getValue()[0]))
                                     .toList())));
         }
         model.addAttribute("extraRates", extra);
@@ -295,5 +292,4 @@ class LeaderDashboard {
     }
 
     record ExtraRate(String titleVi, String titleEn, BarChart chart) {}
-
 }

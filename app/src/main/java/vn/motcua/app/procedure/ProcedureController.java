@@ -2,12 +2,21 @@ package vn.motcua.app.procedure;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
+import org.camunda.bpm.engine.FormService;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.agency.AgencyLevel;
 import vn.motcua.calendar.TimeLimitKind;
+import vn.motcua.fee.UnknownProcedureException;
 import vn.motcua.procedure.ProcedureCatalog;
 import vn.motcua.procedure.ProcedureCatalog.DeployedProcedure;
 import vn.motcua.procedure.ProcedureDescriptor;
@@ -25,15 +34,37 @@ import vn.motcua.procedure.ServiceLevel;
 class ProcedureController {
 
     private final ProcedureCatalog catalog;
+    private final FormService formService;
 
-    ProcedureController(ProcedureCatalog catalog) {
+    ProcedureController(ProcedureCatalog catalog, FormService formService) {
         this.catalog = catalog;
+        this.formService = formService;
     }
 
     @GetMapping
     @Operation(summary = "The latest version of every procedure")
     List<ProcedureView> list() {
         return catalog.latest().stream().map(ProcedureView::of).toList();
+    }
+
+    /**
+     * The start form (Camunda Forms JSON) of the procedure's latest version, exactly as deployed with it: what the
+     * online submission page renders with the form-js viewer, and what a submission's {@code data} is checked
+     * against.
+     */
+    @GetMapping(path = "/{key}/start-form", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "The start form of the procedure's latest version (Camunda Forms JSON)",
+            description = "An unknown procedure: 404.")
+    ResponseEntity<byte[]> startForm(@PathVariable String key) throws IOException {
+        DeployedProcedure procedure = catalog.latest(key).orElseThrow(() -> new UnknownProcedureException(key));
+        try (InputStream form = formService.getDeployedStartForm(procedure.processDefinitionId())) {
+            return ResponseEntity.ok()
+                    .contentType(MediaType.APPLICATION_JSON)
+                    // a deployed version never changes; the latest may, so a short public cache
+                    .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
+                    .body(form.readAllBytes());
+        }
     }
 
     /**

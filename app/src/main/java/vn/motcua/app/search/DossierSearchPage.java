@@ -39,10 +39,10 @@ class DossierSearchPage {
         model.addAttribute("late", late);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
-        model.addAttribute("fmt", vn.motcua.app.clerk.PageFormat.INSTANCE);
+        model.addAttribute("cbfmt", vn.motcua.app.clerk.PageFormat.INSTANCE);
         try {
-            DossierSearchResult result = api.search(
-                    q, status, procedure, null, blankToNull(late), from, to, null, null, page, "20", user);
+            DossierSearchResult result =
+                    api.search(q, status, procedure, null, blankToNull(late), from, to, null, null, page, "20", user);
             model.addAttribute("result", result);
             int pageNumber = Integer.parseInt(page.trim());
             model.addAttribute("page", pageNumber);

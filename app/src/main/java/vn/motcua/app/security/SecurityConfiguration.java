@@ -57,6 +57,8 @@ import vn.motcua.agency.StaffRole;
 class SecurityConfiguration {
 
     static final String LOGIN_PAGE = "/login";
+    /** Where signed-in staff land (the clerk's workspace, docs/pages.md); {@code /} is the citizens' catalogue. */
+    static final String STAFF_HOME = "/can-bo/";
 
     private static final String DESK = StaffRole.DESK_CLERK.groupId();
     private static final String SPECIALIST = StaffRole.SPECIALIST.groupId();
@@ -112,7 +114,10 @@ class SecurityConfiguration {
                                 "/favicon.ico",
                                 "/webjars/**",
                                 "/tra-cuu/**",
-                                "/kiem-tra-chu-ky/**")
+                                "/kiem-tra-chu-ky/**",
+                                // the citizens' pages (docs/pages.md): catalogue, procedures, online submission
+                                "/",
+                                "/thu-tuc/**")
                         .permitAll()
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations())
                         .permitAll()
@@ -143,7 +148,7 @@ class SecurityConfiguration {
                         basic.realmName(ProblemDetailsSecurityHandler.REALM).authenticationEntryPoint(problems))
                 .formLogin(form -> form.loginPage(LOGIN_PAGE)
                         .failureUrl(LOGIN_PAGE + "?error")
-                        .defaultSuccessUrl("/", false))
+                        .defaultSuccessUrl(STAFF_HOME, false))
                 .logout(logout -> logout.logoutSuccessUrl(LOGIN_PAGE + "?logout"))
                 .csrf(csrf -> csrf.csrfTokenRepository(CsrfSupport.tokenRepository())
                         .csrfTokenRequestHandler(new CsrfSupport.RequestHandler())

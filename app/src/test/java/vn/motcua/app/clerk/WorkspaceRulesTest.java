@@ -20,7 +20,8 @@ class WorkspaceRulesTest {
     void aDossierPastItsDueMomentOrMarkedLateIsLate() {
         assertThat(Urgency.of(NOW.minusSeconds(1), false, NOW, WARN_UNTIL)).isEqualTo(Urgency.LATE);
         assertThat(Urgency.of(NOW, false, NOW, WARN_UNTIL)).isEqualTo(Urgency.LATE);
-        assertThat(Urgency.of(NOW.plusSeconds(86_400 * 10), true, NOW, WARN_UNTIL)).isEqualTo(Urgency.LATE);
+        assertThat(Urgency.of(NOW.plusSeconds(86_400 * 10), true, NOW, WARN_UNTIL))
+                .isEqualTo(Urgency.LATE);
     }
 
     @Test
@@ -77,7 +78,9 @@ class WorkspaceRulesTest {
 
     @Test
     void aSectionLinksOnlyWithinTheSite() {
-        assertThat(DossierSection.Line.link("Giấy tiếp nhận", "PDF", "/phieu/1.pdf").href()).isEqualTo("/phieu/1.pdf");
+        assertThat(DossierSection.Line.link("Giấy tiếp nhận", "PDF", "/phieu/1.pdf")
+                        .href())
+                .isEqualTo("/phieu/1.pdf");
         assertThatThrownBy(() -> DossierSection.Line.link("x", "y", "//evil.example/"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DossierSection.Line.link("x", "y", "javascript:alert(1)"))

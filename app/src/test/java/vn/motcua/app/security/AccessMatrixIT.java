@@ -426,7 +426,8 @@ class AccessMatrixIT {
         PROBES.put("Tasklist `/camunda` (sign in, list tasks)", AccessMatrixIT::tasklist);
         PROBES.put(
                 "clerk pages `GET /can-bo/`, `/can-bo/tim-kiem`, `/can-bo/thong-ke`, `/can-bo/tiep-nhan`", (c, d) -> {
-                    for (String page : List.of("/can-bo/", "/can-bo/tim-kiem?q=x", "/can-bo/thong-ke", "/can-bo/tiep-nhan")) {
+                    for (String page :
+                            List.of("/can-bo/", "/can-bo/tim-kiem?q=x", "/can-bo/thong-ke", "/can-bo/tiep-nhan")) {
                         String answer = allowed(send(c, d, get(page)));
                         if (!answer.equals("allowed")) {
                             return answer;

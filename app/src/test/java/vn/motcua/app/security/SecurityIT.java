@@ -151,7 +151,8 @@ class SecurityIT {
 
     @Test
     void anonymousBrowserIsSentToTheLoginPageWhichIsVietnamese() throws Exception {
-        HttpResponse<String> redirect = send(get("/").header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8"));
+        HttpResponse<String> redirect =
+                send(get("/can-bo/").header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8"));
         assertThat(redirect.statusCode()).isEqualTo(302);
         assertThat(redirect.headers().firstValue("Location"))
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
@@ -224,7 +225,7 @@ class SecurityIT {
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(json.readTree(me.body()).path("id").asText()).isEqualTo("tiepnhan01");
         assertThat(browser.send(get("/api/public/procedures")).statusCode()).isEqualTo(200);
-        HttpResponse<String> home = browser.send(get("/").header("Accept", "text/html"));
+        HttpResponse<String> home = browser.send(get("/can-bo/").header("Accept", "text/html"));
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains("Nguyễn Thị Hoa");
 
@@ -249,7 +250,7 @@ class SecurityIT {
     @Test
     void citizensPostToThePublicApiWithoutCsrfToken() throws Exception {
         Browser browser = new Browser(); // with a session: the page it asked for before sign-in is kept there
-        assertThat(browser.send(get("/").header("Accept", "text/html")).statusCode())
+        assertThat(browser.send(get("/can-bo/").header("Accept", "text/html")).statusCode())
                 .isEqualTo(302);
         assertThat(browser.cookie("JSESSIONID")).isNotNull();
 
