@@ -68,11 +68,36 @@
       .catch(function (e) { showError(failed + e.message); });
   }
 
+  function load(tag, attributes) {
+    return new Promise(function (resolve, reject) {
+      var element = document.createElement(tag);
+      Object.keys(attributes).forEach(function (name) { element.setAttribute(name, attributes[name]); });
+      element.onload = resolve;
+      element.onerror = reject;
+      document.head.appendChild(element);
+    });
+  }
+
+  // The diagram's bundle (bpmn-js, ~60 kB gzipped) is fetched only when asked for: light on 3G.
   function diagram(element) {
-    if (!window.MotcuaDiagram) {
-      return; // the step names above say where the dossier is
-    }
-    window.MotcuaDiagram.show(element, element.dataset.bpmnUrl, (element.dataset.active || '').split(',').filter(Boolean));
+    var button = document.getElementById('show-diagram');
+    if (!button) { return; }
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      Promise.all([
+        load('link', { rel: 'stylesheet', href: '/css/diagram.css' }),
+        window.MotcuaDiagram ? Promise.resolve() : load('script', { src: '/js/diagram.js' })
+      ]).then(function () {
+        return window.MotcuaDiagram.show(element, element.dataset.bpmnUrl,
+          (element.dataset.active || '').split(',').filter(Boolean));
+      }).then(function () {
+        button.hidden = true;
+      }, function (e) {
+        button.disabled = false;
+        element.textContent = String(e.message || e);
+      });
+    });
   }
 
   function intake(formElement) {
@@ -159,7 +184,36 @@
       .catch(function (e) { showError(e.message); });
   }
 
+  // Result files (POST /api/dossiers/{code}/result); the API checks the role at the dossier's agencies.
+  function resultUpload(form) {
+    var message = document.getElementById('result-message');
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var input = form.querySelector('input[type=file]');
+      if (!input.files.length) { return; }
+      var body = new FormData();
+      Array.prototype.forEach.call(input.files, function (file) { body.append('ket-qua', file, file.name); });
+      fetch(form.dataset.url, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken() },
+        body: body
+      }).then(function (response) {
+        if (response.ok) {
+          window.location.reload();
+          return;
+        }
+        return problemText(response).then(function (text) {
+          message.textContent = text;
+          message.hidden = false;
+        });
+      });
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    var result = document.getElementById('result-upload');
+    if (result) { resultUpload(result); }
     var desk = document.getElementById('intake');
     if (desk) { intake(desk); }
     var form = document.getElementById('task-form');

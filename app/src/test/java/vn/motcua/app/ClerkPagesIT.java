@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -164,6 +165,50 @@ class ClerkPagesIT {
             assertThat(page.evaluate("String(document.querySelectorAll('#injected, #injected-img').length)"))
                     .isEqualTo("0");
             assertThat(page.textOnceShown("#timeline", s -> !s.isBlank())).contains("Mới");
+            // The diagram (bpmn-js, fetched on demand) marks the step the dossier is at.
+            page.click("#show-diagram");
+            assertThat(page.once(
+                            "String(document.querySelectorAll('#diagram .cb-current').length)", n -> !n.equals("0")))
+                    .isEqualTo("1");
+        }
+    }
+
+    @Test
+    void aDeskClerkTakesInAPaperDossierWithItsScanMarkedAsDigitised() throws Exception {
+        Path scan = Files.write(
+                Files.createTempDirectory("motcua-clerk-scan-").resolve("ban-chinh.pdf"),
+                "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+
+        try (Chromium.Page page = signIn("tiepnhan01", "/can-bo/tiep-nhan?thu-tuc=chung-thuc-ban-sao")) {
+            page.once(
+                    "document.querySelector('#submit-intake') && !document.querySelector('#submit-intake').disabled"
+                            + " ? 'y' : document.querySelector('#form-error').textContent",
+                    s -> !s.isBlank());
+            page.fill("#a-name", "Đặng Thị Hạnh");
+            page.fill("#a-id", "001090777001");
+            page.fill("#a-phone", "0987654321");
+            page.pickFile("#file-ban-chinh", scan);
+            fillIn(page, "#start-form", "Tên giấy tờ", "Giấy khai sinh");
+            fillIn(page, "#start-form", "Số bản sao", "2");
+            fillIn(page, "#start-form", "Số trang", "1");
+            page.click("#submit-intake");
+
+            String code = page.textOnceShown("#receipt-code", s -> !s.isBlank());
+            assertThat(code).startsWith("000.00.99.H99-");
+            assertThat(page.textOnceShown("#receipt-key", s -> !s.isBlank())).isNotBlank();
+            Map<String, Object> row = app.getBean(JdbcTemplate.class)
+                    .queryForMap("select channel, applicant_name from dossier where code = ?", code);
+            assertThat(row).containsEntry("channel", "DESK").containsEntry("applicant_name", "Đặng Thị Hạnh");
+            assertThat(app.getBean(JdbcTemplate.class)
+                            .queryForObject(
+                                    "select count(*) from dossier_digitisation g join dossier d on d.id = g.dossier_id"
+                                            + " where d.code = ? and g.document_code = 'ban-chinh'"
+                                            + " and g.stage = 'RECEIPT' and g.recorded_by = 'tiepnhan01'",
+                                    Integer.class,
+                                    code))
+                    .as("the scan recorded as digitised at receipt by the clerk")
+                    .isEqualTo(1);
         }
     }
 
@@ -210,10 +255,15 @@ class ClerkPagesIT {
                 + " document.getElementById(l.htmlFor).click(); return ''; })()");
     }
 
-    /** Types into the form-js text field whose label starts with {@code label}. */
+    /** Types into the task form's field whose label starts with {@code label}. */
     private static void fill(Chromium.Page page, String label, String value) {
+        fillIn(page, "#task-form", label, value);
+    }
+
+    /** Types into the form-js field in {@code form} whose label starts with {@code label}. */
+    private static void fillIn(Chromium.Page page, String form, String label, String value) {
         String id = page.evaluate(
-                "[...document.querySelectorAll('#task-form label')]" + ".find(l => l.textContent.trim().startsWith("
+                "[...document.querySelectorAll('" + form + " label')]" + ".find(l => l.textContent.trim().startsWith("
                         + JSON.getNodeFactory().textNode(label) + ")).htmlFor");
         page.fill("[id=\"" + id + "\"]", value);
     }

@@ -45,7 +45,10 @@ class WorkspacePages {
     }
 
     @GetMapping("/")
-    String tasks(@AuthenticationPrincipal CamundaUser user, @RequestParam(required = false) String done, Model model) {
+    String tasks(
+            @AuthenticationPrincipal CamundaUser user,
+            @RequestParam(name = "xong", required = false) String done,
+            Model model) {
         model.addAttribute("user", user);
         model.addAttribute("tasks", workspace.tasks(user));
         model.addAttribute("done", done != null);
