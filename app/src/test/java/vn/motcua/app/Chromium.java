@@ -182,11 +182,11 @@ final class Chromium {
             return waitFor("(document.querySelector(" + quoted(selector) + ") || {}).innerText || ''", until);
         }
 
-        /** Types {@code value} into the field {@code selector}, firing its input event as typing does. */
+        /** Types {@code value} into the field {@code selector} and leaves it, firing the events typing does. */
         void fill(String selector, String value) {
             evaluate("(() => { const e = document.querySelector(" + quoted(selector) + "); e.focus(); e.value = "
                     + quoted(value) + "; e.dispatchEvent(new Event('input', {bubbles: true}));"
-                    + " e.dispatchEvent(new Event('change', {bubbles: true})); return ''; })()");
+                    + " e.dispatchEvent(new Event('change', {bubbles: true})); e.blur(); return ''; })()");
         }
 
         /** The value of a script expression once {@code until} holds for it. */
@@ -272,6 +272,66 @@ final class Chromium {
                 throw new IllegalStateException(method + " failed: " + answer.path("error"));
             }
             return answer.path("result");
+        }
+
+        /** The value of a script expression, as text (what {@code Runtime.evaluate} returns by value). */
+        String eval(String expression) {
+            return evaluate(expression);
+        }
+
+        /** Waits until a script expression's value satisfies {@code until}; returns that value. */
+        String waitUntil(String expression, Predicate<String> until) {
+            return waitFor(expression, until);
+        }
+
+        /** Types {@code text} into the input or textarea {@code selector} as a person would (input and change fire). */
+        void type(String selector, String text) {
+            evaluate("(function (e) { var p = e instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype"
+                    + " : HTMLInputElement.prototype;"
+                    + " Object.getOwnPropertyDescriptor(p, 'value').set.call(e, " + quoted(text) + ");"
+                    + " e.dispatchEvent(new Event('input', {bubbles: true}));"
+                    + " e.dispatchEvent(new Event('change', {bubbles: true})); return ''; })"
+                    + "(document.querySelector(" + quoted(selector) + "))");
+        }
+
+        /** Goes to {@code url} in the same tab (cookies kept) and waits until it has loaded. */
+        void navigate(String url) {
+            evaluate("window.__motcuaOld = true, ''");
+            call("Page.navigate", JSON.createObjectNode().put("url", url));
+            waitFor("!window.__motcuaOld && document.readyState === 'complete' ? 'loaded' : ''", "loaded"::equals);
+        }
+
+        /** A phone-sized (or any) viewport, as a phone would report it. */
+        void viewport(int width, int height) {
+            call(
+                    "Emulation.setDeviceMetricsOverride",
+                    JSON.createObjectNode()
+                            .put("width", width)
+                            .put("height", height)
+                            .put("deviceScaleFactor", 1)
+                            .put("mobile", true));
+        }
+
+        /** A slow line for every request from now on: latency, and throughput in bytes per second; no cache. */
+        void throttle(int latencyMillis, int downloadBytesPerSecond, int uploadBytesPerSecond) {
+            call("Network.enable", JSON.createObjectNode());
+            call("Network.setCacheDisabled", JSON.createObjectNode().put("cacheDisabled", true));
+            call(
+                    "Network.emulateNetworkConditions",
+                    JSON.createObjectNode()
+                            .put("offline", false)
+                            .put("latency", latencyMillis)
+                            .put("downloadThroughput", downloadBytesPerSecond)
+                            .put("uploadThroughput", uploadBytesPerSecond));
+        }
+
+        /** A PNG of the viewport, written to {@code file}. */
+        void screenshot(Path file) throws IOException {
+            String data = call("Page.captureScreenshot", JSON.createObjectNode().put("format", "png"))
+                    .path("data")
+                    .asText();
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.write(file, java.util.Base64.getDecoder().decode(data));
         }
 
         private static String quoted(String text) {

@@ -4,10 +4,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,7 +27,10 @@ import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierRequests;
 import vn.motcua.dossier.DossierSubmission;
 import vn.motcua.dossier.DossierSubmission.SubmittedDossier;
+import vn.motcua.dossier.InvalidSubmissionException;
+import vn.motcua.dossier.InvalidSubmissionException.FieldProblem;
 import vn.motcua.engine.CurrentActor;
+import vn.motcua.procedure.ProcedureCatalog;
 
 /** What a citizen does online: submit, follow, supplement and withdraw a dossier. No sign-in; the lookup key proves ownership. */
 @RestController
@@ -39,27 +45,54 @@ class CitizenDossierController {
     private final DossierRequests requests;
     private final DossierViews views;
     private final CurrentActor actor;
+    private final ProcedureCatalog catalog;
+    private final ResultDeliveries deliveries;
+    private final Ratings ratings;
+    private final TransactionTemplate transaction;
 
     CitizenDossierController(
-            DossierSubmission submission, DossierRequests requests, DossierViews views, CurrentActor actor) {
+            DossierSubmission submission,
+            DossierRequests requests,
+            DossierViews views,
+            CurrentActor actor,
+            ProcedureCatalog catalog,
+            ResultDeliveries deliveries,
+            Ratings ratings,
+            PlatformTransactionManager transactionManager) {
         this.submission = submission;
         this.requests = requests;
         this.views = views;
         this.actor = actor;
+        this.catalog = catalog;
+        this.deliveries = deliveries;
+        this.ratings = ratings;
+        this.transaction = new TransactionTemplate(transactionManager);
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(
             summary = "Submit a dossier online",
             description = "Multipart: a JSON part `dossier` (procedureKey, agencyCode, applicant, data = the start "
-                    + "form's fields) and one part per document, named by its document code. Answers 201 with the "
+                    + "form's fields, resultDelivery = {method: DESK, POST with address, or ONLINE for full-online "
+                    + "procedures}) and one part per document, named by its document code. Answers 201 with the "
                     + "dossier code and the lookup key, which is shown only once.")
     ResponseEntity<SubmissionReceipt> submit(
             @RequestPart(SubmissionRequest.JSON_PART) SubmissionRequest dossier,
             MultipartHttpServletRequest multipart) {
-        SubmittedDossier submitted = submission.submit(
-                // scannedDocuments are refused online: only paper is scanned
-                dossier.toNewDossier(Channel.ONLINE, multipart, CITIZEN));
+        catalog.latest(dossier.procedureKey()).ifPresent(procedure -> {
+            List<FieldProblem> problems = ResultDeliveries.problems(procedure.descriptor(), dossier.resultDelivery());
+            if (!problems.isEmpty()) {
+                throw new InvalidSubmissionException(problems);
+            }
+        });
+        // One transaction: the dossier and its delivery choice are stored together or not at all.
+        SubmittedDossier submitted = transaction.execute(status -> {
+            SubmittedDossier s = submission.submit(
+                    // scannedDocuments are refused online: only paper is scanned
+                    dossier.toNewDossier(Channel.ONLINE, multipart, CITIZEN));
+            deliveries.record(s.dossier().id(), dossier.resultDelivery());
+            return s;
+        });
         Dossier d = submitted.dossier();
         return ResponseEntity.created(URI.create("/api/public/dossiers/" + d.code()))
                 .body(new SubmissionReceipt(
@@ -122,6 +155,23 @@ class CitizenDossierController {
         actor.as(CITIZEN, () -> requests.withdraw(code, reason));
         return views.ownerView(code, lookupKey);
     }
+
+    @PostMapping("/{code}/rating")
+    @Operation(
+            summary = "Rate the service once the result is returned",
+            description = "level: VERY_SATISFIED (Rất hài lòng), SATISFIED (Hài lòng) or DISSATISFIED (Không hài "
+                    + "lòng); comment optional, at most 1000 characters. One rating per dossier: 409 before the "
+                    + "result was returned and for a second rating; 400 naming the field; a wrong key: 404.")
+    DossierView rate(
+            @PathVariable String code,
+            @RequestHeader(LOOKUP_KEY_HEADER) String lookupKey,
+            @RequestBody RatingRequest body) {
+        Dossier d = views.owned(code, lookupKey);
+        ratings.rate(d, body == null ? null : body.level(), body == null ? null : body.comment());
+        return views.ownerView(code, lookupKey);
+    }
+
+    record RatingRequest(String level, String comment) {}
 
     /** What the citizen must keep: the code to quote and the key to see their own dossier. */
     record SubmissionReceipt(String code, int status, String statusName, String lookupKey) {}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import vn.motcua.app.web.SubmissionRequest.ResultDelivery;
 import vn.motcua.dossier.AgencyNames;
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.Dossier;
@@ -31,7 +32,9 @@ public record DossierView(
         OffsetDateTime returnedAt,
         List<TimelineEntry> timeline,
         Applicant applicant,
-        List<DocumentView> documents) {
+        List<DocumentView> documents,
+        ResultDelivery resultDelivery,
+        RatingView rating) {
 
     public static DossierView publicPart(
             Dossier d, String procedureName, AgencyNames names, List<DossierEvent> events) {
@@ -56,7 +59,31 @@ public record DossierView(
                         .map(TimelineEntry::of)
                         .toList(),
                 null,
+                null,
+                null,
                 null);
+    }
+
+    /** The owner's extras: how the result is delivered (null: at the desk) and the rating given (null: none yet). */
+    public DossierView withOwnerChoices(ResultDelivery delivery, RatingView ratingGiven) {
+        return new DossierView(
+                code,
+                procedureKey,
+                procedureName,
+                agencies,
+                status,
+                statusName,
+                statusNameEn,
+                submittedAt,
+                receivedAt,
+                appointmentAt,
+                finishedAt,
+                returnedAt,
+                timeline,
+                applicant,
+                documents,
+                delivery,
+                ratingGiven);
     }
 
     public DossierView withPersonalPart(Applicant applicant, List<StoredDocument> documents) {
@@ -75,8 +102,13 @@ public record DossierView(
                 returnedAt,
                 timeline,
                 applicant,
-                documents.stream().map(d -> DocumentView.of(code, d)).toList());
+                documents.stream().map(d -> DocumentView.of(code, d)).toList(),
+                resultDelivery,
+                rating);
     }
+
+    /** The citizen's satisfaction rating: VERY_SATISFIED, SATISFIED or DISSATISFIED, with the comment. */
+    public record RatingView(String level, String comment, OffsetDateTime ratedAt) {}
 
     /** Times are given in Vietnam's offset (+07:00), as citizens read them. */
     static OffsetDateTime local(Instant instant) {

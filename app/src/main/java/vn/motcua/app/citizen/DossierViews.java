@@ -14,10 +14,14 @@ class DossierViews {
 
     private final DossierRepository dossiers;
     private final ProcedureCatalog catalog;
+    private final ResultDeliveries deliveries;
+    private final Ratings ratings;
 
-    DossierViews(DossierRepository dossiers, ProcedureCatalog catalog) {
+    DossierViews(DossierRepository dossiers, ProcedureCatalog catalog, ResultDeliveries deliveries, Ratings ratings) {
         this.dossiers = dossiers;
         this.catalog = catalog;
+        this.deliveries = deliveries;
+        this.ratings = ratings;
     }
 
     DossierView publicView(String code) {
@@ -31,7 +35,20 @@ class DossierViews {
     DossierView ownerView(String code, String lookupKey) {
         requireOwner(code, lookupKey);
         Dossier d = dossiers.findByCode(code).orElseThrow(() -> new UnknownDossierException(code));
-        return publicView(code).withPersonalPart(d.applicant(), dossiers.documents(d.id()));
+        return publicView(code)
+                .withPersonalPart(d.applicant(), dossiers.documents(d.id()))
+                .withOwnerChoices(
+                        deliveries.of(d.id()).orElse(null),
+                        ratings.of(d.id())
+                                .map(r -> new DossierView.RatingView(
+                                        r.level(), r.comment(), DossierView.local(r.ratedAt())))
+                                .orElse(null));
+    }
+
+    /** The dossier itself, for its owner only. */
+    Dossier owned(String code, String lookupKey) {
+        requireOwner(code, lookupKey);
+        return dossiers.findByCode(code).orElseThrow(() -> new UnknownDossierException(code));
     }
 
     /** One of the dossier's files, for its owner only. */

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.agency.StaffRole;
 import vn.motcua.app.agency.StaffDirectory;
 import vn.motcua.app.web.InvalidParameterException;
+import vn.motcua.stats.SatisfactionStatistics;
 import vn.motcua.stats.ServiceIndices;
 
 /**
@@ -26,11 +27,26 @@ class ServiceIndicesController {
     private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
     private final ServiceIndices indices;
+    private final SatisfactionStatistics satisfaction;
     private final StaffDirectory staff;
 
-    ServiceIndicesController(ServiceIndices indices, StaffDirectory staff) {
+    ServiceIndicesController(ServiceIndices indices, SatisfactionStatistics satisfaction, StaffDirectory staff) {
         this.indices = indices;
+        this.satisfaction = satisfaction;
         this.staff = staff;
+    }
+
+    /** The citizens' ratings per competent agency and month, with the satisfaction rate (docs/regulation.md). */
+    @GetMapping("/api/stats/satisfaction")
+    List<SatisfactionStatistics.Row> satisfaction(
+            @RequestParam String from, @RequestParam String to, Authentication user) {
+        LocalDate start = date("from", from);
+        LocalDate end = date("to", to);
+        checkPeriod(start, end);
+        Set<String> visible = Set.copyOf(staff.agenciesOf(user.getName()));
+        return satisfaction.between(start, end).stream()
+                .filter(row -> administrator(user) || visible.contains(row.agencyCode()))
+                .toList();
     }
 
     @GetMapping("/api/stats/indices")
@@ -53,6 +69,20 @@ class ServiceIndicesController {
     private List<ServiceIndices.Row> visibleRows(String from, String to, Authentication user) {
         LocalDate start = date("from", from);
         LocalDate end = date("to", to);
+        checkPeriod(start, end);
+        boolean administrator = administrator(user);
+        Set<String> visible = Set.copyOf(staff.agenciesOf(user.getName()));
+        return indices.between(start, end).stream()
+                .filter(row -> administrator || visible.contains(row.agencyCode()))
+                .toList();
+    }
+
+    private static boolean administrator(Authentication user) {
+        return user.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_" + StaffRole.ADMINISTRATOR.groupId()));
+    }
+
+    private static void checkPeriod(LocalDate start, LocalDate end) {
         if (end.isBefore(start)) {
             throw new InvalidParameterException("to", "'to' must not be before 'from'");
         }
@@ -60,12 +90,6 @@ class ServiceIndicesController {
             throw new InvalidParameterException(
                     "to", "at most " + OnTimeStatisticsController.MAX_DAYS + " days at a time");
         }
-        boolean administrator = user.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals("ROLE_" + StaffRole.ADMINISTRATOR.groupId()));
-        Set<String> visible = Set.copyOf(staff.agenciesOf(user.getName()));
-        return indices.between(start, end).stream()
-                .filter(row -> administrator || visible.contains(row.agencyCode()))
-                .toList();
     }
 
     private static LocalDate date(String name, String value) {

@@ -22,6 +22,8 @@ import vn.motcua.dossier.DossierSubmission.NewDossier;
  * @param returnAgencyCode    the desk where the citizen collects the result; left out, the receiving desk
  * @param scannedDocuments    at the desk only: the codes of the paper documents the clerk scanned, whose scans are
  *                            the file parts of those codes (digitisation at receipt); left out online
+ * @param resultDelivery      how the citizen receives the result (at the desk, by post, electronically); left out:
+ *                            at the return desk
  */
 public record SubmissionRequest(
         String procedureKey,
@@ -30,9 +32,24 @@ public record SubmissionRequest(
         Map<String, Object> data,
         String competentAgencyCode,
         String returnAgencyCode,
-        List<String> scannedDocuments) {
+        List<String> scannedDocuments,
+        ResultDelivery resultDelivery) {
 
     public static final String JSON_PART = "dossier";
+
+    /**
+     * How the result reaches the citizen.
+     *
+     * @param method  {@code DESK} (collected at the return desk), {@code POST} (sent by the public postal service to
+     *                {@code address}) or {@code ONLINE} (electronically, for full-online procedures only)
+     * @param address the delivery address, for {@code POST}
+     */
+    public record ResultDelivery(String method, String address) {
+
+        public static final String DESK = "DESK";
+        public static final String POST = "POST";
+        public static final String ONLINE = "ONLINE";
+    }
 
     /** The dossier to take in from this JSON part and the request's files, sent through a channel by an actor. */
     public NewDossier toNewDossier(Channel channel, MultipartHttpServletRequest multipart, String actor) {

@@ -59,15 +59,19 @@ class AccessMatrixIT {
             |---|---|---|---|---|---|---|---|---|---|
             | public catalogue `GET /api/public/procedures` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
             | citizen pages `GET /tra-cuu/`, `/kiem-tra-chu-ky/` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
+            | citizen catalogue and submission pages `GET /`, `/thu-tuc/{key}`, `/thu-tuc/{key}/nop` || allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
             | dossier's applicant details `GET /api/public/dossiers/{code}` | nothing | sees A | nothing | nothing | nothing | nothing | nothing | nothing | nothing |
             | online submission `POST /api/public/dossiers` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
             | signature verification `POST /api/public/signatures/verify` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
             | fee quote `POST /api/public/procedures/{key}/fee-quote` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
+            | start form `GET /api/public/procedures/{key}/start-form` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
+            | satisfaction rating `POST /api/public/dossiers/{code}/rating` | 404 | allowed | 404 | 404 | 404 | 404 | 404 | 404 | 404 |
             | desk intake at A `POST /api/dossiers` | 401 | 401 | 401 | allowed | 403 | 403 | 403 | 403 | 403 |
             | stop `POST /api/dossiers/{code}/stop` | 401 | 401 | 401 | allowed | 403 | 403 | allowed | 403 | 403 |
             | result files `POST /api/dossiers/{code}/result` | 401 | 401 | 401 | allowed | 403 | allowed | allowed | 403 | 403 |
             | search `GET /api/dossiers?q={code}` | 401 | 401 | 401 | sees A | nothing | sees A | sees A | 403 | sees A |
             | statistics `GET /api/stats/on-time` | 401 | 401 | 401 | allowed | allowed | allowed | allowed | 403 | allowed |
+            | satisfaction statistics `GET /api/stats/satisfaction` | 401 | 401 | 401 | allowed | allowed | allowed | allowed | 403 | allowed |
             | agencies `GET /api/admin/agencies` | 401 | 401 | 401 | 403 | 403 | 403 | 403 | 403 | allowed |
             | staff `GET /api/admin/staff` | 401 | 401 | 401 | 403 | 403 | 403 | 403 | 403 | allowed |
             | engine tasks `GET /engine-rest/task` | 401 | 401 | 401 | sees A | nothing | nothing | nothing | nothing | sees A |
@@ -347,6 +351,15 @@ class AccessMatrixIT {
             String tracking = allowed(send(c, d, get("/tra-cuu/")));
             return tracking.equals("allowed") ? allowed(send(c, d, get("/kiem-tra-chu-ky/"))) : tracking;
         });
+        PROBES.put("citizen catalogue and submission pages `GET /`, `/thu-tuc/{key}`, `/thu-tuc/{key}/nop`", (c, d) -> {
+            for (String page : List.of("/", "/thu-tuc/chung-thuc-ban-sao", "/thu-tuc/chung-thuc-ban-sao/nop")) {
+                String answer = allowed(send(c, d, get(page).header("Accept", "text/html")));
+                if (!answer.equals("allowed")) {
+                    return answer;
+                }
+            }
+            return "allowed";
+        });
         PROBES.put("dossier's applicant details `GET /api/public/dossiers/{code}`", (c, d) -> {
             HttpRequest.Builder request = get("/api/public/dossiers/" + d.code());
             if (c.withKey) {
@@ -367,6 +380,17 @@ class AccessMatrixIT {
                                 "/api/public/procedures/chung-thuc-ban-sao/fee-quote",
                                 "{\"data\": {\"documentName\": \"Bằng tốt nghiệp\", \"copyCount\": 1,"
                                         + " \"pagesPerCopy\": 5}}"))));
+        PROBES.put(
+                "start form `GET /api/public/procedures/{key}/start-form`",
+                (c, d) -> allowed(send(c, d, get("/api/public/procedures/chung-thuc-ban-sao/start-form"))));
+        // Only the key opens a dossier to its rating; before the result is returned the rating is refused (409).
+        PROBES.put(
+                "satisfaction rating `POST /api/public/dossiers/{code}/rating`",
+                (c, d) -> allowed(send(
+                        c,
+                        d,
+                        postJson("/api/public/dossiers/" + d.code() + "/rating", "{\"level\": \"SATISFIED\"}")
+                                .header("X-Lookup-Key", c.withKey ? d.lookupKey() : "AAAA-BBBB-CCCC-DDDD"))));
         PROBES.put("desk intake at A `POST /api/dossiers`", (c, d) -> allowed(send(c, d, submission("/api/dossiers"))));
         PROBES.put(
                 "stop `POST /api/dossiers/{code}/stop`",
@@ -389,6 +413,13 @@ class AccessMatrixIT {
                         c,
                         d,
                         get("/api/stats/on-time?from=" + LocalDate.now().minusDays(30) + "&to=" + LocalDate.now()))));
+        PROBES.put(
+                "satisfaction statistics `GET /api/stats/satisfaction`",
+                (c, d) -> allowed(send(
+                        c,
+                        d,
+                        get("/api/stats/satisfaction?from=" + LocalDate.now().minusDays(30) + "&to="
+                                + LocalDate.now()))));
         PROBES.put("agencies `GET /api/admin/agencies`", (c, d) -> allowed(send(c, d, get("/api/admin/agencies"))));
         PROBES.put("staff `GET /api/admin/staff`", (c, d) -> allowed(send(c, d, get("/api/admin/staff"))));
         PROBES.put(
