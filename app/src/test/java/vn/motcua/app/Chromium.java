@@ -219,17 +219,6 @@ final class Chromium {
                     file, java.util.Base64.getDecoder().decode(shot.path("data").asText()));
         }
 
-        /** Sets the viewport's width in CSS pixels, as a phone of that size shows the page. */
-        void viewport(int width, int height) {
-            call(
-                    "Emulation.setDeviceMetricsOverride",
-                    JSON.createObjectNode()
-                            .put("width", width)
-                            .put("height", height)
-                            .put("deviceScaleFactor", 1)
-                            .put("mobile", true));
-        }
-
         private String waitFor(String expression, Predicate<String> until) {
             long deadline = System.nanoTime() + PATIENCE.toNanos();
             String value = evaluate(expression);
