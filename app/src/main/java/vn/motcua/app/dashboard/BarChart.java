@@ -19,15 +19,15 @@ record BarChart(String id, List<Bar> bars, int height) {
     /** One row: its label, the first and second part's values, their drawn widths and its value text. */
     record Bar(String label, long first, long second, int y, int firstWidth, int secondWidth, String text) {
 
-        int textY() {
+        public int textY() {
             return y + BAR - 4;
         }
 
-        int secondX() {
+        public int secondX() {
             return LABEL_WIDTH + firstWidth;
         }
 
-        int valueX() {
+        public int valueX() {
             return LABEL_WIDTH + firstWidth + secondWidth + 4;
         }
     }
@@ -48,7 +48,7 @@ record BarChart(String id, List<Bar> bars, int height) {
         return new BarChart(id, bars, Math.max(y + 4, 30));
     }
 
-    int labelWidth() {
+    public int labelWidth() {
         return LABEL_WIDTH;
     }
 
