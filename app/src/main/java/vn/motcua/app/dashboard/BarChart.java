@@ -53,6 +53,6 @@ record BarChart(String id, List<Bar> bars, int height) {
     }
 
     private static String shorten(String label) {
-        return label.length() <= 20 ? label : label.substring(0, 19) + "…";
+        return label.length() <= 17 ? label : label.substring(0, 16) + "…";
     }
 }

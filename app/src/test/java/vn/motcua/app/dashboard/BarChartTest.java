@@ -28,7 +28,7 @@ class BarChartTest {
                 .get(0);
         assertThat(bar.secondX()).isEqualTo(BarChart.LABEL_WIDTH + bar.firstWidth());
         assertThat(bar.valueX()).isEqualTo(BarChart.LABEL_WIDTH + bar.firstWidth() + bar.secondWidth() + 4);
-        assertThat(bar.label()).hasSize(20).endsWith("…");
+        assertThat(bar.label()).hasSize(17).endsWith("…");
     }
 
     @Test
