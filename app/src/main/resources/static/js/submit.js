@@ -138,6 +138,8 @@
 
   $('submission').addEventListener('submit', function (e) {
     e.preventDefault();
+    // A field still being typed in holds its last change for a moment (form-js debounces); leaving it flushes it.
+    if (document.activeElement && document.activeElement.blur) { document.activeElement.blur(); }
     var checked = checkAll();
     if (!checked.ok) {
       $('fill-error').textContent = t('fix');

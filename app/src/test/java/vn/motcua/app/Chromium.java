@@ -221,7 +221,7 @@ final class Chromium {
 
         private String waitFor(String expression, Predicate<String> until) {
             long deadline = System.nanoTime() + PATIENCE.toNanos();
-            String value = evaluate(expression);
+            String value = evaluateWhileLoading(expression);
             while (!until.test(value)) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("still " + value + " after " + PATIENCE + ": " + expression);
@@ -232,9 +232,18 @@ final class Chromium {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException(e);
                 }
-                value = evaluate(expression);
+                value = evaluateWhileLoading(expression);
             }
             return value;
+        }
+
+        /** While a tapped link replaces the page, its old document may vanish under the expression: "" then. */
+        private String evaluateWhileLoading(String expression) {
+            try {
+                return evaluate(expression);
+            } catch (IllegalStateException e) {
+                return "";
+            }
         }
 
         String evaluate(String expression) {
@@ -273,13 +282,16 @@ final class Chromium {
             return waitFor(expression, until);
         }
 
-        /** Types {@code text} into the input or textarea {@code selector} as a person would (input and change fire). */
+        /**
+         * Types {@code text} into the input or textarea {@code selector} as a person would: it takes the focus, input
+         * and change fire, and the focus leaves it (which flushes a form-js field's debounced change).
+         */
         void type(String selector, String text) {
             evaluate("(function (e) { var p = e instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype"
-                    + " : HTMLInputElement.prototype;"
+                    + " : HTMLInputElement.prototype; e.focus();"
                     + " Object.getOwnPropertyDescriptor(p, 'value').set.call(e, " + quoted(text) + ");"
                     + " e.dispatchEvent(new Event('input', {bubbles: true}));"
-                    + " e.dispatchEvent(new Event('change', {bubbles: true})); return ''; })"
+                    + " e.dispatchEvent(new Event('change', {bubbles: true})); e.blur(); return ''; })"
                     + "(document.querySelector(" + quoted(selector) + "))");
         }
 

@@ -31,9 +31,15 @@ import vn.motcua.engine.EngineClock;
  */
 class CitizenPagesIT {
 
+    /** "true" once the submission page's start form is mounted (null-safe while a page is replaced). */
+    static final String FORM_READY = "(document.getElementById('main') || {dataset: {}}).dataset.formReady || ''";
+
     private static final String COMMUNE = "000.00.99.H99";
     /** A name a hostile applicant might type: it must show as these characters, never as bold text. */
     private static final String MARKUP_NAME = "<b>Trần Thị Lan</b><img src=x>";
+
+    /** The phone-sized screenshots of the pages; docs/screenshots/ holds a chosen few of them. */
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private static Path dataDir;
     private static ConfigurableApplicationContext app;
@@ -66,6 +72,7 @@ class CitizenPagesIT {
         String code;
         String lookupKey;
         try (Chromium.Page browser = Chromium.Page.open(base + "/")) {
+            browser.viewport(360, 780);
             browser.type("#q", "chung thuc ban sao");
             browser.click("form[role=search] button.primary");
             browser.waitUntil("location.search", s -> s.contains("q=chung"));
@@ -75,7 +82,7 @@ class CitizenPagesIT {
                     .startsWith("Tìm thấy 1 trong 4");
 
             browser.click("li[data-key='chung-thuc-ban-sao'] a.button");
-            browser.waitUntil("document.getElementById('main').dataset.formReady || ''", "true"::equals);
+            browser.waitUntil(FORM_READY, "true"::equals);
             assertThat(browser.eval("location.pathname")).isEqualTo("/thu-tuc/chung-thuc-ban-sao/nop");
 
             browser.type("#applicant-name", MARKUP_NAME);
@@ -101,6 +108,7 @@ class CitizenPagesIT {
             assertThat(browser.eval("String(document.querySelectorAll('#review b, #review img').length)"))
                     .as("markup in a name is shown as text, never rendered")
                     .isEqualTo("0");
+            browser.screenshot(SCREENSHOTS.resolve("xem-lai-vi-360.png"));
 
             browser.click("#submit-button");
             String receipt = browser.textOnceShown("#receipt", s -> s.contains(COMMUNE));
@@ -109,6 +117,7 @@ class CitizenPagesIT {
             assertThat(code).matches(java.util.regex.Pattern.quote(COMMUNE) + "-\\d{6}-\\d{4}");
             assertThat(lookupKey).isNotBlank();
             assertThat(receipt).contains("Mới đăng ký");
+            browser.screenshot(SCREENSHOTS.resolve("bien-nhan-vi-360.png"));
 
             browser.click("#receipt-track");
             browser.waitUntil("location.pathname", "/tra-cuu/"::equals);
@@ -144,6 +153,7 @@ class CitizenPagesIT {
                 .isEqualTo(10);
 
         try (Chromium.Page browser = Chromium.Page.open(base + "/tra-cuu/?ma=" + code + "#khoa=" + lookupKey)) {
+            browser.viewport(360, 780);
             assertThat(browser.textOnceShown("#asked-now", s -> s.contains("đánh giá")))
                     .contains("Mời bạn đánh giá mức độ hài lòng")
                     .contains("Rất hài lòng")
@@ -154,6 +164,9 @@ class CitizenPagesIT {
             browser.click("#rating-send");
             assertThat(browser.textOnceShown("#rated", s -> !s.isBlank()))
                     .isEqualTo("Cảm ơn bạn đã đánh giá: Hài lòng — Nhanh <script>alert(1)</script>");
+            assertThat(Integer.parseInt(browser.eval("String(document.documentElement.scrollWidth)")))
+                    .isLessThanOrEqualTo(360);
+            browser.screenshot(SCREENSHOTS.resolve("tra-cuu-da-danh-gia-vi-360.png"));
         }
         int again = http.post()
                 .uri("/api/public/dossiers/{code}/rating", code)
@@ -190,13 +203,13 @@ class CitizenPagesIT {
                 for (Map.Entry<String, String> page : pages.entrySet()) {
                     browser.navigate(base + page.getValue() + "?lang=" + language);
                     if (page.getKey().equals("nop-ho-so")) {
-                        browser.waitUntil("document.getElementById('main').dataset.formReady || ''", "true"::equals);
+                        browser.waitUntil(FORM_READY, "true"::equals);
                     }
                     assertThat(browser.eval("String(document.documentElement.scrollWidth)"))
                             .as("%s (%s) scrolls sideways at 360 px", page.getValue(), language)
                             .satisfies(
                                     width -> assertThat(Integer.parseInt(width)).isLessThanOrEqualTo(360));
-                    browser.screenshot(Path.of("target/screenshots/" + page.getKey() + "-" + language + "-360.png"));
+                    browser.screenshot(SCREENSHOTS.resolve(page.getKey() + "-" + language + "-360.png"));
                 }
             }
             browser.navigate(base + "/");
@@ -226,7 +239,7 @@ class CitizenPagesIT {
                 .defaultHeader(HttpHeaders.AUTHORIZATION, basic(user))
                 .build();
         JsonNode tasks = engine.get()
-                .uri("/engine-rest/task?processInstanceBusinessKey={code}", dossierCode)
+                .uri("/engine-rest/task?processInstanceBusinessKey={code}&firstResult=0&maxResults=10", dossierCode)
                 .retrieve()
                 .body(JsonNode.class);
         assertThat(tasks).as("the open task %s can see", user).hasSize(1);

@@ -67,6 +67,7 @@ class PagesBenchmark {
      * three) and writes the report.
      */
     static void measure(String base, Path report, boolean smoke) throws IOException, InterruptedException {
+        String loadAtStart = loadAverage();
         List<Profile> profiles = smoke ? PROFILES.subList(0, 1) : PROFILES;
         int runs = smoke ? 1 : 3;
         StringBuilder md = new StringBuilder("# Pages on a slow connection\n\n")
@@ -79,7 +80,11 @@ class PagesBenchmark {
                 .append("form-js viewer has mounted the start form). Median of ")
                 .append(runs)
                 .append(runs == 1 ? " run" : " runs")
-                .append(".\n\n## Page weight and time to interactive\n\n");
+                .append(". Machine: ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, shared; load average (1, 5, 15 min) at start ")
+                .append(loadAtStart)
+                .append(", at the end LOAD_AT_END.\n\n## Page weight and time to interactive\n\n");
         for (Profile profile : profiles) {
             md.append("### ").append(profile.name()).append("\n\n");
             md.append("| page | what | requests | weight (kB) | interactive (s) |\n|---|---|---|---|---|\n");
@@ -102,8 +107,17 @@ class PagesBenchmark {
             md.append('\n');
         }
         Files.createDirectories(report.getParent());
-        Files.writeString(report, md.toString());
+        Files.writeString(report, md.toString().replace("LOAD_AT_END", loadAverage()));
         System.out.println("[benchmark] report written to " + report + "\n" + md);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + ", " + parts[1] + ", " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static Measure once(String base, String path, Profile profile) throws IOException, InterruptedException {
@@ -113,7 +127,7 @@ class PagesBenchmark {
             browser.navigate(base + path);
             boolean form = path.endsWith("/nop");
             if (form) {
-                browser.waitUntil("document.getElementById('main').dataset.formReady || ''", "true"::equals);
+                browser.waitUntil(CitizenPagesIT.FORM_READY, "true"::equals);
             }
             String figures = browser.eval("(function () {"
                     + " var n = performance.getEntriesByType('navigation')[0];"
