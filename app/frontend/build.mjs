@@ -32,7 +32,12 @@ const esbuild = await import('esbuild');
 mkdirSync(join(out, 'js'), { recursive: true });
 await esbuild.build({
   absWorkingDir: here,
-  entryPoints: { 'js/forms': 'src/forms.js', 'css/forms': 'src/forms.css' },
+  entryPoints: {
+    'js/forms': 'src/forms.js',
+    'css/forms': 'src/forms.css',
+    'js/diagram': 'src/diagram.js',
+    'css/diagram': 'src/diagram.css',
+  },
   outdir: out,
   bundle: true,
   minify: true,
@@ -41,4 +46,4 @@ await esbuild.build({
   legalComments: 'linked',
   logLevel: 'warning',
 });
-console.log('pages: bundled js/forms.js and css/forms.css into ' + out);
+console.log('pages: bundled js/forms.js, js/diagram.js and their css into ' + out);

@@ -182,6 +182,43 @@ final class Chromium {
             return waitFor("(document.querySelector(" + quoted(selector) + ") || {}).innerText || ''", until);
         }
 
+        /** Types {@code value} into the field {@code selector} and leaves it, firing the events typing does. */
+        void fill(String selector, String value) {
+            evaluate("(() => { const e = document.querySelector(" + quoted(selector) + "); e.focus(); e.value = "
+                    + quoted(value) + "; e.dispatchEvent(new Event('input', {bubbles: true}));"
+                    + " e.dispatchEvent(new Event('change', {bubbles: true})); e.blur(); return ''; })()");
+        }
+
+        /** The value of a script expression once {@code until} holds for it. */
+        String once(String expression, Predicate<String> until) {
+            return waitFor(expression, until);
+        }
+
+        /** The page's path and query once it shows {@code pathPrefix} and has loaded. */
+        String pathOnce(String pathPrefix) {
+            return waitFor(
+                    "document.readyState === 'complete' ? location.pathname + location.search : ''",
+                    path -> path.startsWith(pathPrefix));
+        }
+
+        /** A PNG of the page at {@code width} CSS pixels, as tall as its content (at most 2400). */
+        void screenshot(Path file, int width) throws IOException {
+            ObjectNode metrics = JSON.createObjectNode()
+                    .put("width", width)
+                    .put("height", 800)
+                    .put("deviceScaleFactor", 1)
+                    .put("mobile", width < 600);
+            call("Emulation.setDeviceMetricsOverride", metrics);
+            int height = Math.min(2400, Integer.parseInt(evaluate("String(document.documentElement.scrollHeight)")));
+            metrics.put("height", height);
+            call("Emulation.setDeviceMetricsOverride", metrics);
+            JsonNode shot =
+                    call("Page.captureScreenshot", JSON.createObjectNode().put("format", "png"));
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.write(
+                    file, java.util.Base64.getDecoder().decode(shot.path("data").asText()));
+        }
+
         private String waitFor(String expression, Predicate<String> until) {
             long deadline = System.nanoTime() + PATIENCE.toNanos();
             String value = evaluateWhileLoading(expression);
@@ -209,7 +246,7 @@ final class Chromium {
             }
         }
 
-        private String evaluate(String expression) {
+        String evaluate(String expression) {
             ObjectNode params =
                     JSON.createObjectNode().put("expression", expression).put("returnByValue", true);
             JsonNode result = call("Runtime.evaluate", params);

@@ -181,6 +181,9 @@ class SecurityConfiguration {
                         .hasAnyRole(DESK, SPECIALIST, LEADER, ADMIN)
                         .requestMatchers("/api/admin/**")
                         .hasRole(ADMIN)
+                        // The clerks' and leaders' pages (docs/pages.md); each checks the agency itself.
+                        .requestMatchers("/can-bo", "/can-bo/**")
+                        .hasAnyRole(DESK, SPECIALIST, LEADER, ADMIN)
                         .anyRequest()
                         .authenticated())
                 .httpBasic(basic ->

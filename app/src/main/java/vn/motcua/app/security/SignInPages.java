@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,8 +15,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The sign-in form (Vietnamese first, one column, readable on a phone) and a placeholder start page
- * for signed-in staff at {@value SecurityConfiguration#STAFF_HOME} (the clerk's workspace replaces it). Plain HTML templates under {@code classpath:security/}, no template engine:
+ * The sign-in form (Vietnamese first, one column, readable on a phone); signed-in staff land on the clerk's
+ * workspace at {@value SecurityConfiguration#STAFF_HOME}. A plain HTML template under {@code classpath:security/}, no template engine:
  * {@code {{name}}} placeholders are replaced with HTML-escaped values.
  */
 @Controller
@@ -26,7 +25,6 @@ class SignInPages {
     private static final String HTML_UTF8 = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8";
 
     private final String loginTemplate = read("security/login.html");
-    private final String homeTemplate = read("security/home.html");
 
     @GetMapping(value = SecurityConfiguration.LOGIN_PAGE, produces = HTML_UTF8)
     @ResponseBody
@@ -47,25 +45,6 @@ class SignInPages {
                         "csrfParameter", csrf.getParameterName(),
                         "csrfToken", csrf.getToken()),
                 Map.of("message", message));
-    }
-
-    @GetMapping(value = SecurityConfiguration.STAFF_HOME, produces = HTML_UTF8)
-    @ResponseBody
-    String home(@AuthenticationPrincipal CamundaUser user, CsrfToken csrf) {
-        String groups = String.join(
-                ", ",
-                user.groups().stream()
-                        .map(g -> g.name() == null ? g.id() : g.name())
-                        .toList());
-        return render(
-                homeTemplate,
-                Map.of(
-                        "displayName", user.displayName(),
-                        "userId", user.id(),
-                        "groups", groups.isEmpty() ? "(chưa thuộc nhóm nào)" : groups,
-                        "csrfParameter", csrf.getParameterName(),
-                        "csrfToken", csrf.getToken()),
-                Map.of());
     }
 
     private static String render(String template, Map<String, String> text, Map<String, String> html) {

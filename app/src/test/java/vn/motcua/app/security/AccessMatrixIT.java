@@ -91,6 +91,10 @@ class AccessMatrixIT {
             | engine history `GET /engine-rest/history/process-instance` | 401 | 401 | 401 | nothing | nothing | nothing | nothing | nothing | sees A |
             | process variables `GET /engine-rest/process-instance/{id}/variables` | 401 | 401 | 401 | 403 | 403 | 403 | 403 | 403 | sees A |
             | Tasklist `/camunda` (sign in, list tasks) | 401 | 401 | 401 | sees A | nothing | nothing | nothing | 403 | sees A |
+            | clerk pages `GET /can-bo/`, `/can-bo/tim-kiem`, `/can-bo/thong-ke`, `/can-bo/tiep-nhan` | 401 | 401 | 401 | allowed | allowed | allowed | allowed | 403 | allowed |
+            | a task in the workspace `GET /can-bo/viec/{id}` | 401 | 401 | 401 | sees A | 404 | 404 | 404 | 403 | sees A |
+            | complete a task in the workspace `POST /can-bo/viec/{id}/hoan-thanh` | 401 | 401 | 401 | allowed | 404 | 404 | 404 | 403 | allowed |
+            | a dossier in the workspace `GET /can-bo/ho-so/{code}` | 401 | 401 | 401 | sees A | 404 | sees A | sees A | 403 | sees A |
             """;
 
     /** Who calls: a staff account (password demo), or nobody with or without the dossier's lookup key. */
@@ -538,6 +542,31 @@ class AccessMatrixIT {
                         send(c, d, get("/engine-rest/process-instance/" + d.processInstanceId() + "/variables")),
                         d.code()));
         PROBES.put("Tasklist `/camunda` (sign in, list tasks)", AccessMatrixIT::tasklist);
+        PROBES.put(
+                "clerk pages `GET /can-bo/`, `/can-bo/tim-kiem`, `/can-bo/thong-ke`, `/can-bo/tiep-nhan`", (c, d) -> {
+                    for (String page :
+                            List.of("/can-bo/", "/can-bo/tim-kiem?q=x", "/can-bo/thong-ke", "/can-bo/tiep-nhan")) {
+                        String answer = allowed(send(c, d, get(page)));
+                        if (!answer.equals("allowed")) {
+                            return answer;
+                        }
+                    }
+                    return "allowed";
+                });
+        PROBES.put(
+                "a task in the workspace `GET /can-bo/viec/{id}`",
+                (c, d) -> seen(send(c, d, get("/can-bo/viec/" + d.taskId())), d.code()));
+        PROBES.put(
+                "complete a task in the workspace `POST /can-bo/viec/{id}/hoan-thanh`",
+                (c, d) -> allowed(send(
+                        c,
+                        d,
+                        postJson(
+                                "/can-bo/viec/" + d.taskId() + "/hoan-thanh",
+                                "{\"values\": {\"receiptDecision\": \"accept\"}}"))));
+        PROBES.put(
+                "a dossier in the workspace `GET /can-bo/ho-so/{code}`",
+                (c, d) -> seen(send(c, d, get("/can-bo/ho-so/" + d.code())), d.identityNumber()));
     }
 
     /** Camunda's own sign-in and CSRF, as Tasklist in a browser does them. */

@@ -1,0 +1,318 @@
+package vn.motcua.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The clerks' and leaders' pages in a real headless Chromium on the embedded defaults, signed in with the demo
+ * accounts: commune A's desk clerk receives a dossier through the receive task's Camunda Form (form-js), A's
+ * specialist certifies it, A's leader approves it; commune B's desk clerk sees none of it; an applicant name made
+ * of markup is shown as the text it is; the workspace reads at 360 px.
+ */
+class ClerkPagesIT {
+
+    /** Markup a hostile applicant types as a name: must come out as these very characters. */
+    static final String MARKUP_NAME = "<b id=\"injected\">Lê</b> Văn <img id=\"injected-img\" src=\"x\"> Tâm";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static ConfigurableApplicationContext app;
+    private static String base;
+    private static int identity = 200;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Path dataDir = Files.createTempDirectory("motcua-clerk-pages-it-");
+        dataDir.toFile().setExecutable(true, false);
+        app = new SpringApplicationBuilder(MotcuaApplication.class)
+                .run("--server.port=0", "--motcua.data-dir=" + dataDir, "--motcua.outbox.poll-interval=PT0.2S");
+        base = "http://localhost:"
+                + ((WebServerApplicationContext) app).getWebServer().getPort();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void aDeskClerkReceivesTheDossierThroughItsFormASpecialistCertifiesItAndALeaderApprovesIt() throws Exception {
+        String code = submit("Nguyễn Thị Thu");
+
+        try (Chromium.Page page = signIn("tiepnhan01", "/can-bo/")) {
+            openTask(page, code, "Tiếp nhận hồ sơ");
+            page.click("#claim");
+            page.pathOnce("/can-bo/viec/");
+            formReady(page);
+            tick(page, "Hồ sơ hợp lệ, tiếp nhận");
+            page.screenshot(Path.of("target/screenshots/can-bo-viec.png"), 1100);
+            complete(page);
+            assertThat(page.textOnceShown("main", s -> s.contains("Đã hoàn thành")))
+                    .doesNotContain(code);
+        }
+        assertThat(status(code)).isEqualTo(4); // received, then processing (the copies are certified at once)
+
+        try (Chromium.Page page = signIn("chuyenvien01", "/can-bo/")) {
+            openTask(page, code, "Đối chiếu và chứng thực bản sao");
+            page.click("#claim");
+            formReady(page);
+            fill(page, "Số chứng thực", "SCT-0001/2026");
+            tick(page, "Đã đối chiếu");
+            complete(page);
+        }
+
+        try (Chromium.Page page = signIn("lanhdao01", "/can-bo/")) {
+            openTask(page, code, "Phê duyệt và ký chứng thực");
+            page.click("#claim");
+            formReady(page);
+            tick(page, "Đồng ý ký chứng thực");
+            complete(page);
+        }
+        assertThat(status(code)).isEqualTo(9); // processed: the result waits at the desk
+
+        try (Chromium.Page page = signIn("lanhdao01", "/can-bo/thong-ke")) {
+            assertThat(page.textOnceShown("#summary", s -> !s.isBlank())).contains("Tỷ lệ đúng hạn");
+            assertThat(page.evaluate("String(document.querySelectorAll('#chart-received rect').length)"))
+                    .isNotEqualTo("0");
+            assertThat(page.attribute("#csv", "href")).contains("/api/stats/indices.csv?from=");
+            page.screenshot(Path.of("target/screenshots/can-bo-thong-ke.png"), 800);
+        }
+
+        try (Chromium.Page page = signIn("tiepnhan01", "/can-bo/")) {
+            assertThat(page.textOnceShown("#tasks", s -> s.contains(code))).contains("Trả kết quả");
+        }
+    }
+
+    @Test
+    void aClerkOfCommuneBSeesNoneOfCommuneAsTasksOrDossiers() throws Exception {
+        String code = submit("Phạm Văn Đức");
+        String taskId = taskOf(code);
+
+        try (Chromium.Page page = signIn("tiepnhan01", "/can-bo/")) {
+            assertThat(page.textOnceShown("#tasks", s -> s.contains(code))).contains("Phạm Văn Đức");
+            // The index catches up with the outbox; then A's clerk finds it (so B's empty search below means hidden).
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                go(page, "/can-bo/tim-kiem?q=" + code + "&t=" + System.nanoTime());
+                return page.textOnceShown("#total", t -> !t.isBlank()).equals("Tìm thấy 1 hồ sơ");
+            });
+            assertThat(page.textOnceShown("#results", s -> !s.isBlank()))
+                    .contains(code)
+                    .contains("Phạm Văn Đức");
+        }
+        try (Chromium.Page page = signIn("tiepnhan02", "/can-bo/")) {
+            assertThat(page.textOnceShown("main", s -> s.contains("Công việc của tôi")))
+                    .doesNotContain(code);
+            go(page, "/can-bo/viec/" + taskId);
+            assertThat(page.once(
+                            "document.readyState === 'complete' ? document.body.innerText : ''", s -> !s.isBlank()))
+                    .contains("404")
+                    .doesNotContain(code)
+                    .doesNotContain("Phạm Văn Đức");
+            go(page, "/can-bo/tim-kiem?q=" + code);
+            assertThat(page.textOnceShown("#total", s -> !s.isBlank())).isEqualTo("Tìm thấy 0 hồ sơ");
+            go(page, "/can-bo/ho-so/" + code);
+            assertThat(page.once("document.body.innerText", s -> !s.isBlank()))
+                    .contains("404")
+                    .doesNotContain("Phạm Văn Đức");
+        }
+    }
+
+    @Test
+    void anApplicantNameMadeOfMarkupIsShownAsTextInTheWorkspaceAndTheDossier() throws Exception {
+        String code = submit(MARKUP_NAME);
+
+        try (Chromium.Page page = signIn("tiepnhan01", "/can-bo/")) {
+            page.textOnceShown("#tasks", s -> s.contains(code));
+            assertThat(page.evaluate("[...document.querySelectorAll('#tasks .applicant')].map(e => e.textContent)"
+                            + ".filter(t => t.includes('Tâm')).join('|')"))
+                    .isEqualTo(MARKUP_NAME);
+            assertThat(page.evaluate("String(document.querySelectorAll('#injected, #injected-img').length)"))
+                    .isEqualTo("0");
+            page.screenshot(Path.of("target/screenshots/can-bo-cong-viec-360.png"), 360);
+            assertThat(page.evaluate("String(document.documentElement.scrollWidth)"))
+                    .as("nothing wider than a 360 px phone")
+                    .isEqualTo("360");
+
+            go(page, "/can-bo/ho-so/" + code);
+            assertThat(page.textOnceShown("#applicant", s -> s.contains("Tâm"))).contains(MARKUP_NAME);
+            assertThat(page.evaluate("String(document.querySelectorAll('#injected, #injected-img').length)"))
+                    .isEqualTo("0");
+            assertThat(page.textOnceShown("#timeline", s -> !s.isBlank())).contains("Mới");
+            // The diagram (bpmn-js, fetched on demand) marks the step the dossier is at.
+            page.click("#show-diagram");
+            assertThat(page.once(
+                            "String(document.querySelectorAll('#diagram .cb-current').length)", n -> !n.equals("0")))
+                    .isEqualTo("1");
+        }
+    }
+
+    @Test
+    void aDeskClerkTakesInAPaperDossierWithItsScanMarkedAsDigitised() throws Exception {
+        Path scan = Files.write(
+                Files.createTempDirectory("motcua-clerk-scan-").resolve("ban-chinh.pdf"),
+                "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+
+        try (Chromium.Page page = signIn("tiepnhan01", "/can-bo/tiep-nhan?thu-tuc=chung-thuc-ban-sao")) {
+            page.once(
+                    "document.querySelector('#submit-intake') && !document.querySelector('#submit-intake').disabled"
+                            + " ? 'y' : document.querySelector('#form-error').textContent",
+                    s -> !s.isBlank());
+            page.fill("#a-name", "Đặng Thị Hạnh");
+            page.fill("#a-id", "001090777001");
+            page.fill("#a-phone", "0987654321");
+            page.pickFile("#file-ban-chinh", scan);
+            fillIn(page, "#start-form", "Tên giấy tờ", "Giấy khai sinh");
+            fillIn(page, "#start-form", "Số bản sao", "2");
+            fillIn(page, "#start-form", "Số trang", "1");
+            page.click("#submit-intake");
+
+            String code = page.textOnceShown("#receipt-code", s -> !s.isBlank());
+            assertThat(code).startsWith("000.00.99.H99-");
+            assertThat(page.textOnceShown("#receipt-key", s -> !s.isBlank())).isNotBlank();
+            Map<String, Object> row = app.getBean(JdbcTemplate.class)
+                    .queryForMap("select channel, applicant_name from dossier where code = ?", code);
+            assertThat(row).containsEntry("channel", "DESK").containsEntry("applicant_name", "Đặng Thị Hạnh");
+            assertThat(app.getBean(JdbcTemplate.class)
+                            .queryForObject(
+                                    "select count(*) from dossier_digitisation g join dossier d on d.id = g.dossier_id"
+                                            + " where d.code = ? and g.document_code = 'ban-chinh'"
+                                            + " and g.stage = 'RECEIPT' and g.recorded_by = 'tiepnhan01'",
+                                    Integer.class,
+                                    code))
+                    .as("the scan recorded as digitised at receipt by the clerk")
+                    .isEqualTo(1);
+        }
+    }
+
+    // ------------------------------------------------------------------ the browser
+
+    static Chromium.Page signIn(String user, String path) throws Exception {
+        Chromium.Page page = Chromium.Page.open(base + path);
+        page.pathOnce("/login");
+        page.fill("#username", user);
+        page.fill("#password", "demo");
+        page.click("button[type=submit]");
+        page.pathOnce(path);
+        return page;
+    }
+
+    /** Goes to {@code path} (with its query) and waits until that page has loaded. */
+    private static void go(Chromium.Page page, String path) {
+        page.evaluate("location.assign(" + JSON.getNodeFactory().textNode(path) + "), ''");
+        page.once("document.readyState === 'complete' ? location.pathname + location.search : ''", path::equals);
+    }
+
+    /** Opens the task of the dossier from the list, checking its name there. */
+    private static void openTask(Chromium.Page page, String code, String taskName) {
+        String item = "#tasks li[data-dossier=\"" + code + "\"]";
+        assertThat(page.textOnceShown(item, s -> !s.isBlank())).contains(taskName);
+        page.click(item + " h2 a");
+        page.pathOnce("/can-bo/viec/");
+    }
+
+    private static void formReady(Chromium.Page page) {
+        page.once(
+                "document.querySelector('#complete') && !document.querySelector('#complete').disabled ? 'y' : ''"
+                        + " + (document.querySelector('#form-error') ? document.querySelector('#form-error').textContent : '')",
+                s -> !s.isBlank());
+        assertThat(page.evaluate("document.querySelector('#form-error').textContent"))
+                .isEmpty();
+    }
+
+    /** Completes the task through its form; the page then goes back to the list, or shows why not. */
+    private static void complete(Chromium.Page page) {
+        page.click("#complete");
+        assertThat(page.once(
+                        "location.search.includes('xong=1') ? 'done'"
+                                + " : (document.querySelector('#form-error') || {}).textContent || ''",
+                        s -> !s.isBlank()))
+                .isEqualTo("done");
+    }
+
+    /** Clicks the form-js checkbox or radio option whose label starts with {@code label}. */
+    private static void tick(Chromium.Page page, String label) {
+        page.evaluate("(() => { const l = [...document.querySelectorAll('#task-form label')]"
+                + ".find(l => l.textContent.trim().startsWith("
+                + JSON.getNodeFactory().textNode(label) + "));"
+                + " document.getElementById(l.htmlFor).click(); return ''; })()");
+    }
+
+    /** Types into the task form's field whose label starts with {@code label}. */
+    private static void fill(Chromium.Page page, String label, String value) {
+        fillIn(page, "#task-form", label, value);
+    }
+
+    /** Types into the form-js field in {@code form} whose label starts with {@code label}. */
+    private static void fillIn(Chromium.Page page, String form, String label, String value) {
+        String id = page.evaluate(
+                "[...document.querySelectorAll('" + form + " label')]" + ".find(l => l.textContent.trim().startsWith("
+                        + JSON.getNodeFactory().textNode(label) + ")).htmlFor");
+        page.fill("[id=\"" + id + "\"]", value);
+    }
+
+    // ------------------------------------------------------------------ the dossier
+
+    /** A certified-copy request at commune A, submitted online, with one PDF. */
+    static String submit(String applicantName) throws Exception {
+        String boundary = "motcua-clerk-pages";
+        String json = JSON.writeValueAsString(JSON.readTree("""
+                {"procedureKey": "chung-thuc-ban-sao", "agencyCode": "000.00.99.H99",
+                 "applicant": {"name": "", "identityNumber": "%s", "phone": "0912345678"},
+                 "data": {"documentName": "Bằng tốt nghiệp", "copyCount": 1, "pagesPerCopy": 1}}""".formatted(String.format("00109012%04d", identity++))));
+        JsonNode dossier = JSON.readTree(json);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) dossier.path("applicant")).put("name", applicantName);
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"dossier\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + dossier + "\r\n--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"ban-chinh\"; filename=\"ban-chinh.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n"
+                + "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+                + "\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> created = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/public/dossiers"))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).path("code").asText();
+    }
+
+    private static int status(String code) {
+        return app.getBean(JdbcTemplate.class)
+                .queryForObject("select public_status from dossier where code = ?", Integer.class, code);
+    }
+
+    private static String taskOf(String code) {
+        return app.getBean(TaskService.class)
+                .createTaskQuery()
+                .processInstanceBusinessKey(code)
+                .singleResult()
+                .getId();
+    }
+}
