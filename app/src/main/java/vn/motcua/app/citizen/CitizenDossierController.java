@@ -27,8 +27,8 @@ import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierRequests;
 import vn.motcua.dossier.DossierSubmission;
 import vn.motcua.dossier.DossierSubmission.SubmittedDossier;
-import vn.motcua.dossier.InvalidSubmissionException.FieldProblem;
 import vn.motcua.dossier.InvalidSubmissionException;
+import vn.motcua.dossier.InvalidSubmissionException.FieldProblem;
 import vn.motcua.dossier.UnknownDossierException;
 import vn.motcua.engine.CurrentActor;
 import vn.motcua.payment.PaymentReceipt;
@@ -59,8 +59,7 @@ class CitizenDossierController {
             DossierViews views,
             CurrentActor actor,
             PaymentReceipt receipts,
-
-ProcedureCatalog catalog,
+            ProcedureCatalog catalog,
             ResultDeliveries deliveries,
             Ratings ratings,
             PlatformTransactionManager transactionManager) {

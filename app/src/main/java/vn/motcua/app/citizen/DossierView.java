@@ -94,7 +94,7 @@ public record DossierView(
                 null);
     }
 
-        /** The owner's extras: how the result is delivered (null: at the desk) and the rating given (null: none yet). */
+    /** The owner's extras: how the result is delivered (null: at the desk) and the rating given (null: none yet). */
     public DossierView withOwnerChoices(ResultDelivery delivery, RatingView ratingGiven) {
         return new DossierView(
                 code,

@@ -411,6 +411,7 @@ class AccessMatrixIT {
             String redirect = JSON.readTree(started.body()).path("redirectUrl").asText();
             return allowed(send(c, d, request(redirect.substring(base.length())).GET()));
         });
+        PROBES.put(
                 "start form `GET /api/public/procedures/{key}/start-form`",
                 (c, d) -> allowed(send(c, d, get("/api/public/procedures/chung-thuc-ban-sao/start-form"))));
         // Only the key opens a dossier to its rating; before the result is returned the rating is refused (409).
