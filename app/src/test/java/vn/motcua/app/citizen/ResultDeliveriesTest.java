@@ -64,6 +64,7 @@ class ResultDeliveriesTest {
                 level,
                 List.of(),
                 List.of(),
-                List.of());
+                List.of(),
+                null);
     }
 }
