@@ -36,8 +36,11 @@ public final class QrCodes {
     /** Pixels per module in the image placed on the page; the template sets its printed size. */
     private static final int PIXELS_PER_MODULE = 8;
 
-    /** Resolution at which {@link #read(byte[])} renders the first page: a printed QR is read at 150 dpi too. */
-    private static final float READ_DPI = 200;
+    /**
+     * Resolution at which {@link #read(byte[])} renders the first page: at 200 dpi a 30 mm code of version 15 has under
+     * 3 pixels per module, too few for ZXing's reader; 300 dpi gives over 4.
+     */
+    private static final float READ_DPI = 300;
 
     private QrCodes() {}
 

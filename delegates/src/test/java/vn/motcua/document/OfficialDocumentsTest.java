@@ -73,6 +73,28 @@ class OfficialDocumentsTest {
     }
 
     @Test
+    void theApplicationsOwnReaderReadsTheCodeWithTheDefaultLongSystemName() {
+        OfficialDocuments defaults = new OfficialDocuments(
+                FONTS,
+                new OfficialDocumentProperties(
+                        "http://localhost:8080", "Hệ thống thông tin giải quyết thủ tục hành chính - Một cửa điện tử"));
+        QrContent qr = new QrContent(
+                QR.dossierCode(),
+                QR.procedureCode(),
+                QR.applicantId(),
+                QR.documentName(),
+                defaults.issuingSystem(),
+                QR.issuedAt(),
+                QR.appointment(),
+                null);
+
+        byte[] pdf = defaults.render("giay-tiep-nhan", receipt(), qr);
+
+        assertThat(QrCodes.read(pdf).flatMap(QrContent::parse)).contains(qr);
+        assertThat(QrContent.parse(QrReaders.zbarimg(pdf).text())).contains(qr);
+    }
+
+    @Test
     void theDocumentClaimsPdfA2bWithEveryFontEmbedded() {
         byte[] pdf = DOCUMENTS.render("giay-tiep-nhan", receipt(), QR);
 
