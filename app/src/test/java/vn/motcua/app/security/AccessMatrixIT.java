@@ -59,7 +59,7 @@ class AccessMatrixIT {
             |---|---|---|---|---|---|---|---|---|---|
             | public catalogue `GET /api/public/procedures` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
             | citizen pages `GET /tra-cuu/`, `/kiem-tra-chu-ky/` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
-            | citizen catalogue and submission pages `GET /`, `/thu-tuc/{key}`, `/thu-tuc/{key}/nop` || allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
+            | citizen catalogue and submission pages `GET /`, `/thu-tuc/{key}`, `/thu-tuc/{key}/nop` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
             | dossier's applicant details `GET /api/public/dossiers/{code}` | nothing | sees A | nothing | nothing | nothing | nothing | nothing | nothing | nothing |
             | online submission `POST /api/public/dossiers` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
             | signature verification `POST /api/public/signatures/verify` | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed | allowed |
