@@ -4,22 +4,29 @@
   var TEXT = {
     vi: {
       title: 'Tra cứu hồ sơ', codeLabel: 'Mã hồ sơ', keyLabel: 'Mã tra cứu (không bắt buộc)',
-      keyHint: 'Mã tra cứu in trên giấy tiếp nhận; nhập để xem thông tin cá nhân và tải giấy tờ của hồ sơ.',
+      keyHint: 'Mã tra cứu được cấp khi nộp hồ sơ; nhập để xem thông tin cá nhân và tải giấy tờ, phiếu của hồ sơ.',
       search: 'Tra cứu', lang: 'English', loading: 'Đang tra cứu…', notFound: 'Không tìm thấy hồ sơ, hoặc mã tra cứu không đúng.',
       failed: 'Không kết nối được. Vui lòng thử lại.', procedure: 'Thủ tục', submitted: 'Ngày nộp', received: 'Ngày tiếp nhận',
       appointment: 'Ngày hẹn trả', finished: 'Ngày giải quyết xong', returned: 'Ngày trả kết quả', timeline: 'Quá trình xử lý',
-      applicant: 'Người nộp', documents: 'Giấy tờ', result: 'Kết quả',
+      applicant: 'Người nộp', documents: 'Giấy tờ', result: 'Kết quả', slips: 'Phiếu của hồ sơ',
       verifyLink: 'Kiểm tra chữ ký số trên văn bản điện tử'
     },
     en: {
       title: 'Track a dossier', codeLabel: 'Dossier code', keyLabel: 'Lookup key (optional)',
-      keyHint: 'The lookup key is printed on your receipt; enter it to see your details and download your documents.',
+      keyHint: 'The lookup key was given when you submitted; enter it to see your details and download your documents and slips.',
       search: 'Search', lang: 'Tiếng Việt', loading: 'Searching…', notFound: 'No such dossier, or the lookup key is wrong.',
       failed: 'Could not connect. Please try again.', procedure: 'Procedure', submitted: 'Submitted', received: 'Received',
       appointment: 'Appointment', finished: 'Finished', returned: 'Result returned', timeline: 'Timeline',
-      applicant: 'Applicant', documents: 'Documents', result: 'Result',
+      applicant: 'Applicant', documents: 'Documents', result: 'Result', slips: 'Slips of your dossier',
       verifyLink: 'Check the digital signature of an electronic document'
     }
+  };
+  // The one-stop slips kept with a dossier (Thông tư 01/2018/TT-VPCP), by document code.
+  var SLIPS = {
+    'giay-tiep-nhan': { vi: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả', en: 'Receipt and appointment slip' },
+    'phieu-yeu-cau-bo-sung': { vi: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ', en: 'Request to supplement the dossier' },
+    'phieu-tu-choi': { vi: 'Phiếu từ chối tiếp nhận giải quyết hồ sơ', en: 'Refusal to accept the dossier' },
+    'phieu-xin-loi': { vi: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả', en: 'Apology and new appointment' }
   };
   var lang = localStorage.getItem('motcua.lang') === 'en' ? 'en' : 'vi';
   var last = null;
@@ -75,9 +82,20 @@
     });
     result.appendChild(el('section', {}, [el('h3', {}, [t('timeline')]), timeline]));
 
-    if (view.documents && view.documents.length) {
+    var slips = (view.documents || []).filter(function (doc) { return SLIPS.hasOwnProperty(doc.documentCode); });
+    var files = (view.documents || []).filter(function (doc) { return !SLIPS.hasOwnProperty(doc.documentCode); });
+    if (slips.length) {
+      var slipList = el('ul', { 'class': 'docs', id: 'slips' });
+      slips.forEach(function (doc) {
+        var link = el('a', { href: '#' }, [SLIPS[doc.documentCode][lang]]);
+        link.addEventListener('click', function (e) { e.preventDefault(); download(doc, key); });
+        slipList.appendChild(el('li', {}, [link, ' ', el('time', { datetime: doc.uploadedAt }, [formatDate(doc.uploadedAt)])]));
+      });
+      result.appendChild(el('section', {}, [el('h3', {}, [t('slips')]), slipList]));
+    }
+    if (files.length) {
       var list = el('ul', { 'class': 'docs' });
-      view.documents.forEach(function (doc) {
+      files.forEach(function (doc) {
         var link = el('a', { href: '#' }, [(doc.documentCode === 'ket-qua' ? t('result') + ': ' : '') + doc.fileName]);
         link.addEventListener('click', function (e) { e.preventDefault(); download(doc, key); });
         list.appendChild(el('li', {}, [link]));
@@ -127,7 +145,8 @@
     applyLanguage();
   });
 
-  // A link from an SMS or receipt: /tra-cuu/?ma=<code>#khoa=<key> (the key stays out of server logs).
+  // A link from an SMS or receipt: /tra-cuu/?ma=<code>#khoa=<key> (the key stays out of server logs). The QR code
+  // of a slip or result (Thông tư 01/2023/TT-VPCP) opens /tra-cuu/?ma=<code>&tthc=…&giayto=…: only ma is read.
   var params = new URLSearchParams(location.search);
   var fromHash = new URLSearchParams(location.hash.replace(/^#/, ''));
   applyLanguage();

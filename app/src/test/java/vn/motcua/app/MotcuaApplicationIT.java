@@ -153,6 +153,37 @@ class MotcuaApplicationIT {
     }
 
     @Test
+    void aSlipsQrCodeOpensTheTrackingPageWhichListsTheCitizensSlips() throws Exception {
+        Dossier dossier = returnedAfterASupplement(app, app.newReceivingUnit());
+        JsonNode own = app.get("/api/public/dossiers/" + dossier.code(), dossier.lookupKey());
+        String receiptHref = null;
+        for (JsonNode document : own.path("documents")) {
+            if (document.path("documentCode").asText().equals("giay-tiep-nhan")) {
+                receiptHref = document.path("href").asText();
+            }
+        }
+        assertThat(receiptHref).as("the receipt is the citizen's to download").isNotNull();
+        byte[] receipt = app.http
+                .get()
+                .uri(receiptHref)
+                .header("X-Lookup-Key", dossier.lookupKey())
+                .retrieve()
+                .body(byte[].class);
+        String scanned = vn.motcua.document.QrCodes.read(receipt).orElseThrow();
+        // the code names the configured public address (the default here); the test server listens elsewhere
+        assertThat(scanned).startsWith("http://localhost:8080/tra-cuu/?ma=" + dossier.code() + "&");
+
+        String page = Chromium.renderedDom(
+                scanned.replace("http://localhost:8080", app.baseUrl()) + "#khoa=" + dossier.lookupKey());
+
+        assertThat(page)
+                .contains(dossier.code())
+                .contains("Phiếu của hồ sơ")
+                .contains("Giấy tiếp nhận hồ sơ và hẹn trả kết quả")
+                .contains("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ");
+    }
+
+    @Test
     void theIndicesOf766CountTheFinishedOnlineDossierAndComeOutAsCsvForItsAgencyOnly() throws IOException {
         String unit = app.newReceivingUnit();
         returnedAfterASupplement(app, unit);

@@ -89,16 +89,17 @@ public class DeadlineEscalationDelegate implements JavaDelegate {
         Instant newAppointment =
                 rule.due(now, days == null ? defaultNewAppointmentDays : Integer.parseInt(days.trim()));
         String reason = DelegateInputs.optional(execution, IN_REASON);
-        String procedureName = catalog.version(dossier.procedureKey(), dossier.procedureVersion())
-                .map(p -> p.descriptor().name().vi())
-                .orElse(dossier.procedureKey());
+        var procedure = catalog.version(dossier.procedureKey(), dossier.procedureVersion());
+        String procedureName = procedure.map(p -> p.descriptor().name().vi()).orElse(dossier.procedureKey());
         String agencyName = deadlines.agencyName(dossier.receivingAgencyCode());
 
         deadlines.markLate(dossier.id(), newAppointment, now);
         byte[] pdf = letter.render(new ApologyLetter.Content(
                 agencyName,
                 dossier.applicant().name(),
+                dossier.applicant().identityNumber(),
                 code,
+                procedure.map(p -> p.descriptor().nationalCode()).orElse(null),
                 procedureName,
                 rule.calendar().local(deadline.receivedAt()),
                 rule.calendar().local(deadline.dueAt()),

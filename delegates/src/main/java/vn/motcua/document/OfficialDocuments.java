@@ -36,7 +36,8 @@ import vn.motcua.dossier.DocumentProperties;
  *   <li>{@code qr}: the {@link QrContent} (e.g. {@code ${qr.dossierCode}}, {@code ${qr.documentName}});</li>
  *   <li>{@code qrImage}: the QR code as a {@code data:} PNG address for {@code <img th:src="${qrImage}"/>};</li>
  *   <li>{@code trackingUrl}: the text the QR code carries (the dossier's public view);</li>
- *   <li>{@code issuingSystem}: the system's name from {@link OfficialDocumentProperties}.</li>
+ *   <li>{@code issuingSystem}: the system's name from {@link OfficialDocumentProperties};</li>
+ *   <li>{@code ngayLap}: the date of the document (the QR code's time of issue, unless the data give it).</li>
  * </ul>
  * The shared page frame (the QR at the top left, the agency and the national motto) is the fragment file
  * {@code documents/khung.xhtml}; see docs/documents.md for the designer's guide.
@@ -114,7 +115,8 @@ public class OfficialDocuments {
      * @param template the template's name, without folder and suffix, e.g. {@code giay-tiep-nhan}
      * @param data     the values the template's expressions read: strings, numbers, {@code java.time} values
      *                 (formatted with {@code #temporals}), maps and lists of them
-     * @param qr       what the QR code at the top left carries
+     * @param qr       what the QR code at the top left carries; null only for an agency's internal record that
+     *                 concerns no single dossier (the tracking register)
      * @throws DocumentTemplateException naming the template when it is missing or cannot be filled
      */
     public byte[] render(String template, Map<String, ?> data, QrContent qr) {
@@ -177,10 +179,15 @@ public class OfficialDocuments {
 
     private Map<String, Object> variables(Map<String, ?> data, QrContent qr) {
         Map<String, Object> variables = new HashMap<>(data);
-        String url = qr.toUrl(properties.base());
-        variables.put("qr", qr);
-        variables.put("qrImage", QrCodes.dataUri(url));
-        variables.put("trackingUrl", url);
+        if (qr != null) {
+            String url = qr.toUrl(properties.base());
+            variables.put("qr", qr);
+            variables.put("qrImage", QrCodes.dataUri(url));
+            variables.put("trackingUrl", url);
+        }
+        variables.putIfAbsent(
+                "ngayLap",
+                qr != null ? qr.issuedAt() : java.time.LocalDateTime.now(vn.motcua.engine.EngineClock.VIETNAM));
         variables.put("issuingSystem", properties.issuingSystem());
         return variables;
     }

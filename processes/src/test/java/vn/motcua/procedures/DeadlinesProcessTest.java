@@ -47,6 +47,7 @@ import vn.motcua.deadline.DeadlineRepository.Deadline;
 import vn.motcua.deadline.DeadlineRepository.Pause;
 import vn.motcua.deadline.DeadlineWarningDelegate;
 import vn.motcua.deadline.DossierDeadlines;
+import vn.motcua.document.QrContent;
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.DocumentFile;
 import vn.motcua.dossier.DossierChanges;
@@ -59,6 +60,7 @@ import vn.motcua.engine.EngineClock;
 import vn.motcua.procedure.ProcedureCatalog;
 import vn.motcua.stats.OnTimeStatistics;
 import vn.motcua.testing.ProcessTestPlatform;
+import vn.motcua.testing.QrReaders;
 import vn.motcua.testing.RequiredTool;
 import vn.motcua.testing.TestDocuments;
 
@@ -176,6 +178,13 @@ class DeadlinesProcessTest {
                         "Chứng thực bản sao từ bản chính",
                         "07 giờ 30 phút, ngày 13/03/2026",
                         "UBND xã Thử Nghiệm");
+        // The QR code of Thông tư 01/2023/TT-VPCP at the top left carries the new appointment.
+        QrReaders.Found qr = QrReaders.zbarimg(pdf);
+        assertThat(qr.topLeft()).isTrue();
+        QrContent content = QrContent.parse(qr.text()).orElseThrow();
+        assertThat(content.dossierCode()).isEqualTo(instance.getBusinessKey());
+        assertThat(content.documentName()).isEqualTo(ApologyLetter.DOCUMENT_NAME);
+        assertThat(content.appointment()).isEqualTo(LocalDateTime.parse("2026-03-13T07:30"));
 
         // Finishing the dossier afterwards produces no second letter.
         long lettersBefore = documents(instance).stream()

@@ -51,6 +51,14 @@ public class DossierAccess {
         }
     }
 
+    /** The user must hold one of the roles at the agency (e.g. any staff member exporting its register). */
+    public void requireAnyAt(Principal user, String agencyCode, Set<StaffRole> roles) {
+        if (!staff.hasRole(user.getName(), agencyCode, roles)) {
+            throw new AgencyAccessException(
+                    "User " + user.getName() + " has none of the roles " + roles + " at agency " + agencyCode + ".");
+        }
+    }
+
     private static String agencyOn(Dossier d, AgencySide side) {
         return switch (side) {
             case RECEIVING -> d.receivingAgencyCode();

@@ -127,6 +127,11 @@ class SecurityConfiguration {
                         .hasAnyRole(DESK, LEADER)
                         .requestMatchers(HttpMethod.POST, "/api/dossiers/*/result")
                         .hasAnyRole(DESK, SPECIALIST, LEADER)
+                        // The slips and the tracking register are the desk's and the agency staff's.
+                        .requestMatchers(HttpMethod.GET, "/api/dossiers/*/slips", "/api/dossiers/*/slips/*")
+                        .hasAnyRole(DESK, SPECIALIST, LEADER)
+                        .requestMatchers(HttpMethod.GET, "/api/dossiers/*/control-slip", "/api/register")
+                        .hasAnyRole(DESK, SPECIALIST, LEADER)
                         .requestMatchers("/api/stats/**")
                         .hasAnyRole(DESK, SPECIALIST, LEADER, ADMIN)
                         // The signed result, downloaded or printed by the staff of the dossier's agencies.

@@ -1,8 +1,12 @@
 package vn.motcua.app.signature;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -16,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.motcua.app.web.ApiProblems;
+import vn.motcua.document.QrCodes;
+import vn.motcua.document.QrContent;
 import vn.motcua.signature.NotAPdfException;
 import vn.motcua.signature.SignatureVerifier;
 import vn.motcua.signature.SignatureVerifier.SignatureCheck;
@@ -42,11 +48,20 @@ class SignatureVerificationController {
                     + "is intact and chains to a CA this installation trusts, and the last one covers the whole "
                     + "file. A file that is not a PDF answers 415.")
     VerificationView verify(@RequestPart("file") MultipartFile file) throws IOException {
-        Verification verification = verifier.verify(file.getBytes());
+        byte[] pdf = file.getBytes();
+        Verification verification = verifier.verify(pdf);
+        QrView qr = QrCodes.read(pdf).flatMap(QrContent::parse).map(QrView::of).orElse(null);
+        String dossierCode = verification.signatures().stream()
+                .map(SignatureCheck::dossierCode)
+                .filter(code -> code != null && !code.isBlank())
+                .reduce((first, last) -> last)
+                .orElse(qr == null ? null : qr.dossierCode());
         return new VerificationView(
                 verification.signed(),
                 verification.valid(),
-                verification.signatures().stream().map(SignatureView::of).toList());
+                verification.signatures().stream().map(SignatureView::of).toList(),
+                dossierCode,
+                qr);
     }
 
     @ExceptionHandler
@@ -55,7 +70,36 @@ class SignatureVerificationController {
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not-a-pdf", "Tệp không phải là PDF", e.getMessage());
     }
 
-    record VerificationView(boolean signed, boolean valid, List<SignatureView> signatures) {}
+    /**
+     * @param dossierCode the dossier the document names: its last signature's, else its QR code's (null if neither)
+     * @param qr          the QR code of Thông tư 01/2023/TT-VPCP read from the first page (null if none); the
+     *                    applicant's identifier it carries is left out of the answer
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record VerificationView(
+            boolean signed, boolean valid, List<SignatureView> signatures, String dossierCode, QrView qr) {}
+
+    /** What the document's QR code says, and the tracking page it opens. */
+    record QrView(
+            String dossierCode,
+            String procedureCode,
+            String documentName,
+            String issuingSystem,
+            LocalDateTime issuedAt,
+            LocalDateTime appointment,
+            String trackingHref) {
+
+        static QrView of(QrContent c) {
+            return new QrView(
+                    c.dossierCode(),
+                    c.procedureCode(),
+                    c.documentName(),
+                    c.issuingSystem(),
+                    c.issuedAt(),
+                    c.appointment(),
+                    QrContent.TRACKING_PATH + "?ma=" + URLEncoder.encode(c.dossierCode(), StandardCharsets.UTF_8));
+        }
+    }
 
     /** One signature as the API shows it; times at Vietnam's offset. */
     record SignatureView(

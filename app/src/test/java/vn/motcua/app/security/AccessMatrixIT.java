@@ -68,6 +68,10 @@ class AccessMatrixIT {
             | result files `POST /api/dossiers/{code}/result` | 401 | 401 | 401 | allowed | 403 | allowed | allowed | 403 | 403 |
             | signed result for its owner `GET /api/public/dossiers/{code}/result` | 404 | allowed | 404 | 404 | 404 | 404 | 404 | 404 | 404 |
             | signed result for staff `GET /api/dossiers/{code}/result` | 401 | 401 | 401 | allowed | 403 | allowed | allowed | 403 | 403 |
+            | slips at the desk `GET /api/dossiers/{code}/slips`, `/slips/{id}` | 401 | 401 | 401 | allowed | 403 | allowed | allowed | 403 | 403 |
+            | process control slip `GET /api/dossiers/{code}/control-slip` | 401 | 401 | 401 | allowed | 403 | allowed | allowed | 403 | 403 |
+            | tracking register of A `GET /api/register?agency={A}` | 401 | 401 | 401 | allowed | 403 | allowed | allowed | 403 | 403 |
+            | citizen's slip download `GET /api/public/dossiers/{code}/documents/{id}` | 400 | allowed | 404 | 400 | 400 | 400 | 400 | 400 | 400 |
             | search `GET /api/dossiers?q={code}` | 401 | 401 | 401 | sees A | nothing | sees A | sees A | 403 | sees A |
             | statistics `GET /api/stats/on-time` | 401 | 401 | 401 | allowed | allowed | allowed | allowed | 403 | allowed |
             | agencies `GET /api/admin/agencies` | 401 | 401 | 401 | 403 | 403 | 403 | 403 | 403 | allowed |
@@ -383,6 +387,41 @@ class AccessMatrixIT {
         PROBES.put(
                 "signed result for staff `GET /api/dossiers/{code}/result`",
                 (c, d) -> allowed(send(c, d, get("/api/dossiers/" + d.code() + "/result"))));
+        PROBES.put("slips at the desk `GET /api/dossiers/{code}/slips`, `/slips/{id}`", (c, d) -> {
+            receive(d);
+            HttpResponse<String> list = send(c, d, get("/api/dossiers/" + d.code() + "/slips"));
+            if (!allowed(list).equals("allowed")) {
+                return allowed(list);
+            }
+            String href = JSON.readTree(list.body())
+                    .path("slips")
+                    .path(0)
+                    .path("href")
+                    .asText();
+            assertThat(href).as("the receipt is listed").isNotEmpty();
+            return allowed(send(c, d, get(href)));
+        });
+        PROBES.put(
+                "process control slip `GET /api/dossiers/{code}/control-slip`",
+                (c, d) -> allowed(send(c, d, get("/api/dossiers/" + d.code() + "/control-slip"))));
+        PROBES.put(
+                "tracking register of A `GET /api/register?agency={A}`",
+                (c, d) -> allowed(send(
+                        c,
+                        d,
+                        get("/api/register?agency=000.00.99.H99&format=csv&from="
+                                + LocalDate.now().minusDays(1) + "&to="
+                                + LocalDate.now().plusDays(1)))));
+        PROBES.put("citizen's slip download `GET /api/public/dossiers/{code}/documents/{id}`", (c, d) -> {
+            long receipt = receive(d);
+            HttpRequest.Builder request = get("/api/public/dossiers/" + d.code() + "/documents/" + receipt);
+            if (c == Caller.CITIZEN_WITH_KEY) {
+                request.header("X-Lookup-Key", d.lookupKey());
+            } else if (c == Caller.CITIZEN_WITHOUT_KEY) {
+                request.header("X-Lookup-Key", "ABCD-EFGH-JKLM-NPQR"); // a key, not this dossier's
+            }
+            return allowed(send(c, d, request));
+        });
         PROBES.put("search `GET /api/dossiers?q={code}`", (c, d) -> {
             // Indexed first (the administrator finds it), so "nothing" means not shown, not not yet indexed.
             await().atMost(Duration.ofSeconds(20))
@@ -502,6 +541,14 @@ class AccessMatrixIT {
                 .singleResult()
                 .getId();
         return new Dossier(code, body.path("lookupKey").asText(), identityNumber, instance, task);
+    }
+
+    /** Accepts the dossier at the desk (as the engine would); returns the id of the receipt slip that wrote. */
+    private static long receive(Dossier d) {
+        app.getBean(TaskService.class).complete(d.taskId(), Map.of("receiptDecision", "accept"));
+        return app.getBean(JdbcTemplate.class).queryForObject("""
+                        select doc.id from dossier_document doc join dossier on dossier.id = doc.dossier_id
+                        where dossier.code = ? and doc.document_code = 'giay-tiep-nhan'""", Long.class, d.code());
     }
 
     private static HttpResponse<String> send(Caller caller, Dossier d, HttpRequest.Builder request)

@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.web.client.RestClient;
 import vn.motcua.app.MotcuaApplication;
+import vn.motcua.document.OfficialDocuments;
+import vn.motcua.document.QrContent;
 import vn.motcua.dossier.DocumentProperties;
 import vn.motcua.signature.PdfSigner;
 import vn.motcua.signature.SignatureRequest;
@@ -80,6 +85,7 @@ class SignatureVerificationIT {
         assertThat(signature.path("trusted").asBoolean()).isTrue();
         assertThat(signature.path("coversWholeDocument").asBoolean()).isTrue();
         assertThat(signature.path("dossierCode").asText()).isEqualTo(DOSSIER);
+        assertThat(answer.path("dossierCode").asText()).isEqualTo(DOSSIER);
         assertThat(signature.path("signedAt").asText()).isEqualTo("2026-12-01T09:00:00+07:00");
         assertThat(signature.path("testCertificate").asBoolean()).isTrue();
         assertThat(signature.path("signer").asText()).isNotBlank();
@@ -99,6 +105,40 @@ class SignatureVerificationIT {
         assertThat(answer.path("signed").asBoolean()).isTrue();
         assertThat(answer.path("valid").asBoolean()).isFalse();
         assertThat(answer.path("signatures").path(0).path("intact").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aSlipsQrCodeNamesItsDossierAndTheTrackingPageItOpens() {
+        QrContent qr = new QrContent(
+                DOSSIER,
+                "1.001193",
+                "001195012345",
+                "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
+                "Hệ thống thử",
+                LocalDateTime.of(2026, 12, 1, 9, 0),
+                LocalDateTime.of(2026, 12, 3, 16, 30),
+                null);
+        byte[] slip = app.getBean(OfficialDocuments.class)
+                .render(
+                        "giay-tiep-nhan",
+                        Map.of(
+                                "coQuan", "UBND xã Xuân Đài",
+                                "nguoiNop", Map.of("hoTen", "Lê Thị Mai"),
+                                "giayTo", List.of(),
+                                "nhanLuc", LocalDateTime.of(2026, 12, 1, 9, 0)),
+                        qr);
+
+        JsonNode answer = verify(slip, "giay-tiep-nhan.pdf");
+
+        assertThat(answer.path("signed").asBoolean()).isFalse();
+        assertThat(answer.path("dossierCode").asText()).isEqualTo(DOSSIER);
+        assertThat(answer.path("qr").path("documentName").asText())
+                .isEqualTo("Giấy tiếp nhận hồ sơ và hẹn trả kết quả");
+        assertThat(answer.path("qr").path("appointment").asText()).startsWith("2026-12-03T16:30");
+        assertThat(answer.path("qr").path("trackingHref").asText()).isEqualTo("/tra-cuu/?ma=" + DOSSIER);
+        assertThat(answer.path("qr").has("applicantId"))
+                .as("the identifier stays off the public answer")
+                .isFalse();
     }
 
     @Test
