@@ -47,7 +47,7 @@ public final class ModelSafety {
     static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
 
     private static final Set<String> ALLOWED_SUFFIXES =
-            Set.of(".bpmn", ".bpmn20.xml", ".dmn", ".dmn11.xml", ".form", ".yaml", ".yml", ".png");
+            Set.of(".bpmn", ".bpmn20.xml", ".dmn", ".dmn11.xml", ".form", ".yaml", ".yml", ".png", ".xhtml");
     private static final Set<String> REFUSED_CAMUNDA_ATTRIBUTES =
             Set.of("class", "resource", "variableMappingClass", "formKey", "scriptFormat");
     private static final Set<String> BEAN_ONLY_ATTRIBUTES =
@@ -56,6 +56,12 @@ public final class ModelSafety {
     private static final Pattern FEEL_EXTERNAL = Pattern.compile("\\bexternal\\s*\\{");
     private static final Set<String> OPERATOR_WORDS = Set.of(
             "and", "or", "not", "eq", "ne", "lt", "gt", "le", "ge", "div", "mod", "empty", "true", "false", "null");
+
+    private static final Pattern TEMPLATE_EXPRESSION = Pattern.compile("[$*#]\\{([^}]*)}");
+    private static final String PATH = "[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*";
+    private static final Pattern SAFE_TEMPLATE_EXPRESSION = Pattern.compile("\\s*(" + PATH
+            + "|#temporals\\.format\\(\\s*" + PATH + "\\s*,\\s*'[^'()]*'\\s*\\)"
+            + "|#temporals\\.year\\(\\s*" + PATH + "\\s*\\))\\s*((!=|==)\\s*null\\s*)?");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> FREE_TEXT_FIELDS = Set.of("textfield", "textarea");
@@ -68,7 +74,10 @@ public final class ModelSafety {
         String name = resourceName.toLowerCase(Locale.ROOT);
         if (ALLOWED_SUFFIXES.stream().noneMatch(name::endsWith)) {
             return List.of("resource " + resourceName
-                    + " is not allowed in a deployment (only .bpmn, .dmn, .form, .yaml and .png)");
+                    + " is not allowed in a deployment (only .bpmn, .dmn, .form, .yaml, .png and .xhtml)");
+        }
+        if (name.endsWith(".xhtml")) {
+            return templateProblems(resourceName, new String(content, java.nio.charset.StandardCharsets.UTF_8));
         }
         boolean bpmn = name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml");
         boolean dmn = name.endsWith(".dmn") || name.endsWith(".dmn11.xml");
@@ -83,6 +92,29 @@ public final class ModelSafety {
         }
         List<String> problems = new ArrayList<>();
         check(document.getDocumentElement(), dmn, problems);
+        return problems;
+    }
+
+    /**
+     * A result template ({@code <key>-result.xhtml}) is filled by Thymeleaf, whose expressions could call methods:
+     * each {@code ${…}} may only read a variable or a property path, optionally formatted by
+     * {@code #temporals.format(path, 'pattern')} or {@code #temporals.year(path)} and compared with {@code null};
+     * no unescaped text ({@code th:utext}), no preprocessing ({@code __…__}), no links or inlined scripts.
+     */
+    static List<String> templateProblems(String resourceName, String template) {
+        List<String> problems = new ArrayList<>();
+        for (String refused : List.of("th:utext", "__", "th:inline", "@{", "<script")) {
+            if (template.contains(refused)) {
+                problems.add(resourceName + " uses " + refused + ", which a result template may not");
+            }
+        }
+        Matcher expressions = TEMPLATE_EXPRESSION.matcher(template);
+        while (expressions.find()) {
+            if (!SAFE_TEMPLATE_EXPRESSION.matcher(expressions.group(1)).matches()) {
+                problems.add(resourceName + ": the expression ${" + expressions.group(1)
+                        + "} may only read a variable, a property path or format a date");
+            }
+        }
         return problems;
     }
 

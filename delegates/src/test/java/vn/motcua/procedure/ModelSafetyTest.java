@@ -41,7 +41,9 @@ class ModelSafetyTest {
     static Stream<Path> shippedModels() throws IOException {
         try (Stream<Path> files = Files.walk(Path.of("../processes"))) {
             return files
-                    .filter(f -> f.toString().endsWith(".bpmn") || f.toString().endsWith(".dmn"))
+                    .filter(f -> f.toString().endsWith(".bpmn")
+                            || f.toString().endsWith(".dmn")
+                            || f.toString().endsWith(".xhtml"))
                     .filter(f -> !f.toString().contains("/target/"))
                     .toList()
                     .stream();
@@ -118,6 +120,34 @@ class ModelSafetyTest {
 
         assertThat(ModelSafety.problems("fee.dmn", dmn.getBytes(StandardCharsets.UTF_8)))
                 .anySatisfy(p -> assertThat(p).contains(message));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "${T(java.lang.Runtime).getRuntime().exec('id')}",
+                "${@java.lang.Runtime@getRuntime()}",
+                "${duLieu.name.getClass()}",
+                "${new java.io.File('x')}",
+                "${duLieu['x']}",
+                "${#temporals.format(ngayCap, 'dd').length()}"
+            })
+    void aResultTemplateExpressionBeyondAPathOrADateFormatIsRefused(String expression) {
+        String template = "<p xmlns:th=\"http://www.thymeleaf.org\" th:text=\"" + expression + "\">x</p>";
+        assertThat(ModelSafety.problems("p-result.xhtml", template.getBytes(StandardCharsets.UTF_8)))
+                .isNotEmpty();
+    }
+
+    @Test
+    void aResultTemplateMayReadPathsFormatDatesAndTestForNull() {
+        String template = "<p xmlns:th=\"http://www.thymeleaf.org\" th:if=\"${duLieu.x != null}\""
+                + " th:text=\"|Ngày ${#temporals.format(ngayCap, 'dd/MM/yyyy')}: ${duLieu.x}|\">x</p>";
+        assertThat(ModelSafety.problems("p-result.xhtml", template.getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
+        assertThat(ModelSafety.problems("p-result.xhtml", "<p th:utext=\"${x}\"/>".getBytes(StandardCharsets.UTF_8)))
+                .singleElement()
+                .asString()
+                .contains("th:utext");
     }
 
     @ParameterizedTest
