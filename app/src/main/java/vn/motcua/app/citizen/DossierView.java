@@ -196,6 +196,8 @@ public record DossierView(
 
     public record AgencyRef(String code, String name) {}
 
+    /** Without the lookup key the message is left out (not sent as null). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TimelineEntry(OffsetDateTime at, int status, String statusName, String message) {
 
         static TimelineEntry of(DossierEvent e) {
