@@ -67,6 +67,9 @@ class ResultDocumentsProcessTest {
     void theApprovedDossiersResultIsAPdfAWithTheQrCodeSignedByTheLeaderAndTheAgency(ProcedureLifecycle procedure) {
         ProcessInstance instance = procedure.submit().get();
         complete(task(instance), procedure.accept());
+        if (procedure.feeDue()) {
+            ProcedureTestSupport.payAtDesk(instance);
+        }
         IdentityService identity = ProcessTestPlatform.bean(IdentityService.class);
         identity.setAuthenticatedUserId(LEADER); // as the REST API does for the staff completing the tasks
         try {

@@ -35,6 +35,7 @@ import vn.motcua.dossier.DossierRepository;
 import vn.motcua.dossier.DossierStateException;
 import vn.motcua.dossier.PublicStatus;
 import vn.motcua.dossier.StoredDocument;
+import vn.motcua.slip.Slip;
 import vn.motcua.testing.ProcessTestPlatform;
 
 /**
@@ -99,6 +100,8 @@ class SharedLifecycleTest {
         assertThat(dossier(instance).publicStatus()).isEqualTo(NEW);
         assertThat(ProcessTestPlatform.bean(DossierRepository.class)
                         .documents(dossier(instance).id()))
+                .as("the applicant's files: the first ones and the supplement (the agency's slips aside)")
+                .filteredOn(d -> Slip.ofCode(d.documentCode()).isEmpty())
                 .extracting(StoredDocument::supplementRound)
                 .containsExactly(0, 1);
         accept(instance, procedure);

@@ -129,6 +129,7 @@ class SlipsProcessTest {
     void theProcessControlSlipListsEachStepWhoAndWhenAndWhetherOnTime() {
         ProcessInstance instance = submit();
         receive(instance, Map.of("receiptDecision", "accept"));
+        ProcedureTestSupport.payAtDesk(instance);
         complete(instance, "UserTask_CertifyCopies", Map.of("certificationNumber", "12/2026", "originalMatches", true));
 
         byte[] slip = ProcessTestPlatform.bean(DossierSlips.class).processControlSlip(instance.getBusinessKey());

@@ -84,12 +84,16 @@ class CitizenDossierController {
     ResponseEntity<SubmissionReceipt> submit(
             @RequestPart(SubmissionRequest.JSON_PART) SubmissionRequest dossier,
             MultipartHttpServletRequest multipart) {
-        catalog.latest(dossier.procedureKey()).ifPresent(procedure -> {
-            List<FieldProblem> problems = ResultDeliveries.problems(procedure.descriptor(), dossier.resultDelivery());
-            if (!problems.isEmpty()) {
-                throw new InvalidSubmissionException(problems);
-            }
-        });
+        // A missing procedure key is the submission's own 400 below; only a known procedure has delivery rules.
+        java.util.Optional.ofNullable(dossier.procedureKey())
+                .flatMap(catalog::latest)
+                .ifPresent(procedure -> {
+                    List<FieldProblem> problems =
+                            ResultDeliveries.problems(procedure.descriptor(), dossier.resultDelivery());
+                    if (!problems.isEmpty()) {
+                        throw new InvalidSubmissionException(problems);
+                    }
+                });
         // One transaction: the dossier and its delivery choice are stored together or not at all.
         SubmittedDossier submitted = transaction.execute(status -> {
             SubmittedDossier s = submission.submit(
