@@ -161,9 +161,12 @@ public class DossierDeadlines {
         timers(deadline.processInstanceId()).forEach(job -> managementService.suspendJobById(job.getId()));
     }
 
+    private static final Duration NEGLIGIBLE_PAUSE = Duration.ofMinutes(1);
+
     private void resume(Deadline deadline, Pause pause, Instant now) {
-        if (!now.isAfter(pause.startedAt())) {
-            // Ended the moment it began (a fee paid at the counter at once): nothing to move, nothing to record.
+        if (Duration.between(pause.startedAt(), now).compareTo(NEGLIGIBLE_PAUSE) < 0) {
+            // Ended within the minute it began (a fee paid at the counter during the receipt): the clock counts in
+            // minutes, so nothing moves (a same-day procedure's appointment stays today) and nothing is recorded.
             deadlines.deletePause(pause.id());
             timers(deadline.processInstanceId()).forEach(job -> managementService.activateJobById(job.getId()));
             return;
