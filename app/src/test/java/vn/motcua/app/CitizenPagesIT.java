@@ -68,7 +68,7 @@ class CitizenPagesIT {
     void aCitizenFindsAProcedureWithoutDiacriticsSubmitsItOnlineTracksItAndRatesItOnceReturned() throws Exception {
         Path upload = Files.write(
                 Files.createTempDirectory("motcua-upload-").resolve("bang-tot-nghiep.pdf"),
-                "%PDF-1.4\n% ban chinh\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+                vn.motcua.app.signature.TestPdfs.blankPage());
         String code;
         String lookupKey;
         try (Chromium.Page browser = Chromium.Page.open(base + "/")) {

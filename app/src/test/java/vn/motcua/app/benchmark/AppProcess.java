@@ -120,6 +120,7 @@ final class AppProcess implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:postgresql://127.0.0.1:" + postgresPort + "/motcua");
         config.setUsername("postgres");
+        config.setPassword(servers.password()); // the embedded PostgreSQL asks for its generated password
         config.setMaximumPoolSize(2);
         config.setPoolName("benchmark-stats");
         return new HikariDataSource(config);

@@ -305,10 +305,8 @@ class FeeBenchmark {
         return data;
     }
 
-    /** A minimal valid PDF (the submission checks the type by its first bytes). */
+    /** A one-page PDF that opens (uploads are parsed, not trusted). */
     private static byte[] pdf() {
-        return ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
-                        + "trailer<</Root 1 0 R>>\n%%EOF\n")
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return vn.motcua.app.signature.TestPdfs.blankPage();
     }
 }

@@ -194,7 +194,9 @@ class DeskPaymentIT {
                 + "\r\n--" + boundary + "\r\n"
                 + "Content-Disposition: form-data; name=\"ban-chinh\"; filename=\"ban-chinh.pdf\"\r\n"
                 + "Content-Type: application/pdf\r\n\r\n"
-                + "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+                // a one-page PDF that opens (uploads are parsed, not trusted)
+                + "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+                + "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
                 + "\r\n--" + boundary + "--\r\n";
         HttpResponse<String> created = HTTP.send(
                 HttpRequest.newBuilder(URI.create(base + "/api/public/dossiers"))

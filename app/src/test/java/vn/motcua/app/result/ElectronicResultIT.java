@@ -71,10 +71,23 @@ class ElectronicResultIT {
         }
     }
 
+    /** The certified copy's fee, taken at the counter as the receiving clerk would (the payment step waits for it). */
+    private static void payAtDesk(String code) {
+        vn.motcua.payment.Payments payments = app.getBean(vn.motcua.payment.Payments.class);
+        long amount = payments.openRequest(code).orElseThrow().amount();
+        assertThat(payments.recordAtDesk(
+                                code,
+                                new vn.motcua.payment.DeskPayment(
+                                        amount, vn.motcua.payment.PaymentMethod.DESK_CASH, "tiepnhan01"))
+                        .outcome())
+                .isEqualTo(vn.motcua.payment.Confirmation.Outcome.CONFIRMED);
+    }
+
     @Test
     void aFullOnlineDossierEndsWithASignedResultTheCitizenDownloadsAndAnyoneVerifies() throws IOException {
         Submitted dossier = submit("Nguyễn Thị Hồng Nhung", "001190054321");
         completeTask(dossier.code(), "tiepnhan01", Map.of("receiptDecision", "accept"));
+        payAtDesk(dossier.code());
         completeTask(
                 dossier.code(),
                 "chuyenvien01",
@@ -165,6 +178,7 @@ class ElectronicResultIT {
     void aSigningFailureLeavesAnIncidentAndNoReturnUntilRetriedAfterTheFix() throws IOException {
         Submitted dossier = submit("Trần Văn Khoa", "001088011223");
         completeTask(dossier.code(), "tiepnhan01", Map.of("receiptDecision", "accept"));
+        payAtDesk(dossier.code());
         completeTask(
                 dossier.code(),
                 "chuyenvien01",

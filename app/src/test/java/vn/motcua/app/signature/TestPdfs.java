@@ -16,6 +16,18 @@ public final class TestPdfs {
 
     private TestPdfs() {}
 
+    /** A blank one-page A4 PDF that opens in PDFBox: what an upload must be (uploads are parsed, not trusted). */
+    public static byte[] blankPage() {
+        try (PDDocument document = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            document.addPage(new PDPage(PDRectangle.A4));
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A one-page A4 result with Vietnamese text in the configured font, unsigned. */
     public static byte[] result(DocumentProperties documents) throws IOException {
         try (PDDocument document = new PDDocument()) {
