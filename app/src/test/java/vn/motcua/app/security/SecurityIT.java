@@ -412,8 +412,8 @@ class SecurityIT {
                 .header("Authorization", basic("tiepnhan01", "demo")));
         assertThat(clerkCompletes.statusCode()).as(clerkCompletes.body()).isEqualTo(204);
         assertThat(jdbc.queryForObject("select public_status from dossier where code = ?", Integer.class, code))
-                .as("received, now processing")
-                .isEqualTo(4);
+                .as("received; the certified copy now asks its fee")
+                .isEqualTo(6);
     }
 
     // ---------------------------------------------------------------- Camunda's webapps
