@@ -161,8 +161,10 @@ class OnlinePaymentIT {
     @Test
     void inTheBrowserTheLinkLeadsThroughTheSimulatorsPageToTheResultPage() throws Exception {
         Awaiting d = dossierAwaitingPayment();
-        // The tracking view's link (payment.payUrl), with the key in the fragment as the tracking page keeps it.
+        // The owner's tracking view's link (payment.payUrl; the keyless view has no fee box), with the key in the
+        // fragment as the tracking page keeps it.
         HttpResponse<String> view = send(HttpRequest.newBuilder(URI.create(base + "/api/public/dossiers/" + d.code()))
+                .header("X-Lookup-Key", d.lookupKey())
                 .GET());
         String payUrl =
                 JSON.readTree(view.body()).path("payment").path("payUrl").asText();
