@@ -211,7 +211,39 @@
     });
   }
 
+  // The desk payment form of the dossier view (PaymentSection): posts to the payment API, which checks the clerk
+  // and the amount; its problem is shown as text, and the page is read again once the fee is recorded.
+  function deskPayment(formElement) {
+    var message = formElement.querySelector('.error');
+    formElement.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var button = formElement.querySelector('button');
+      button.disabled = true;
+      message.hidden = true;
+      fetch(formElement.getAttribute('data-action'), {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken() },
+        body: JSON.stringify({
+          amount: Number(formElement.elements.amount.value),
+          method: formElement.elements.method.value
+        })
+      }).then(function (response) {
+        if (response.ok) {
+          window.location.reload();
+          return null;
+        }
+        return problemText(response).then(function (text) { throw new Error(text); });
+      }).catch(function (e) {
+        button.disabled = false;
+        message.textContent = e.message;
+        message.hidden = false;
+      });
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('form.cb-desk-payment').forEach(deskPayment);
     var result = document.getElementById('result-upload');
     if (result) { resultUpload(result); }
     var desk = document.getElementById('intake');

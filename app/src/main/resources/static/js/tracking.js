@@ -114,7 +114,10 @@
     if (p.howToPay) { box.appendChild(el('p', {}, [p.howToPay])); }
     // Only our own path or an http(s) address becomes a link.
     if (p.payUrl && /^(https?:\/\/|\/(?!\/))/.test(p.payUrl)) {
-      box.appendChild(el('p', {}, [el('a', { href: p.payUrl, rel: 'noopener', 'class': 'button primary', id: 'pay-online' },
+      // Our own payment page (/thanh-toan/) reads the lookup key from the fragment; no other site is given it.
+      var payHref = key && p.payUrl.charAt(0) === '/' && p.payUrl.indexOf('#') < 0
+        ? p.payUrl + '#khoa=' + encodeURIComponent(key) : p.payUrl;
+      box.appendChild(el('p', {}, [el('a', { href: payHref, rel: 'noopener', 'class': 'button primary', id: 'pay-online' },
         [t('feePayOnline')])]));
     }
     if (p.receiptHref) {
@@ -126,6 +129,19 @@
       box.appendChild(el('p', {}, [link]));
     }
     return box;
+  }
+
+  /** The electronic result, signed (docs/signatures.md), for the owner once the dossier is finished. */
+  function signedResult(view, key, box) {
+    var hasResult = (view.documents || []).some(function (doc) { return doc.documentCode === 'ket-qua'; });
+    if (!key || !hasResult) { return; }
+    var href = api(view.code) + '/result';
+    var link = el('a', { href: href, id: 'signed-result', 'class': 'button' }, [t('resultSigned')]);
+    link.addEventListener('click', function (e) {
+      e.preventDefault();
+      download({ href: href, fileName: 'ket-qua-' + view.code + '.pdf' }, key);
+    });
+    box.appendChild(el('p', {}, [link]));
   }
 
   /** What the citizen is asked to do now, from the dossier's public status. */
@@ -140,12 +156,17 @@
         break;
       case 6:
         say('askedPay');
+        if (view.payment) {
+          box.appendChild(el('p', {}, [el('a', { href: '#payment', id: 'asked-pay-link' }, [t('askedPaySee')])]));
+        }
         break;
       case 9:
         var method = view.resultDelivery ? view.resultDelivery.method : 'DESK';
         say(method === 'ONLINE' ? 'askedDownload' : method === 'POST' ? 'askedPost' : 'askedCollect');
+        signedResult(view, key, box);
         break;
       case 10:
+        signedResult(view, key, box);
         if (view.rating) {
           box.appendChild(el('p', { id: 'rated' }, [t('rated') + ' ' + t(levelMessage(view.rating.level))
             + (view.rating.comment ? ' — ' + view.rating.comment : '')]));

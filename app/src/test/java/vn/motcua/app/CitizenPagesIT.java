@@ -1,12 +1,14 @@
 package vn.motcua.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.HashMap;
@@ -21,6 +23,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 import vn.motcua.engine.EngineClock;
+import vn.motcua.payment.DeskPayment;
+import vn.motcua.payment.PaymentMethod;
+import vn.motcua.payment.Payments;
 
 /**
  * The citizen's pages in a real headless Chromium on the embedded defaults: a citizen finds a procedure typed without
@@ -146,8 +151,19 @@ class CitizenPagesIT {
 
         // The clerks' side, through the engine's REST API: received, certified, approved, returned.
         completeTask(code, "tiepnhan01", Map.of("receiptDecision", "accept"));
+        // the fee asked at receipt (status 6), paid at the counter
+        Payments payments = app.getBean(Payments.class);
+        long fee = payments.openRequest(code).orElseThrow().amount();
+        assertThat(payments.recordAtDesk(code, new DeskPayment(fee, PaymentMethod.DESK_CASH, "tiepnhan01"))
+                        .outcome()
+                        .paid())
+                .isTrue();
         completeTask(code, "chuyenvien01", Map.of("certificationNumber", "16/2026/SCT-BS", "originalMatches", true));
         completeTask(code, "lanhdao01", Map.of("approved", true));
+        // the result is signed asynchronously first; then it waits at the desk (status 9)
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        get("/api/public/dossiers/" + code, null).path("status").asInt() == 9);
         completeTask(code, "tiepnhan01", Map.of("resultReceivedBy", "Trần Thị Lan"));
         assertThat(get("/api/public/dossiers/" + code, null).path("status").asInt())
                 .isEqualTo(10);

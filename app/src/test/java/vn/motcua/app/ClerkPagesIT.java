@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,7 +77,21 @@ class ClerkPagesIT {
             assertThat(page.textOnceShown("main", s -> s.contains("Đã hoàn thành")))
                     .doesNotContain(code);
         }
-        assertThat(status(code)).isEqualTo(4); // received, then processing (the copies are certified at once)
+        assertThat(status(code)).isEqualTo(6); // received; the fee is asked (2.000 đ, Thông tư 226/2016/TT-BTC)
+
+        // The applicant pays at the counter: the desk clerk records it on the dossier page, which prints the slips.
+        try (Chromium.Page page = signIn("tiepnhan01", "/can-bo/ho-so/" + code)) {
+            assertThat(page.textOnceShown("#dossier", s -> s.contains("Chờ nộp")))
+                    .contains("2.000 đ");
+            assertThat(page.attribute("#dossier a[href$='/control-slip']", "href"))
+                    .endsWith("/api/dossiers/" + code + "/control-slip");
+            page.fill("form.cb-desk-payment select[name=method]", "CARD");
+            page.click("form.cb-desk-payment button");
+            assertThat(page.textOnceShown("#dossier", s -> s.contains("Biên lai")))
+                    .contains("Đã nộp")
+                    .contains("DESK_CARD");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(code) == 4); // processing
 
         try (Chromium.Page page = signIn("chuyenvien01", "/can-bo/")) {
             openTask(page, code, "Đối chiếu và chứng thực bản sao");
@@ -92,7 +109,14 @@ class ClerkPagesIT {
             tick(page, "Đồng ý ký chứng thực");
             complete(page);
         }
-        assertThat(status(code)).isEqualTo(9); // processed: the result waits at the desk
+        // processed once the result is signed (asynchronously): the result waits at the desk, which prints it
+        await().atMost(Duration.ofSeconds(60)).until(() -> status(code) == 9);
+        try (Chromium.Page page = signIn("tiepnhan01", "/can-bo/ho-so/" + code)) {
+            assertThat(page.textOnceShown("#dossier", s -> s.contains("Kết quả điện tử")))
+                    .contains("ket-qua-" + code);
+            assertThat(page.attribute("#dossier a[href$='/result?print=true']", "href"))
+                    .endsWith("/api/dossiers/" + code + "/result?print=true");
+        }
 
         try (Chromium.Page page = signIn("lanhdao01", "/can-bo/thong-ke")) {
             assertThat(page.textOnceShown("#summary", s -> !s.isBlank())).contains("Tỷ lệ đúng hạn");
@@ -174,8 +198,7 @@ class ClerkPagesIT {
     void aDeskClerkTakesInAPaperDossierWithItsScanMarkedAsDigitised() throws Exception {
         Path scan = Files.write(
                 Files.createTempDirectory("motcua-clerk-scan-").resolve("ban-chinh.pdf"),
-                "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-                        .getBytes(StandardCharsets.US_ASCII));
+                vn.motcua.app.signature.TestPdfs.blankPage());
 
         try (Chromium.Page page = signIn("tiepnhan01", "/can-bo/tiep-nhan?thu-tuc=chung-thuc-ban-sao")) {
             page.once(
@@ -289,14 +312,20 @@ class ClerkPagesIT {
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"dossier\"\r\n"
                 + "Content-Type: application/json\r\n\r\n" + dossier + "\r\n--" + boundary + "\r\n"
                 + "Content-Disposition: form-data; name=\"ban-chinh\"; filename=\"ban-chinh.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n"
-                + "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-                + "\r\n--" + boundary + "--\r\n";
+                + "Content-Type: application/pdf\r\n\r\n";
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(body.getBytes(StandardCharsets.UTF_8));
+        // a PDF that opens (the upload check parses it, docs/security.md)
+        try (PDDocument pdf = new PDDocument()) {
+            pdf.addPage(new PDPage());
+            pdf.save(bytes);
+        }
+        bytes.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> created = HTTP.send(
                 HttpRequest.newBuilder(URI.create(base + "/api/public/dossiers"))
                         .timeout(Duration.ofSeconds(60))
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray()))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

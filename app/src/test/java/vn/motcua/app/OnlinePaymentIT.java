@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -25,6 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -157,8 +161,10 @@ class OnlinePaymentIT {
     @Test
     void inTheBrowserTheLinkLeadsThroughTheSimulatorsPageToTheResultPage() throws Exception {
         Awaiting d = dossierAwaitingPayment();
-        // The tracking view's link (payment.payUrl), with the key in the fragment as the tracking page keeps it.
+        // The owner's tracking view's link (payment.payUrl; the keyless view has no fee box), with the key in the
+        // fragment as the tracking page keeps it.
         HttpResponse<String> view = send(HttpRequest.newBuilder(URI.create(base + "/api/public/dossiers/" + d.code()))
+                .header("X-Lookup-Key", d.lookupKey())
                 .GET());
         String payUrl =
                 JSON.readTree(view.body()).path("payment").path("payUrl").asText();
@@ -167,7 +173,14 @@ class OnlinePaymentIT {
                         + d.payment().reference());
         String link = base + payUrl + "#khoa=" + d.lookupKey();
 
-        try (Chromium.Page browser = Chromium.Page.open(link)) {
+        // The tracking page opened with the key: "what you need to do" points to the fee box, whose link carries it.
+        try (Chromium.Page browser = Chromium.Page.open(base + "/tra-cuu/?ma=" + d.code() + "#khoa=" + d.lookupKey())) {
+            assertThat(browser.textOnceShown(
+                            "#payment", s -> s.contains(d.payment().reference())))
+                    .contains("2.000");
+            assertThat(browser.attribute("#asked-pay-link", "href")).endsWith("#payment");
+            assertThat(browser.attribute("#pay-online", "href")).isEqualTo(link);
+            browser.click("#pay-online");
             assertThat(browser.textOnceShown("#dossier-code", s -> !s.isBlank()))
                     .isEqualTo(d.code());
             browser.click("#pay");
@@ -188,6 +201,57 @@ class OnlinePaymentIT {
         }
         assertThat(payments().find(d.payment().reference()).orElseThrow().status())
                 .isEqualTo(PaymentStatus.PAID);
+    }
+
+    @Test
+    void aDeskClerkRecordsTheFeeOnTheDossierPageAndTheLeaderSeesTheOnlinePaymentRate() throws Exception {
+        Awaiting d = dossierAwaitingPayment();
+        String form = "form.cb-desk-payment";
+        try (Chromium.Page page = signIn("tiepnhan01", "/can-bo/ho-so/" + d.code())) {
+            assertThat(page.textOnceShown(
+                            "#dossier", s -> s.contains(d.payment().reference())))
+                    .contains("2.000 đ")
+                    .contains("Chờ nộp");
+            assertThat(page.evaluate("document.querySelector('" + form + "').dataset.action"))
+                    .isEqualTo("/api/dossiers/" + d.code() + "/payments/desk");
+            // A wrong amount: the payment API's problem, shown as text; nothing recorded.
+            page.fill(form + " input[name=amount]", "1000");
+            page.click(form + " button");
+            assertThat(page.textOnceShown(form + " .error", s -> !s.isBlank()))
+                    .contains("Số tiền không khớp")
+                    .contains("2000");
+            assertThat(publicStatus(d.code())).isEqualTo(6);
+            // The right amount in cash: the dossier moves on and the page shows the receipt.
+            page.fill(form + " input[name=amount]", String.valueOf(FEE));
+            page.click(form + " button");
+            await().atMost(Duration.ofSeconds(30)).until(() -> publicStatus(d.code()) == 4);
+            assertThat(page.textOnceShown("#dossier", s -> s.contains("Biên lai")))
+                    .contains("Đã nộp")
+                    .contains("DESK_CASH");
+            assertThat(page.evaluate("String(document.querySelectorAll('" + form + "').length)"))
+                    .isEqualTo("0");
+            assertThat(page.attribute("#dossier a[href*='/payments/']", "href"))
+                    .endsWith("/api/dossiers/" + d.code() + "/payments/"
+                            + d.payment().reference() + "/receipt");
+            assertThat(page.attribute("#dossier a[href$='/control-slip']", "href"))
+                    .endsWith("/api/dossiers/" + d.code() + "/control-slip");
+        }
+        Payment paid = payments().find(d.payment().reference()).orElseThrow();
+        assertThat(paid.status()).isEqualTo(PaymentStatus.PAID);
+        assertThat(paid.recordedBy()).isEqualTo("tiepnhan01");
+
+        // The leader's dashboard draws the online-payment rate (766 indices) and links the tracking register.
+        try (Chromium.Page page = signIn("lanhdao01", "/can-bo/thong-ke")) {
+            String chart = page.once(
+                    "(() => { const h = [...document.querySelectorAll('h2')].find(e => e.textContent"
+                            + " === 'Tỷ lệ hồ sơ thanh toán trực tuyến theo cơ quan'); return h ? (document"
+                            + ".getElementById(h.id.replace('h-', 'chart-')) || {}).textContent || '' : ''; })()",
+                    s -> !s.isBlank());
+            assertThat(chart).contains("%");
+            assertThat(page.attribute("#registers a", "href"))
+                    .contains("/api/register?agency=000.00.99.H99&from=")
+                    .endsWith("&format=pdf");
+        }
     }
 
     @Test
@@ -348,12 +412,31 @@ class OnlinePaymentIT {
                  "data": {"documentName": "Bằng tốt nghiệp", "copyCount": 1, "pagesPerCopy": 1}}""".formatted(identityNumber)
                 + "\r\n--" + boundary + "\r\n"
                 + "Content-Disposition: form-data; name=\"ban-chinh\"; filename=\"tep.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n"
-                + "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-                + "\r\n--" + boundary + "--\r\n";
+                + "Content-Type: application/pdf\r\n\r\n";
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(body.getBytes(StandardCharsets.UTF_8));
+        // a PDF that opens (the upload check parses it, docs/security.md)
+        try (PDDocument pdf = new PDDocument()) {
+            pdf.addPage(new PDPage());
+            pdf.save(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        bytes.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return HttpRequest.newBuilder(URI.create(base + "/api/public/dossiers"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray()));
+    }
+
+    /** Signs a member of staff in on the sign-in page the staff pages send to, then opens {@code path}. */
+    private static Chromium.Page signIn(String user, String path) throws Exception {
+        Chromium.Page page = Chromium.Page.open(base + path);
+        page.pathOnce("/login");
+        page.fill("#username", user);
+        page.fill("#password", "demo");
+        page.click("button[type=submit]");
+        page.pathOnce(path);
+        return page;
     }
 
     private static Payments payments() {

@@ -22,19 +22,38 @@ public interface DossierSection {
 
     /**
      * One line: a label, its value and, when {@code href} is given, a link (same-site path) to follow, e.g. the
-     * receipt slip's PDF or the desk payment form.
+     * receipt slip's PDF; when {@code payment} is given, the desk payment form under it.
      */
-    record Line(String label, String value, String href) {
+    record Line(String label, String value, String href, DeskPaymentForm payment) {
+
+        public Line(String label, String value, String href) {
+            this(label, value, href, null);
+        }
 
         public static Line text(String label, String value) {
             return new Line(label, value, null);
         }
 
         public static Line link(String label, String value, String href) {
+            return new Line(label, value, sameSite(href));
+        }
+
+        /** A line with the form that records a fee paid at the counter ({@code POST action}, JSON, CSRF header). */
+        public static Line deskPayment(String label, String value, String action, long amount) {
+            return new Line(label, value, null, new DeskPaymentForm(sameSite(action), amount));
+        }
+
+        private static String sameSite(String href) {
             if (href == null || !href.startsWith("/") || href.startsWith("//")) {
                 throw new IllegalArgumentException("A section links within the site only: " + href);
             }
-            return new Line(label, value, href);
+            return href;
         }
     }
+
+    /**
+     * The desk payment form: the page posts {@code {"amount", "method"}} to {@code action} (the payment API, which
+     * checks the clerk and the amount) and shows its problem as text.
+     */
+    record DeskPaymentForm(String action, long amount) {}
 }

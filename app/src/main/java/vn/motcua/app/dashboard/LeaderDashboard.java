@@ -92,6 +92,13 @@ class LeaderDashboard {
         model.addAttribute("from", start);
         model.addAttribute("to", end);
         model.addAttribute("csv", "/api/stats/indices.csv?from=" + start + "&to=" + end);
+        // the tracking register (Mẫu 06) of each of the user's own agencies, for the same dates
+        model.addAttribute(
+                "registers",
+                staff.agenciesOf(user.getName()).stream()
+                        .sorted()
+                        .map(a -> new RegisterLink(a, start, end))
+                        .toList());
 
         // by month, over the visible agencies
         Map<String, Totals> months = new TreeMap<>();
@@ -292,4 +299,20 @@ class LeaderDashboard {
     }
 
     record ExtraRate(String titleVi, String titleEn, BarChart chart) {}
+
+    /** The tracking register export ({@code GET /api/register}) of one agency, as PDF and CSV. */
+    record RegisterLink(String agencyCode, LocalDate from, LocalDate to) {
+
+        public String pdf() {
+            return href("pdf");
+        }
+
+        public String csv() {
+            return href("csv");
+        }
+
+        private String href(String format) {
+            return "/api/register?agency=" + agencyCode + "&from=" + from + "&to=" + to + "&format=" + format;
+        }
+    }
 }

@@ -83,7 +83,9 @@ class DeskPaymentIT {
         JsonNode keyless =
                 JSON.readTree(get(null, "/api/public/dossiers/" + code, null).body());
         assertThat(keyless.path("status").asInt()).isEqualTo(6);
-        assertThat(keyless.has("payment")).as("what is due is the owner's to see").isFalse();
+        assertThat(keyless.has("payment"))
+                .as("what is due is the owner's to see")
+                .isFalse();
         JsonNode due =
                 JSON.readTree(get(null, "/api/public/dossiers/" + code, key).body());
         JsonNode payment = due.path("payment");
