@@ -215,10 +215,11 @@ class MotcuaApplicationIT {
             assertThat(cells[4]).as("online").isEqualTo(cells[3]);
             assertThat(cells[6]).as("digitised").isEqualTo(cells[3]);
             assertThat(Integer.parseInt(cells[12])).as("results digitised").isPositive();
-            // Its fee was paid at the desk: paid, none online (docs/fees.md).
-            assertThat(Integer.parseInt(cells[14])).as("paid").isPositive();
-            assertThat(cells[15]).as("paid online").isEqualTo("0");
-            assertThat(cells[16]).as("online-payment rate").isEqualTo("0.0000");
+            // Its result was signed (issued electronically); its fee was paid at the desk: paid, none online.
+            assertThat(Integer.parseInt(cells[14])).as("results issued electronically").isPositive();
+            assertThat(Integer.parseInt(cells[16])).as("paid").isPositive();
+            assertThat(cells[17]).as("paid online").isEqualTo("0");
+            assertThat(cells[18]).as("online-payment rate").isEqualTo("0.0000");
         });
         String clerkB = app.http
                 .get()
