@@ -216,7 +216,9 @@ class MotcuaApplicationIT {
             assertThat(cells[6]).as("digitised").isEqualTo(cells[3]);
             assertThat(Integer.parseInt(cells[12])).as("results digitised").isPositive();
             // Its result was signed (issued electronically); its fee was paid at the desk: paid, none online.
-            assertThat(Integer.parseInt(cells[14])).as("results issued electronically").isPositive();
+            assertThat(Integer.parseInt(cells[14]))
+                    .as("results issued electronically")
+                    .isPositive();
             assertThat(Integer.parseInt(cells[16])).as("paid").isPositive();
             assertThat(cells[17]).as("paid online").isEqualTo("0");
             assertThat(cells[18]).as("online-payment rate").isEqualTo("0.0000");
