@@ -9,7 +9,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.pdfbox.Loader;
@@ -38,6 +42,10 @@ class PdfSignatureTest {
     static final String AGENCY = "000.00.99.H99";
     static final String AGENCY_NAME = "UBND xã Thử Nghiệm";
     static final String DOSSIER = "000.00.99.H99-261201-0001";
+    // an hour before the run: the test CA issues its certificates from the day before it was made, so a fixed date
+    // would
+    // fall outside their validity one day
+    static final Instant SIGNED_AT = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
     static final DocumentProperties DOCUMENTS = new DocumentProperties(
             DataSize.ofMegabytes(10),
             "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
@@ -76,7 +84,7 @@ class PdfSignatureTest {
         assertThat(check.coversWholeDocument()).isTrue();
         assertThat(check.dossierCode()).isEqualTo(DOSSIER);
         assertThat(check.testCertificate()).isTrue();
-        assertThat(check.signedAt()).isEqualTo(Instant.parse("2026-12-01T03:04:05Z"));
+        assertThat(check.signedAt()).isEqualTo(SIGNED_AT);
 
         PdfTools.Result pdfsig = PdfTools.pdfsig(signed);
         assertThat(pdfsig.output())
@@ -93,7 +101,11 @@ class PdfSignatureTest {
                 .contains("GIẤY CHỨNG NHẬN ĐĂNG KÝ HỘ KINH DOANH")
                 .contains("Ký số bởi: UBND xã Thử Nghiệm")
                 .contains("Người phê duyệt: Trần Thị Lãnh Đạo")
-                .contains("Thời gian ký: 10:04:05 ngày 01/12/2026 (GMT+7)")
+                .contains("Thời gian ký: "
+                        + DateTimeFormatter.ofPattern("HH:mm:ss 'ngày' dd/MM/yyyy")
+                                .withZone(ZoneId.of("Asia/Ho_Chi_Minh"))
+                                .format(SIGNED_AT)
+                        + " (GMT+7)")
                 .contains("Mã hồ sơ: " + DOSSIER)
                 .contains("CHỮ KÝ THỬ NGHIỆM - KHÔNG CÓ GIÁ TRỊ PHÁP LÝ");
     }
@@ -221,12 +233,7 @@ class PdfSignatureTest {
 
     static SignatureRequest request() {
         return new SignatureRequest(
-                AGENCY,
-                AGENCY_NAME,
-                "Trần Thị Lãnh Đạo",
-                DOSSIER,
-                "Kết quả giải quyết thủ tục hành chính",
-                Instant.parse("2026-12-01T03:04:05Z"));
+                AGENCY, AGENCY_NAME, "Trần Thị Lãnh Đạo", DOSSIER, "Kết quả giải quyết thủ tục hành chính", SIGNED_AT);
     }
 
     static byte[] document(String title) throws IOException {

@@ -131,7 +131,7 @@ class TimestampsTest {
                 null,
                 PdfSignatureTest.DOSSIER,
                 "Kết quả giải quyết thủ tục hành chính",
-                Instant.parse("2026-12-01T03:04:05Z"),
+                PdfSignatureTest.SIGNED_AT,
                 "lanhdao01",
                 "Lê Minh Cường");
         int before = requests.get();
