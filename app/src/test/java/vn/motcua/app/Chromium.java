@@ -313,6 +313,23 @@ final class Chromium {
                             .put("mobile", true));
         }
 
+        /** The locale the page's scripts see ({@code Intl}, {@code navigator.language}), as a phone set to it. */
+        void locale(String languageTag) {
+            call("Emulation.setLocaleOverride", JSON.createObjectNode().put("locale", languageTag));
+        }
+
+        /** Files the page downloads (a link with {@code download}, an attachment) are saved in {@code folder}. */
+        void downloadsTo(Path folder) {
+            ObjectNode params = JSON.createObjectNode()
+                    .put("behavior", "allow")
+                    .put("downloadPath", folder.toAbsolutePath().toString());
+            try {
+                call("Browser.setDownloadBehavior", params);
+            } catch (IllegalStateException e) {
+                call("Page.setDownloadBehavior", params);
+            }
+        }
+
         /** A slow line for every request from now on: latency, and throughput in bytes per second; no cache. */
         void throttle(int latencyMillis, int downloadBytesPerSecond, int uploadBytesPerSecond) {
             call("Network.enable", JSON.createObjectNode());

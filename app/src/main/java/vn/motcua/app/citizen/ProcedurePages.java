@@ -178,9 +178,16 @@ class ProcedurePages {
                 .toList();
     }
 
-    /** The desks that may receive the procedure online: those of the level that decides it, else any desk. */
+    /**
+     * The desks that may receive the procedure online: any desk when the province's one agency of its level decides
+     * it and any desk receives it (the criminal record certificate: the citizen's own commune desk takes it in for
+     * the provincial police); else those of the level that decides it, or any desk when that level has none.
+     */
     private List<Agency> desksFor(ProcedureDescriptor d) {
         List<Agency> desks = desks();
+        if (d.receivingAnywhere() && d.competentAgency() == ProcedureDescriptor.CompetentAgency.PROVINCIAL) {
+            return desks;
+        }
         List<Agency> deciding =
                 desks.stream().filter(a -> a.level() == d.agencyLevel()).toList();
         return deciding.isEmpty() && d.receivingAnywhere() ? desks : deciding;
