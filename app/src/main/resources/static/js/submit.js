@@ -119,7 +119,12 @@
       var v = data[k];
       if (v === null || v === undefined || v === '' || typeof v === 'object') { return; }
       var field = form && form.form.get('formFieldRegistry').getAll().filter(function (f) { return f.key === k; })[0];
-      var text = typeof v === 'boolean' ? (v ? '✓' : '✗') : String(v);
+      // What the person chose or typed as the form shows it: an option's label, a date as dd/MM/yyyy.
+      var option = field && Array.isArray(field.values)
+        ? field.values.filter(function (o) { return String(o.value) === String(v); })[0] : null;
+      var text = typeof v === 'boolean' ? (v ? '✓' : '✗')
+        : option ? option.label
+        : field && field.type === 'datetime' && field.subtype === 'date' ? Motcua.formatDate(v) : String(v);
       formSummary.appendChild(Motcua.el('li', {}, [((field && (field.label || field.dateLabel)) || k) + ': ' + text]));
     });
     facts.appendChild(Motcua.el('dt', {}, [t('formFields')]));

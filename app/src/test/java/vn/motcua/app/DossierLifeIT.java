@@ -260,6 +260,12 @@ class DossierLifeIT {
                     .contains(APPLICANT)
                     .contains("can-cuoc.pdf")
                     .contains("Bổ sung hồ sơ xin việc")
+                    // the choices by their labels, the date as the page writes dates
+                    .contains("Loại Phiếu yêu cầu cấp: Phiếu lý lịch tư pháp số 1")
+                    .contains("Giới tính: Nam")
+                    .contains("Đối tượng nộp phí: Thông thường")
+                    .contains("Ngày, tháng, năm sinh: 14/05/1990")
+                    .doesNotContain("thong-thuong")
                     .contains("200.000\u00a0đ");
             fits(citizen, "the review");
 
