@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 import vn.motcua.app.agency.StaffDirectory;
+import vn.motcua.app.citizen.ResultDeliveries;
+import vn.motcua.app.web.SubmissionRequest.ResultDelivery;
 import vn.motcua.deadline.DeadlineRepository;
 import vn.motcua.dossier.AgencyNames;
 import vn.motcua.dossier.DocumentFile;
@@ -33,6 +35,7 @@ class ClerkDossiers {
     private final RuntimeService runtime;
     private final RepositoryService repository;
     private final List<DossierSection> sections;
+    private final ResultDeliveries deliveries;
 
     ClerkDossiers(
             DossierRepository dossiers,
@@ -41,7 +44,8 @@ class ClerkDossiers {
             ProcedureCatalog catalog,
             RuntimeService runtime,
             RepositoryService repository,
-            List<DossierSection> sections) {
+            List<DossierSection> sections,
+            ResultDeliveries deliveries) {
         this.dossiers = dossiers;
         this.deadlines = deadlines;
         this.staff = staff;
@@ -51,6 +55,7 @@ class ClerkDossiers {
         this.sections = sections.stream()
                 .sorted(Comparator.comparingInt(DossierSection::order))
                 .toList();
+        this.deliveries = deliveries;
     }
 
     ClerkDossierView view(Principal user, String code) {
@@ -70,7 +75,8 @@ class ClerkDossiers {
                 dossiers.documents(d.id()),
                 dossiers.events(d.id()),
                 extra,
-                activeSteps(d));
+                activeSteps(d),
+                deliveries.of(d.id()).orElse(null));
     }
 
     /** One of the dossier's files, to preview. */
@@ -143,7 +149,8 @@ class ClerkDossiers {
             List<StoredDocument> documents,
             List<DossierEvent> events,
             List<Section> sections,
-            List<Step> activeSteps) {
+            List<Step> activeSteps,
+            ResultDelivery resultDelivery) {
 
         public String activeStepIds() {
             return String.join(",", activeSteps.stream().map(Step::id).toList());
