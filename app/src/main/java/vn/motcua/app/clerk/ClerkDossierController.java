@@ -42,6 +42,13 @@ import vn.motcua.procedure.ProcedureCatalog;
 @Tag(name = "Clerk dossiers", description = "Tiếp nhận hồ sơ tại Bộ phận Một cửa; dừng xử lý hồ sơ")
 class ClerkDossierController {
 
+    /** Who attaches the result files: the competent agency's specialists and leaders, the return desk's clerks. */
+    static final Map<AgencySide, Set<StaffRole>> RESULT_ATTACHERS = Map.of(
+            AgencySide.COMPETENT,
+            Set.of(StaffRole.SPECIALIST, StaffRole.LEADER),
+            AgencySide.RETURN,
+            Set.of(StaffRole.DESK_CLERK));
+
     private final DossierSubmission submission;
     private final DossierRequests requests;
     private final CurrentActor actor;
@@ -133,14 +140,7 @@ class ClerkDossierController {
                     + "with the lookup key (full-online service) or receives them at the desk. 409 unless the "
                     + "dossier is processing or processed.")
     DossierState attachResult(@PathVariable String code, MultipartHttpServletRequest multipart, Principal staff) {
-        access.require(
-                staff,
-                code,
-                Map.of(
-                        AgencySide.COMPETENT,
-                        Set.of(StaffRole.SPECIALIST, StaffRole.LEADER),
-                        AgencySide.RETURN,
-                        Set.of(StaffRole.DESK_CLERK)));
+        access.require(staff, code, RESULT_ATTACHERS);
         Dossier d = requests.attachResult(code, SubmissionRequest.files(multipart), staff.getName());
         return new DossierState(
                 d.code(), d.publicStatus().code(), d.publicStatus().nameVi());

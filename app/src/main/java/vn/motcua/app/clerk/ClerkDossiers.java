@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 import vn.motcua.app.agency.StaffDirectory;
 import vn.motcua.app.citizen.ResultDeliveries;
+import vn.motcua.app.security.DossierAccess;
 import vn.motcua.app.web.SubmissionRequest.ResultDelivery;
 import vn.motcua.deadline.DeadlineRepository;
 import vn.motcua.dossier.AgencyNames;
@@ -36,6 +37,7 @@ class ClerkDossiers {
     private final RepositoryService repository;
     private final List<DossierSection> sections;
     private final ResultDeliveries deliveries;
+    private final DossierAccess access;
 
     ClerkDossiers(
             DossierRepository dossiers,
@@ -45,7 +47,8 @@ class ClerkDossiers {
             RuntimeService runtime,
             RepositoryService repository,
             List<DossierSection> sections,
-            ResultDeliveries deliveries) {
+            ResultDeliveries deliveries,
+            DossierAccess access) {
         this.dossiers = dossiers;
         this.deadlines = deadlines;
         this.staff = staff;
@@ -56,13 +59,14 @@ class ClerkDossiers {
                 .sorted(Comparator.comparingInt(DossierSection::order))
                 .toList();
         this.deliveries = deliveries;
+        this.access = access;
     }
 
     ClerkDossierView view(Principal user, String code) {
         Dossier d = readable(user, code);
         var procedure = catalog.latest(d.procedureKey()).map(p -> p.descriptor());
         List<ClerkDossierView.Section> extra = sections.stream()
-                .map(s -> new ClerkDossierView.Section(s.titleVi(), s.titleEn(), s.lines(d)))
+                .map(s -> new ClerkDossierView.Section(s.titleVi(), s.titleEn(), s.lines(d, user)))
                 .filter(s -> !s.lines().isEmpty())
                 .toList();
         return new ClerkDossierView(
@@ -76,7 +80,8 @@ class ClerkDossiers {
                 dossiers.events(d.id()),
                 extra,
                 activeSteps(d),
-                deliveries.of(d.id()).orElse(null));
+                deliveries.of(d.id()).orElse(null),
+                access.may(user, d, ClerkDossierController.RESULT_ATTACHERS));
     }
 
     /** One of the dossier's files, to preview. */
@@ -150,7 +155,8 @@ class ClerkDossiers {
             List<DossierEvent> events,
             List<Section> sections,
             List<Step> activeSteps,
-            ResultDelivery resultDelivery) {
+            ResultDelivery resultDelivery,
+            boolean mayAttachResult) {
 
         public String activeStepIds() {
             return String.join(",", activeSteps.stream().map(Step::id).toList());
