@@ -116,10 +116,24 @@
       .then(function (form) { return window.MotcuaForms.mount(container, { schema: form.schema, data: {} }); })
       .then(function (handle) {
         button.disabled = false;
+        var postBox = formElement.querySelector('#post-address-box');
+        function delivery() {
+          var chosen = formElement.querySelector('input[name=delivery]:checked');
+          return chosen ? chosen.value : 'DESK';
+        }
+        formElement.querySelectorAll('input[name=delivery]').forEach(function (radio) {
+          radio.addEventListener('change', function () { postBox.hidden = delivery() !== 'POST'; });
+        });
         button.addEventListener('click', function () {
           var result = handle.submit();
           var name = formElement.querySelector('#a-name');
           var id = formElement.querySelector('#a-id');
+          var postAddress = formElement.querySelector('#post-address').value.trim() ||
+            formElement.querySelector('#a-address').value.trim();
+          if (delivery() === 'POST' && !postAddress) {
+            showError(lang === 'en' ? 'An address is needed to send the result by post.' : 'Cần địa chỉ để gửi kết quả qua bưu chính.');
+            return;
+          }
           if (!result.valid || !name.value.trim() || !id.value.trim()) {
             showError(lang === 'en' ? 'Please complete the marked fields.' : 'Vui lòng điền đủ các mục được đánh dấu.');
             return;
@@ -137,7 +151,8 @@
               address: formElement.querySelector('#a-address').value.trim() || null
             },
             data: result.data,
-            scannedDocuments: []
+            scannedDocuments: [],
+            resultDelivery: { method: delivery(), address: delivery() === 'POST' ? postAddress : null }
           };
           var body = new FormData();
           formElement.querySelectorAll('fieldset.cb-doc').forEach(function (fieldset) {

@@ -38,6 +38,9 @@ class ClerkPagesIT {
     /** Markup a hostile applicant types as a name: must come out as these very characters. */
     static final String MARKUP_NAME = "<b id=\"injected\">Lê</b> Văn <img id=\"injected-img\" src=\"x\"> Tâm";
 
+    /** Where the desk intake's applicant wants the result posted; markup stays text. */
+    static final String POST_ADDRESS = "Số 5 <i>ngõ 3</i>, thôn Đông, xã A";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -212,6 +215,15 @@ class ClerkPagesIT {
             fillIn(page, "#start-form", "Tên giấy tờ", "Giấy khai sinh");
             fillIn(page, "#start-form", "Số bản sao", "2");
             fillIn(page, "#start-form", "Số trang", "1");
+            // by post, as online: the address box shows only for that choice; markup in it stays text
+            assertThat(page.evaluate("String(document.querySelector('#post-address-box').hidden)"))
+                    .isEqualTo("true");
+            assertThat(page.evaluate("String(!!document.querySelector('input[name=delivery][value=ONLINE]'))"))
+                    .as("the certified copy is not full-online: no electronic delivery")
+                    .isEqualTo("false");
+            page.click("input[name=delivery][value=POST]");
+            page.once("String(document.querySelector('#post-address-box').hidden)", "false"::equals);
+            page.fill("#post-address", POST_ADDRESS);
             page.click("#submit-intake");
 
             String code = page.textOnceShown("#receipt-code", s -> !s.isBlank());
@@ -229,6 +241,21 @@ class ClerkPagesIT {
                                     code))
                     .as("the scan recorded as digitised at receipt by the clerk")
                     .isEqualTo(1);
+            assertThat(app.getBean(JdbcTemplate.class)
+                            .queryForMap(
+                                    "select r.method, r.address from dossier_result_delivery r"
+                                            + " join dossier d on d.id = r.dossier_id where d.code = ?",
+                                    code))
+                    .as("the choice stored as an online submission's")
+                    .containsEntry("method", "POST")
+                    .containsEntry("address", POST_ADDRESS);
+
+            page.click("#receipt-dossier");
+            page.pathOnce("/can-bo/ho-so/");
+            assertThat(page.textOnceShown("#result-delivery", s -> !s.isBlank()))
+                    .isEqualTo("Nhận qua dịch vụ bưu chính công ích (gửi về địa chỉ): " + POST_ADDRESS);
+            assertThat(page.evaluate("String(document.querySelectorAll('#result-delivery *').length)"))
+                    .isEqualTo("0");
         }
     }
 

@@ -13,10 +13,11 @@ import vn.motcua.procedure.ServiceLevel;
 
 /**
  * The citizen's choice of how to receive the result (table {@code dossier_result_delivery}, V13): at the desk, by
- * post to an address, or electronically where the procedure is full-online.
+ * post to an address, or electronically where the procedure is full-online. The desk intake ({@code vn.motcua.app.clerk})
+ * stores the applicant's choice the same way.
  */
 @Component
-class ResultDeliveries {
+public class ResultDeliveries {
 
     static final String FIELD = "resultDelivery";
     static final int MAX_ADDRESS = 500;
@@ -29,7 +30,7 @@ class ResultDeliveries {
     }
 
     /** What is wrong with the choice for this procedure; nothing when it was left out (the desk). */
-    static List<FieldProblem> problems(ProcedureDescriptor procedure, ResultDelivery delivery) {
+    public static List<FieldProblem> problems(ProcedureDescriptor procedure, ResultDelivery delivery) {
         List<FieldProblem> problems = new ArrayList<>();
         if (delivery == null) {
             return problems;
@@ -52,7 +53,7 @@ class ResultDeliveries {
         return problems;
     }
 
-    void record(long dossierId, ResultDelivery delivery) {
+    public void record(long dossierId, ResultDelivery delivery) {
         if (delivery == null) {
             return;
         }
@@ -66,7 +67,7 @@ class ResultDeliveries {
                 address);
     }
 
-    Optional<ResultDelivery> of(long dossierId) {
+    public Optional<ResultDelivery> of(long dossierId) {
         return jdbc
                 .query(
                         "select method, address from dossier_result_delivery where dossier_id = ?",

@@ -9,6 +9,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 import vn.motcua.app.agency.StaffDirectory;
+import vn.motcua.app.citizen.ResultDeliveries;
+import vn.motcua.app.security.DossierAccess;
+import vn.motcua.app.web.SubmissionRequest.ResultDelivery;
 import vn.motcua.deadline.DeadlineRepository;
 import vn.motcua.dossier.AgencyNames;
 import vn.motcua.dossier.DocumentFile;
@@ -33,6 +36,8 @@ class ClerkDossiers {
     private final RuntimeService runtime;
     private final RepositoryService repository;
     private final List<DossierSection> sections;
+    private final ResultDeliveries deliveries;
+    private final DossierAccess access;
 
     ClerkDossiers(
             DossierRepository dossiers,
@@ -41,7 +46,9 @@ class ClerkDossiers {
             ProcedureCatalog catalog,
             RuntimeService runtime,
             RepositoryService repository,
-            List<DossierSection> sections) {
+            List<DossierSection> sections,
+            ResultDeliveries deliveries,
+            DossierAccess access) {
         this.dossiers = dossiers;
         this.deadlines = deadlines;
         this.staff = staff;
@@ -51,13 +58,15 @@ class ClerkDossiers {
         this.sections = sections.stream()
                 .sorted(Comparator.comparingInt(DossierSection::order))
                 .toList();
+        this.deliveries = deliveries;
+        this.access = access;
     }
 
     ClerkDossierView view(Principal user, String code) {
         Dossier d = readable(user, code);
         var procedure = catalog.latest(d.procedureKey()).map(p -> p.descriptor());
         List<ClerkDossierView.Section> extra = sections.stream()
-                .map(s -> new ClerkDossierView.Section(s.titleVi(), s.titleEn(), s.lines(d)))
+                .map(s -> new ClerkDossierView.Section(s.titleVi(), s.titleEn(), s.lines(d, user)))
                 .filter(s -> !s.lines().isEmpty())
                 .toList();
         return new ClerkDossierView(
@@ -70,7 +79,9 @@ class ClerkDossiers {
                 dossiers.documents(d.id()),
                 dossiers.events(d.id()),
                 extra,
-                activeSteps(d));
+                activeSteps(d),
+                deliveries.of(d.id()).orElse(null),
+                access.may(user, d, ClerkDossierController.RESULT_ATTACHERS));
     }
 
     /** One of the dossier's files, to preview. */
@@ -143,7 +154,9 @@ class ClerkDossiers {
             List<StoredDocument> documents,
             List<DossierEvent> events,
             List<Section> sections,
-            List<Step> activeSteps) {
+            List<Step> activeSteps,
+            ResultDelivery resultDelivery,
+            boolean mayAttachResult) {
 
         public String activeStepIds() {
             return String.join(",", activeSteps.stream().map(Step::id).toList());

@@ -1,12 +1,14 @@
 package vn.motcua.app.clerk;
 
+import java.security.Principal;
 import java.util.List;
 import vn.motcua.dossier.Dossier;
 
 /**
  * A section another feature adds to the clerk's dossier view: the payments and the desk payment form (payment),
  * the printable slips (slips), the signed result (results). Implement it as a Spring bean; the view lists every
- * bean's section in {@link #order()}, each line as text (never HTML) with an optional link.
+ * bean's section in {@link #order()}, each line as text (never HTML) with an optional link, built for the signed-in
+ * reader ({@link #lines(Dossier, Principal)}).
  */
 public interface DossierSection {
 
@@ -17,8 +19,17 @@ public interface DossierSection {
 
     String titleEn();
 
-    /** What the section shows for this dossier; empty hides the section. */
+    /** What the section shows for this dossier to anyone who may open it; empty hides the section. */
     List<Line> lines(Dossier dossier);
+
+    /**
+     * What the section shows to this reader, who may open the dossier page: a section offering an action (a form,
+     * a link to an API) offers it only to those the API would not refuse ({@code DossierAccess#may}). By default
+     * {@link #lines(Dossier)}, for sections that offer nothing beyond what every reader may do.
+     */
+    default List<Line> lines(Dossier dossier, Principal reader) {
+        return lines(dossier);
+    }
 
     /**
      * One line: a label, its value and, when {@code href} is given, a link (same-site path) to follow, e.g. the

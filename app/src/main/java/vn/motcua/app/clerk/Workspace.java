@@ -39,8 +39,14 @@ import vn.motcua.engine.EngineClock;
 @Component
 class Workspace {
 
-    /** At most this many tasks on the list; a desk with more works through them by due date. */
-    static final int MAX_TASKS = 200;
+    /** Tasks per page of the list. */
+    static final int PAGE_SIZE = 50;
+
+    /**
+     * At most this many open tasks (the oldest) are read to sort by due date: the engine's {@code
+     * queryMaxResultsLimit} for a signed-in user (application.yml, docs/security.md), far more than a desk holds.
+     */
+    static final int MAX_OPEN = 2000;
 
     private final TaskService tasks;
     private final FormService forms;
@@ -73,20 +79,48 @@ class Workspace {
         this.clock = clock;
     }
 
-    /** The user's open tasks, earliest due first (tasks of dossiers without a due date last). */
-    List<WorkspaceTask> tasks(CamundaUser user) {
+    /**
+     * One page of the user's open tasks, earliest due first (tasks of dossiers without a due date last, then the
+     * oldest first), with the number of late and nearly late ones on all pages. {@code page} counts from 1; past the
+     * last page, the last.
+     */
+    TaskPage tasks(CamundaUser user, int page) {
         List<Task> found = asUser(
                 user,
                 () -> tasks.createTaskQuery()
                         .active()
                         .orderByTaskCreateTime()
                         .asc()
-                        .listPage(0, MAX_TASKS));
-        return describe(found, user).stream()
+                        .listPage(0, MAX_OPEN));
+        List<WorkspaceTask> sorted = describe(found, user).stream()
                 .sorted(Comparator.comparing(
                                 WorkspaceTask::dueAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
                         .thenComparing(WorkspaceTask::createdAt))
                 .toList();
+        int pages = Math.max(1, (sorted.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int current = Math.min(Math.max(1, page), pages);
+        int from = (current - 1) * PAGE_SIZE;
+        return new TaskPage(
+                sorted.subList(from, Math.min(sorted.size(), from + PAGE_SIZE)),
+                current,
+                pages,
+                sorted.size(),
+                (int) sorted.stream().filter(t -> t.urgency() == Urgency.LATE).count(),
+                (int) sorted.stream()
+                        .filter(t -> t.urgency() == Urgency.NEARLY_LATE)
+                        .count());
+    }
+
+    /** A page of the task list, and how many tasks there are on all pages (late and nearly late among them). */
+    record TaskPage(List<WorkspaceTask> tasks, int page, int pages, int total, int late, int nearlyLate) {
+
+        public boolean hasPrevious() {
+            return page > 1;
+        }
+
+        public boolean hasNext() {
+            return page < pages;
+        }
     }
 
     /** One task the user may see. */

@@ -48,9 +48,12 @@ class WorkspacePages {
     String tasks(
             @AuthenticationPrincipal CamundaUser user,
             @RequestParam(name = "xong", required = false) String done,
+            @RequestParam(name = "trang", defaultValue = "1") int page,
             Model model) {
         model.addAttribute("user", user);
-        model.addAttribute("tasks", workspace.tasks(user));
+        Workspace.TaskPage tasks = workspace.tasks(user, page);
+        model.addAttribute("list", tasks);
+        model.addAttribute("tasks", tasks.tasks());
         model.addAttribute("done", done != null);
         model.addAttribute("now", clock.instant());
         return "can-bo/cong-viec";

@@ -41,7 +41,11 @@ import vn.motcua.payment.Payments;
 class DossierPaymentController {
 
     /** Who may read a dossier's payments: its desks and the competent agency's staff. */
-    private static final Map<AgencySide, Set<StaffRole>> READERS = Map.of(
+    /** Who takes a fee at the counter: a desk clerk of the receiving agency ({@link PaymentSection} offers the form). */
+    static final Map<AgencySide, Set<StaffRole>> DESK = Map.of(AgencySide.RECEIVING, Set.of(StaffRole.DESK_CLERK));
+
+    /** Who reads a dossier's payments and receipts. */
+    static final Map<AgencySide, Set<StaffRole>> READERS = Map.of(
             AgencySide.RECEIVING,
             Set.of(StaffRole.DESK_CLERK),
             AgencySide.RETURN,
@@ -79,7 +83,7 @@ class DossierPaymentController {
                     + "receipt is numbered.")
     PaymentView recordAtDesk(
             @PathVariable String code, @Valid @RequestBody DeskPaymentRequest request, Principal clerk) {
-        access.require(clerk, code, Map.of(AgencySide.RECEIVING, Set.of(StaffRole.DESK_CLERK)));
+        access.require(clerk, code, DESK);
         Confirmation confirmation = actor.as(
                 clerk.getName(),
                 () -> payments.recordAtDesk(

@@ -43,6 +43,23 @@ public class DossierAccess {
                 "User " + user.getName() + " has no role at this dossier's agencies that allows this action.");
     }
 
+    /**
+     * Whether the user holds one of the allowed roles on a side of this dossier: what {@link #require} checks, asked
+     * beforehand, e.g. to offer a page's action only to those it would not refuse.
+     */
+    public boolean may(Principal user, Dossier dossier, Map<AgencySide, Set<StaffRole>> allowed) {
+        if (user == null) {
+            return false;
+        }
+        for (var entry : allowed.entrySet()) {
+            String agency = agencyOn(dossier, entry.getKey());
+            if (agency != null && staff.hasRole(user.getName(), agency, entry.getValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The user must hold the role at the agency (e.g. a desk clerk taking a dossier in at their own desk). */
     public void requireAt(Principal user, String agencyCode, StaffRole role) {
         if (!staff.hasRole(user.getName(), agencyCode, Set.of(role))) {

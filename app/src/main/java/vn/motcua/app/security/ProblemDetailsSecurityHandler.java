@@ -14,6 +14,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
+import vn.motcua.app.web.PageRequests;
 
 /**
  * Answers refused API requests with an RFC 9457 (formerly 7807) problem-details body instead of an
@@ -23,6 +24,8 @@ import org.springframework.security.web.csrf.CsrfException;
  * <p>A 401 carries {@code WWW-Authenticate: Basic} so API clients know how to sign in, except for
  * requests marked {@code X-Requested-With} (pages' own fetch calls), where it would make the browser
  * pop up its native sign-in dialog.
+ *
+ * <p>A person's browser refused a page ({@link PageRequests}) gets the site's error page with the 403 instead.
  */
 class ProblemDetailsSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -56,6 +59,10 @@ class ProblemDetailsSecurityHandler implements AuthenticationEntryPoint, AccessD
     public void handle(
             HttpServletRequest request, HttpServletResponse response, AccessDeniedException accessDeniedException)
             throws IOException {
+        if (PageRequests.wantsPage(request) && !response.isCommitted()) {
+            response.sendError(HttpStatus.FORBIDDEN.value()); // the error page, in the site's layout (docs/pages.md)
+            return;
+        }
         if (accessDeniedException instanceof CsrfException) {
             write(
                     request,

@@ -3,28 +3,38 @@ package vn.motcua.app.web;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.Map;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Errors that never reach a controller (no such path, a method the path does not take, a body the container
  * refused, an exception outside Spring MVC) are answered as problem details too, instead of Spring Boot's plain
  * JSON or the container's HTML page. Nothing of the cause is shown: 5xx details are in the log only.
+ *
+ * <p>A person's browser asking for a page ({@link PageRequests}: a page route, HTML accepted) gets the error page
+ * in the site's layout instead ({@code templates/error.html}, Vietnamese or English), with the same status; the
+ * errors of page controllers reach here too ({@link PageErrorResolver}), as do the security chain's refusals of a
+ * page.
  */
-@RestController
+@Controller
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping(path = "${server.error.path:${error.path:/error}}", produces = MediaType.ALL_VALUE)
-    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    Object error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer c && HttpStatus.resolve(c) != null
                 ? HttpStatus.valueOf(c)
                 : HttpStatus.INTERNAL_SERVER_ERROR;
+        if (PageRequests.wantsPage(request)) {
+            return new ModelAndView("error", Map.of("status", status.value()), status);
+        }
         ProblemDetail problem = ApiProblems.problem(status, type(status), title(status), detail(status));
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri instanceof String path && !path.isBlank()) {
