@@ -117,7 +117,7 @@ class BenchmarkSmokeIT {
                 .isNotEmpty();
     }
 
-    /** Two nodes with a kill: every check of the full run, on 10 dossiers per node and timers due in 10 s. */
+    /** Two nodes with a kill: every check of the full run, on 10 dossiers per node and timers due in 20 s. */
     @Test
     void theTwoNodesBenchmarkRunsThroughWithAKillAndReportsEveryFigure() throws Exception {
         smokeMode();
@@ -141,7 +141,7 @@ class BenchmarkSmokeIT {
     static final Map<String, String> TWO_NODES_SMOKE = Map.of(
             "benchmark.two-nodes.dossiers-per-node", "10",
             "benchmark.two-nodes.threads-per-node", "2",
-            "benchmark.two-nodes.timer-seconds", "10",
+            "benchmark.two-nodes.timer-seconds", "20",
             "benchmark.two-nodes.lock-seconds", "5");
 
     private void smokeMode() {

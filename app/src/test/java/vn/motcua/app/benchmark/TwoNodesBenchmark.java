@@ -72,7 +72,7 @@ class TwoNodesBenchmark {
 
     private final Path jar = Path.of(System.getProperty("benchmark.app.jar", "target/motcua-app.jar"))
             .toAbsolutePath();
-    private final int perNode = Integer.getInteger("benchmark.two-nodes.dossiers-per-node", 200);
+    private final int perNode = Integer.getInteger("benchmark.two-nodes.dossiers-per-node", 100);
     private final int threadsPerNode = Integer.getInteger("benchmark.two-nodes.threads-per-node", 4);
     private final int timerSeconds = Integer.getInteger("benchmark.two-nodes.timer-seconds", 30);
     private final int lockSeconds = Integer.getInteger("benchmark.two-nodes.lock-seconds", 15);
@@ -82,6 +82,7 @@ class TwoNodesBenchmark {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final ObjectMapper json = new ObjectMapper();
+    private volatile boolean nodeBKilled;
 
     @Test
     void twoNodesRunEveryTimerOnceAndNeverDuplicateACode() throws Exception {
@@ -178,41 +179,29 @@ class TwoNodesBenchmark {
         assertThat(codeToNode.values().stream().filter(n -> n == 1).count()).isPositive();
 
         // 2. A clerk accepts every dossier, alternately through each node: each now waits for its fee, with a
-        // reminder timer due timerSeconds later.
+        // reminder timer due timerSeconds later. One acceptance per node first, alone: the first request on a node
+        // is slow (its REST layer, the slip's fonts), and the others' timers should come due close together.
         long acceptStart = System.nanoTime();
         List<String> codes = new ArrayList<>(acknowledged);
+        accept(sql, nodes[0], codes.get(0));
+        accept(sql, nodes[1], codes.get(1));
         List<Future<?>> accepting = new ArrayList<>();
-        for (int i = 0; i < codes.size(); i++) {
+        for (int i = 2; i < codes.size(); i++) {
             String code = codes.get(i);
-            AppProcess node = nodes[i % 2];
+            int preferred = i % 2;
             accepting.add(clients.submit(() -> {
-                accept(sql, node, code);
+                acceptOnALiveNode(sql, nodes, preferred, code);
                 return null;
             }));
         }
-        for (Future<?> f : accepting) {
-            try {
-                f.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                log("an acceptance failed; the database's sessions: "
-                        + sql.queryForList(
-                                "select pid, application_name, state, wait_event_type, wait_event, now() - xact_start as xact,"
-                                        + " left(query, 160) as query from pg_stat_activity where datname = 'motcua'"));
-                throw e;
-            }
-        }
         clients.shutdown();
-        double acceptSeconds = (System.nanoTime() - acceptStart) / 1e9;
-        int timers = reminderJobs(sql);
-        log(codes.size() + " dossiers accepted in " + String.format(Locale.ROOT, "%.1f", acceptSeconds) + " s; "
-                + timers + " reminder timers waiting");
-        assertThat(timers).as("one reminder timer per dossier").isEqualTo(codes.size());
 
-        // 3. When the timers fire: kill node B while it holds jobs.
+        // 3. While the clerk goes on and the first timers fire: kill node B as soon as it holds jobs. The clerk's
+        // acceptances meant for node B go to node A from then on.
         Map<String, String> ownerOfJob = new HashMap<>();
         String ownerB = null;
         long deadline =
-                System.nanoTime() + Duration.ofSeconds(timerSeconds + 120).toNanos();
+                System.nanoTime() + Duration.ofSeconds(timerSeconds + 900).toNanos();
         List<String> orphans = List.of();
         long killedAt = 0;
         int succeededBeforeKill = 0;
@@ -235,7 +224,10 @@ class TwoNodesBenchmark {
             if (ownerB != null) {
                 Integer held = sql.queryForObject(
                         "select count(*) from act_ru_job where lock_owner_ = ?", Integer.class, ownerB);
-                if (held != null && held >= 2) {
+                // Two or more while fewer than half the reminders have run; then one is enough.
+                int enough = succeeded(sql) < codes.size() / 2 ? 2 : 1;
+                if (held != null && held >= enough) {
+                    nodeBKilled = true;
                     nodes[1].killNow();
                     killedAt = System.nanoTime();
                     orphans =
@@ -252,6 +244,23 @@ class TwoNodesBenchmark {
         assertThat(killedAt).as("node B was killed while it held jobs").isPositive();
         assertThat(orphans).as("jobs node B held when it died").isNotEmpty();
         log("node B killed holding " + orphans.size() + " jobs; " + succeededBeforeKill + " reminders had run");
+        for (Future<?> f : accepting) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                log("an acceptance failed; the database's sessions: "
+                        + sql.queryForList(
+                                "select pid, application_name, state, wait_event_type, wait_event, now() - xact_start as xact,"
+                                        + " left(query, 160) as query from pg_stat_activity where datname = 'motcua'"));
+                throw e;
+            }
+        }
+        double acceptSeconds = (System.nanoTime() - acceptStart) / 1e9;
+        int waiting = reminderJobs(sql);
+        int timers = waiting + succeeded(sql);
+        log(codes.size() + " dossiers accepted in " + String.format(Locale.ROOT, "%.1f", acceptSeconds) + " s; "
+                + waiting + " reminder timers waiting, " + (timers - waiting) + " run already");
+        assertThat(timers).as("one reminder timer per dossier").isEqualTo(codes.size());
 
         // 4. Node A runs everything, the dead node's jobs once their locks expire.
         long takeoverDeadline =
@@ -417,6 +426,30 @@ class TwoNodesBenchmark {
         return waited.isEmpty() ? "neither (their start-up work did not overlap)" : String.join(", ", waited);
     }
 
+    /**
+     * Accepts on the preferred node, or on node A once node B is dead; a request that node B's death cut off is
+     * sent again to node A unless it had committed (the task is gone then).
+     */
+    private void acceptOnALiveNode(JdbcTemplate sql, AppProcess[] nodes, int preferred, String code) throws Exception {
+        int node = nodeBKilled ? 0 : preferred;
+        try {
+            accept(sql, nodes[node], code);
+        } catch (IOException | IllegalStateException e) {
+            if (node == 0 || !nodeBKilled) {
+                throw e;
+            }
+            if (!receiptTask(sql, code).isEmpty()) {
+                accept(sql, nodes[0], code);
+            }
+        }
+    }
+
+    private static List<String> receiptTask(JdbcTemplate sql, String code) {
+        return sql.queryForList("""
+                select t.id_ from act_ru_task t join dossier d on d.process_instance_id = t.proc_inst_id_
+                where d.code = ? and t.task_def_key_ = 'UserTask_ReceiveDossier'""", String.class, code);
+    }
+
     private void accept(JdbcTemplate sql, AppProcess node, String code) throws Exception {
         long start = System.nanoTime();
         String taskId = sql.queryForObject("""
@@ -501,7 +534,9 @@ class TwoNodesBenchmark {
                 fee with a payment reminder timer due %d s later; when the timers fire, node B is killed with
                 `kill -9` while it holds jobs. Job lock time %d s (`camunda.bpm.job-execution.lock-time-in-millis`),
                 idle job acquisition at most 2 s apart; node B runs one job thread that fetches ten jobs at a time.
-                Machine: %s; load at start %s; other work: %s.
+                Load at start %s; other work: %s.
+
+                %s
 
                 ## Start-up
 
@@ -541,8 +576,10 @@ class TwoNodesBenchmark {
                 | reminder events per dossier | 1 for every dossier |
                 | SMS queued per dossier | %s for every dossier |
 
-                The takeover time is the lock time plus the surviving node's next acquisition: with the engine's
-                default lock time (5 minutes) a dead node's jobs wait up to 5 minutes.
+                The takeover time is what was left of the dead node's job locks plus the surviving node's next
+                acquisition, so at most the lock time plus 2 s here: with the engine's default lock time (5 minutes)
+                a dead node's jobs wait up to 5 minutes. The kill came while the clerk was still accepting dossiers;
+                the acceptances meant for node B went to node A from then on.
 
                 Run it: `mvn -B -ntp -pl app -am verify -Dit.test=TwoNodesBenchmark -Dfailsafe.failIfNoSpecifiedTests=false
                 -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false` (settings in docs/benchmarks.md).
@@ -553,9 +590,9 @@ class TwoNodesBenchmark {
                         AGENCY,
                         timerSeconds,
                         lockSeconds,
-                        Machine.facts(),
                         loadAtStart,
                         Machine.otherWork(),
+                        Machine.facts(),
                         f.get("start"),
                         f.get("waited"),
                         f.get("deployments"),
