@@ -414,7 +414,8 @@ class TwoNodesBenchmark {
         Path dir = root.resolve(name);
         Files.createDirectories(dir);
         Files.createDirectories(LOGS);
-        return new AppProcess(jar, servers, dir, heap, LOGS.resolve(name + ".log"), arguments, Duration.ofSeconds(480));
+        // A long cap: the second node waits for the first one's start-up before doing its own, on a shared machine.
+        return new AppProcess(jar, servers, dir, heap, LOGS.resolve(name + ".log"), arguments, Duration.ofMinutes(15));
     }
 
     private static HikariDataSource database(StandaloneServers servers) {
