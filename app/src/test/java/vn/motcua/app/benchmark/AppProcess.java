@@ -34,6 +34,9 @@ import vn.motcua.app.embedded.StandaloneServers;
 final class AppProcess implements AutoCloseable {
 
     private final StandaloneServers servers;
+    /** False for a node of several on shared servers: their owner stops them. */
+    private final boolean ownsServers;
+
     private final Process process;
     private final int port;
     private final int postgresPort;
@@ -58,6 +61,7 @@ final class AppProcess implements AutoCloseable {
             Statements.prepareCluster(dataDir.resolve("postgres"));
         }
         servers = StandaloneServers.start(dataDir, postgresPort);
+        ownsServers = true;
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + maxHeap,
@@ -128,6 +132,76 @@ final class AppProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /**
+     * One node of several on servers started once for all of them ({@link StandaloneServers#start}), which this node
+     * neither starts nor stops: the same command as above (heap cap, JMX, demo accounts, no rate limits) with
+     * {@code nodeArguments} added, e.g. a node name. The data folder is {@code root}/data.
+     */
+    AppProcess(
+            Path jar,
+            StandaloneServers shared,
+            Path root,
+            String maxHeap,
+            Path log,
+            List<String> nodeArguments,
+            Duration startTimeout)
+            throws IOException, InterruptedException {
+        servers = shared;
+        ownsServers = false;
+        port = freePort();
+        postgresPort = shared.postgresPort();
+        int jmxPort = freePort();
+        dataDir = root.resolve("data");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + maxHeap,
+                "-Dcom.sun.management.jmxremote.port=" + jmxPort,
+                "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
+                "-Dcom.sun.management.jmxremote.host=127.0.0.1",
+                "-Djava.rmi.server.hostname=127.0.0.1",
+                "-Dcom.sun.management.jmxremote.authenticate=false",
+                "-Dcom.sun.management.jmxremote.ssl=false",
+                "-jar",
+                jar.toString(),
+                "--server.port=" + port,
+                "--motcua.data-dir=" + dataDir,
+                "--motcua.security.demo-accounts=true",
+                "--motcua.rate-limits.enabled=false"));
+        command.addAll(shared.applicationArguments());
+        command.addAll(nodeArguments);
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        try {
+            awaitHealthy(startTimeout, log);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            stopApplication();
+            throw e;
+        }
+        jmx = JMXConnectorFactory.connect(
+                new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi"));
+        MBeanServerConnection server = jmx.getMBeanServerConnection();
+        memory = ManagementFactory.newPlatformMXBeanProxy(
+                server, ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
+        for (MemoryPoolMXBean pool : ManagementFactory.getPlatformMXBeans(server, MemoryPoolMXBean.class)) {
+            if (pool.getType() == MemoryType.HEAP) {
+                heapPools.add(pool);
+            }
+        }
+        collectors.addAll(ManagementFactory.getPlatformMXBeans(server, GarbageCollectorMXBean.class));
+    }
+
+    /** {@code kill -9}: the JVM ends at once, its transactions unfinished and its job locks held. */
+    void killNow() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     Path dataDir() {
@@ -240,12 +314,18 @@ final class AppProcess implements AutoCloseable {
     @Override
     public void close() throws Exception {
         if (jmx != null) {
-            jmx.close();
+            try {
+                jmx.close();
+            } catch (IOException e) {
+                // a killed node's JMX connection is gone already
+            }
         }
         try {
             stopApplication();
         } finally {
-            servers.close(); // after the application, which uses them until it has stopped
+            if (ownsServers) {
+                servers.close(); // after the application, which uses them until it has stopped
+            }
         }
     }
 

@@ -117,6 +117,33 @@ class BenchmarkSmokeIT {
                 .isNotEmpty();
     }
 
+    /** Two nodes with a kill: every check of the full run, on 10 dossiers per node and timers due in 20 s. */
+    @Test
+    void theTwoNodesBenchmarkRunsThroughWithAKillAndReportsEveryFigure() throws Exception {
+        smokeMode();
+        TWO_NODES_SMOKE.forEach((key, value) -> previous.put(key, System.setProperty(key, value)));
+        Path report = REPORTS.resolve("two-nodes.md");
+        Files.deleteIfExists(report);
+
+        new TwoNodesBenchmark().twoNodesRunEveryTimerOnceAndNeverDuplicateACode();
+
+        String markdown = Files.readString(report);
+        assertThat(markdown)
+                .contains("| duplicate codes | 0 |")
+                .contains("| gaps in the numbering | 0 |")
+                .contains("| reminder timers | 20 |")
+                .contains("| reminder jobs run twice | 0 |")
+                .contains("| reminder jobs never run | 0 |")
+                .containsPattern("\\| takeover: from the kill until node A had run all of them \\| [0-9.]+ s \\|");
+    }
+
+    /** The two-nodes benchmark's smoke settings, as docs/benchmarks.md lists them. */
+    static final Map<String, String> TWO_NODES_SMOKE = Map.of(
+            "benchmark.two-nodes.dossiers-per-node", "10",
+            "benchmark.two-nodes.threads-per-node", "2",
+            "benchmark.two-nodes.timer-seconds", "20",
+            "benchmark.two-nodes.lock-seconds", "5");
+
     private void smokeMode() {
         SMOKE.forEach((key, value) -> previous.put(key, System.setProperty(key, value)));
     }

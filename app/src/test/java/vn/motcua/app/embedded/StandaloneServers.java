@@ -58,6 +58,11 @@ public final class StandaloneServers implements AutoCloseable {
                 "--spring.elasticsearch.uris=" + elasticsearch.uri());
     }
 
+    /** The PostgreSQL server's port, for a test's own connection. */
+    public int postgresPort() {
+        return postgres.getPort();
+    }
+
     /** Stops both; call it after the application has stopped. */
     @Override
     public void close() throws IOException {
