@@ -46,7 +46,9 @@ import vn.motcua.app.signature.TestPdfs;
  * <ol>
  *   <li>the application is killed ({@code kill -9}) and started again on the same data and servers;
  *   <li>PostgreSQL is stopped (fast shutdown), kept down, and started again on the same port, the application left
- *       running; then the same with an immediate shutdown (no checkpoint, recovery from the WAL, like a crash).
+ *       running; then the same with an immediate shutdown (no checkpoint, recovery from the WAL, like a crash);
+ *   <li>Elasticsearch is killed ({@code kill -9}) and started again on its port and data while a desk clerk also
+ *       searches, the application left running.
  * </ol>
  *
  * After each, every acknowledged (201) dossier must be in the database with its code, the status it was
@@ -104,10 +106,13 @@ class FaultBenchmark {
         List<OutageRun> outages = new ArrayList<>();
         Integrity afterKill;
         Integrity afterOutages;
+        Integrity afterSearchDeath;
+        SearchDeathRun searchDeath;
         Duration firstStart;
         int port = freePort();
-        JarApplication app = new JarApplication(
-                jar, heap, port, dataDir, servers.applicationArguments(), root.resolve("app.log"));
+        boolean passed = false;
+        JarApplication app =
+                new JarApplication(jar, heap, port, dataDir, servers.applicationArguments(), root.resolve("app.log"));
         try {
             firstStart = app.start(START_TIMEOUT);
             log("application up in " + seconds(firstStart) + " s on port " + port);
@@ -124,7 +129,8 @@ class FaultBenchmark {
             Duration restart = app.start(START_TIMEOUT);
             log("started again in " + seconds(restart) + " s");
             Duration catchUp = awaitCaughtUp(dbUrl, servers.password(), esUri);
-            afterKill = Integrity.check(dbUrl, servers.password(), esUri, ledger).withCatchUp(catchUp);
+            afterKill =
+                    Integrity.check(dbUrl, servers.password(), esUri, ledger).withCatchUp(catchUp);
             kill = new KillRun(ackedBeforeKill, a.calls(), killedAt, restart, catchUp);
             log("after the kill: " + afterKill);
 
@@ -148,42 +154,101 @@ class FaultBenchmark {
                         + " after it was back");
             }
             Duration caughtUp = awaitCaughtUp(dbUrl, servers.password(), esUri);
-            afterOutages = Integrity.check(dbUrl, servers.password(), esUri, ledger).withCatchUp(caughtUp);
+            afterOutages =
+                    Integrity.check(dbUrl, servers.password(), esUri, ledger).withCatchUp(caughtUp);
             log("after the outages: " + afterOutages);
+
+            // C. Elasticsearch killed and started again, the application left running.
+            Load c = new Load(port, threads, ledger);
+            Searches searches = new Searches(port, ledger);
+            c.start();
+            searches.start();
+            Thread.sleep(load.toMillis() / 2);
+            long esKilledAt = System.nanoTime();
+            servers.killElasticsearch();
+            Thread.sleep(outage.toMillis());
+            long esRestartAt = System.nanoTime();
+            servers.restartElasticsearch();
+            long esBackAt = System.nanoTime();
+            long searchBackAt = searches.awaitAnsweredAfter(esBackAt, RECOVERY_TIMEOUT);
+            Thread.sleep(Math.max(2000, load.toMillis() / 4));
+            c.stop();
+            searches.stop();
+            Duration esCatchUp = awaitCaughtUp(dbUrl, servers.password(), esUri);
+            afterSearchDeath =
+                    Integrity.check(dbUrl, servers.password(), esUri, ledger).withCatchUp(esCatchUp);
+            searchDeath =
+                    new SearchDeathRun(c.calls(), searches.calls(), esKilledAt, esRestartAt, esBackAt, searchBackAt);
+            log("after Elasticsearch's death: " + afterSearchDeath);
+            passed = true;
         } finally {
             app.close();
             try {
                 servers.close();
             } finally {
                 postgres.stopStarted();
-                Reports.delete(root);
+                if (passed) {
+                    Reports.delete(root);
+                } else {
+                    log("the run failed: logs and data kept in " + root);
+                }
             }
         }
 
-        String markdown = report(firstStart, kill, afterKill, outages, afterOutages, loadAtStart, othersAtStart);
+        String markdown = report(
+                firstStart,
+                kill,
+                afterKill,
+                outages,
+                afterOutages,
+                searchDeath,
+                afterSearchDeath,
+                loadAtStart,
+                othersAtStart);
         Reports.write(Reports.file(REPORT), markdown);
 
         // The run's promises, checked after the report is written so that a failing run still shows its figures.
         assertThat(kill.acked).as("dossiers acknowledged before the kill").isPositive();
-        for (Integrity integrity : List.of(afterKill, afterOutages)) {
+        for (Integrity integrity : List.of(afterKill, afterOutages, afterSearchDeath)) {
             assertThat(integrity.lost).as("acknowledged dossiers missing").isEmpty();
-            assertThat(integrity.incomplete).as("acknowledged dossiers not as acknowledged").isEmpty();
+            assertThat(integrity.incomplete)
+                    .as("acknowledged dossiers not as acknowledged")
+                    .isEmpty();
             assertThat(integrity.duplicates()).as("codes twice").isZero();
             assertThat(integrity.halfWritten()).as("half-written dossiers").isZero();
-            assertThat(integrity.outboxLost).as("dossiers without their index message").isZero();
+            assertThat(integrity.outboxLost)
+                    .as("dossiers without their index message")
+                    .isZero();
             assertThat(integrity.indexed).as("dossiers in the index").isEqualTo(integrity.dossiers);
         }
         for (OutageRun run : outages) {
-            assertThat(run.recoveredAt).as("a submission acknowledged after PostgreSQL came back (" + run.mode + ")")
+            assertThat(run.recoveredAt)
+                    .as("a submission acknowledged after PostgreSQL came back (" + run.mode + ")")
                     .isPositive();
             Map<String, Integer> during = run.duringOutage();
             assertThat(during.keySet())
                     .as("answers during the outage (" + run.mode + "): 2xx or 503 problem+json with Retry-After only")
                     .allMatch(k -> k.startsWith("2") || k.equals(OUTAGE_ANSWER));
-            assertThat(during).as("requests during the outage (" + run.mode + ")").isNotEmpty();
-            assertThat(run.failedAfterRecovery()).as("failures after recovery (" + run.mode + ")").isZero();
+            assertThat(during)
+                    .as("requests during the outage (" + run.mode + ")")
+                    .isNotEmpty();
+            assertThat(run.failedAfterRecovery())
+                    .as("failures after recovery (" + run.mode + ")")
+                    .isZero();
         }
         assertThat(afterOutages.acknowledged).isGreaterThan(afterKill.acknowledged);
+        assertThat(count(
+                        searchDeath.submissions,
+                        c -> c.kind.equals("submit") && c.end >= searchDeath.killedAt && c.start <= searchDeath.backAt))
+                .as("submissions while Elasticsearch was down: all acknowledged")
+                .isNotEmpty()
+                .containsOnlyKeys("2xx");
+        assertThat(searchDeath.searchesWhileDown().keySet())
+                .as("searches while Elasticsearch was down: 503 problem+json")
+                .allMatch(k -> k.startsWith("503 problem+json"));
+        assertThat(searchDeath.searchBackAt)
+                .as("a search answered after Elasticsearch came back")
+                .isPositive();
     }
 
     static final String OUTAGE_ANSWER = "503 problem+json, Retry-After";
@@ -349,7 +414,8 @@ class FaultBenchmark {
                 }
                 calls.add(new Call("submit", t0, System.nanoTime(), outcome(r)));
             } catch (HttpTimeoutException e) {
-                calls.add(new Call("submit", t0, System.nanoTime(), "no answer in " + REQUEST_TIMEOUT.toSeconds() + " s"));
+                calls.add(new Call(
+                        "submit", t0, System.nanoTime(), "no answer in " + REQUEST_TIMEOUT.toSeconds() + " s"));
             } catch (IOException e) {
                 calls.add(new Call("submit", t0, System.nanoTime(), "connection error"));
                 pause();
@@ -372,7 +438,8 @@ class FaultBenchmark {
                         HttpResponse.BodyHandlers.ofString());
                 calls.add(new Call("lookup", t0, System.nanoTime(), outcome(r)));
             } catch (HttpTimeoutException e) {
-                calls.add(new Call("lookup", t0, System.nanoTime(), "no answer in " + REQUEST_TIMEOUT.toSeconds() + " s"));
+                calls.add(new Call(
+                        "lookup", t0, System.nanoTime(), "no answer in " + REQUEST_TIMEOUT.toSeconds() + " s"));
             } catch (IOException e) {
                 calls.add(new Call("lookup", t0, System.nanoTime(), "connection error"));
                 pause();
@@ -403,7 +470,8 @@ class FaultBenchmark {
             if (status == 503 && problem && retryAfter) {
                 return OUTAGE_ANSWER;
             }
-            return status + (problem ? " problem+json" : " " + (type.isEmpty() ? "no body type" : type))
+            return status
+                    + (problem ? " problem+json" : " " + (type.isEmpty() ? "no body type" : type))
                     + (retryAfter ? ", Retry-After" : "");
         }
 
@@ -411,8 +479,7 @@ class FaultBenchmark {
             String json = """
                     {"procedureKey":"%s","agencyCode":"%s",
                      "applicant":{"name":"Nguyễn Văn Đoàn %d","identityNumber":"%012d","phone":"0912345678","email":"doan@example.vn"},
-                     "data":{"documentName":"Bằng tốt nghiệp THPT","copyCount":2,"pagesPerCopy":1}}"""
-                    .formatted(PROCEDURE, AGENCY, n, 1090000000L + n);
+                     "data":{"documentName":"Bằng tốt nghiệp THPT","copyCount":2,"pagesPerCopy":1}}""".formatted(PROCEDURE, AGENCY, n, 1090000000L + n);
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"dossier\"\r\n"
                             + "Content-Type: application/json\r\n\r\n")
@@ -467,9 +534,21 @@ class FaultBenchmark {
 
         Integrity withCatchUp(Duration d) {
             return new Integrity(
-                    acknowledged, dossiers, indexed, lost, incomplete, duplicateAcks, duplicateCodes,
-                    duplicateBusinessKeys, withoutProcess, processNotLive, withoutDocuments, processWithoutDossier,
-                    outboxLost, outbox, d);
+                    acknowledged,
+                    dossiers,
+                    indexed,
+                    lost,
+                    incomplete,
+                    duplicateAcks,
+                    duplicateCodes,
+                    duplicateBusinessKeys,
+                    withoutProcess,
+                    processNotLive,
+                    withoutDocuments,
+                    processWithoutDossier,
+                    outboxLost,
+                    outbox,
+                    d);
         }
 
         @Override
@@ -518,7 +597,8 @@ class FaultBenchmark {
                     }
                 }
                 dossiers = single(s, "select count(*) from dossier");
-                duplicateCodes = single(s, "select count(*) from (select code from dossier group by code having count(*) > 1) x");
+                duplicateCodes = single(
+                        s, "select count(*) from (select code from dossier group by code having count(*) > 1) x");
                 duplicateKeys = single(s, """
                         select count(*) from (select business_key_ from act_hi_procinst where business_key_ is not null
                          group by business_key_ having count(*) > 1) x""");
@@ -598,7 +678,9 @@ class FaultBenchmark {
 
         /** Requests that were open at some moment between the shutdown signal and the server's return. */
         private List<Call> overlapping() {
-            return calls.stream().filter(c -> c.end >= stopAt && c.start <= backAt).toList();
+            return calls.stream()
+                    .filter(c -> c.end >= stopAt && c.start <= backAt)
+                    .toList();
         }
 
         Map<String, Integer> duringOutage() {
@@ -606,7 +688,10 @@ class FaultBenchmark {
         }
 
         long longestDuringOutageMillis() {
-            return overlapping().stream().mapToLong(c -> (c.end - c.start) / 1_000_000).max().orElse(0);
+            return overlapping().stream()
+                    .mapToLong(c -> (c.end - c.start) / 1_000_000)
+                    .max()
+                    .orElse(0);
         }
 
         long failedAfterRecovery() {
@@ -617,6 +702,103 @@ class FaultBenchmark {
 
         long acknowledged() {
             return calls.stream().filter(c -> c.kind.equals("submit") && c.ok()).count();
+        }
+    }
+
+    record SearchDeathRun(
+            List<Call> submissions,
+            List<Call> searches,
+            long killedAt,
+            long restartAt,
+            long backAt,
+            long searchBackAt) {
+
+        Map<String, Integer> searchesWhileDown() {
+            return count(searches, c -> c.end >= killedAt && c.start <= restartAt);
+        }
+    }
+
+    /** One desk clerk searching for acknowledged dossiers by code every 250 ms. */
+    static final class Searches {
+        private final int port;
+        private final Ledger ledger;
+        private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
+        private final HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        private final String authorization = "Basic "
+                + java.util.Base64.getEncoder().encodeToString("tiepnhan01:demo".getBytes(StandardCharsets.UTF_8));
+        private volatile boolean running;
+        private Thread worker;
+
+        Searches(int port, Ledger ledger) {
+            this.port = port;
+            this.ledger = ledger;
+        }
+
+        void start() {
+            running = true;
+            worker = new Thread(this::work, "fault-clerk");
+            worker.setDaemon(true);
+            worker.start();
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            worker.join(REQUEST_TIMEOUT.toMillis() + 10_000);
+        }
+
+        List<Call> calls() {
+            return List.copyOf(calls);
+        }
+
+        long awaitAnsweredAfter(long after, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                long first = calls.stream()
+                        .filter(c -> c.ok() && c.start > after)
+                        .mapToLong(Call::end)
+                        .min()
+                        .orElse(-1);
+                if (first > 0) {
+                    return first;
+                }
+                Thread.sleep(50);
+            }
+            return -1;
+        }
+
+        private void work() {
+            while (running) {
+                Ack ack = ledger.any();
+                long t0 = System.nanoTime();
+                try {
+                    HttpResponse<String> r = http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/dossiers?q="
+                                            + (ack == null ? "" : ack.code)))
+                                    .timeout(REQUEST_TIMEOUT)
+                                    .header("Authorization", authorization)
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    calls.add(new Call("search", t0, System.nanoTime(), Load.outcome(r)));
+                } catch (HttpTimeoutException e) {
+                    calls.add(new Call(
+                            "search", t0, System.nanoTime(), "no answer in " + REQUEST_TIMEOUT.toSeconds() + " s"));
+                } catch (IOException e) {
+                    calls.add(new Call("search", t0, System.nanoTime(), "connection error"));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
@@ -638,74 +820,166 @@ class FaultBenchmark {
             Integrity afterKill,
             List<OutageRun> outages,
             Integrity afterOutages,
+            SearchDeathRun searchDeath,
+            Integrity afterSearchDeath,
             String loadAtStart,
             String othersAtStart) {
         StringBuilder md = new StringBuilder();
-        md.append("# Faults under load: kill -9 of the application, PostgreSQL restarts\n\n");
-        md.append("Written by `FaultBenchmark` (").append(Instant.now().toString(), 0, 16).append(" UTC); ")
+        md.append("# Faults under load: kill -9 of the application, PostgreSQL restarts, Elasticsearch's death\n\n");
+        md.append("Written by `FaultBenchmark` (")
+                .append(Instant.now().toString(), 0, 16)
+                .append(" UTC); ")
                 .append("what the checks mean and how to run it: [../reliability.md](../reliability.md#faults), ")
                 .append("[../benchmarks.md](../benchmarks.md#faults-under-load-faultbenchmark).\n\n");
         md.append("## What runs\n\n");
-        md.append("`java -Xmx").append(heap).append(" -jar app/target/motcua-app.jar` in a JVM of its own against ")
+        md.append("`java -Xmx")
+                .append(heap)
+                .append(" -jar app/target/motcua-app.jar` in a JVM of its own against ")
                 .append("its own PostgreSQL 17 and Elasticsearch 8.19 (fresh data folder, demo agency on, rate limits ")
-                .append("off). ").append(threads).append(" client threads (JDK `HttpClient`, another process) each loop: ")
-                .append("submit a `").append(PROCEDURE).append("` dossier online (`POST /api/public/dossiers`, ")
+                .append("off). ")
+                .append(threads)
+                .append(" client threads (JDK `HttpClient`, another process) each loop: ")
+                .append("submit a `")
+                .append(PROCEDURE)
+                .append("` dossier online (`POST /api/public/dossiers`, ")
                 .append("multipart: the dossier as JSON and a one-page PDF that opens), then look up a random ")
                 .append("acknowledged one with its key (`GET /api/public/dossiers/{code}`). Load before each fault: ")
-                .append(load.toSeconds()).append(" s (half of it before a PostgreSQL stop); PostgreSQL kept down ")
-                .append(outage.toSeconds()).append(" s. First start of the application: ")
-                .append(seconds(firstStart)).append(" s.\n\n");
-        md.append("Machine: ").append(Machine.facts()).append(". Load average at the start ").append(loadAtStart)
-                .append(", at the end ").append(Machine.loadAverage()).append("; other work at the start: ")
-                .append(othersAtStart).append(".\n\n");
+                .append(load.toSeconds())
+                .append(" s (half of it before a PostgreSQL stop); PostgreSQL kept down ")
+                .append(outage.toSeconds())
+                .append(" s. First start of the application: ")
+                .append(seconds(firstStart))
+                .append(" s.\n\n");
+        md.append("Machine: ")
+                .append(Machine.facts())
+                .append(". Load average at the start ")
+                .append(loadAtStart)
+                .append(", at the end ")
+                .append(Machine.loadAverage())
+                .append("; other work at the start: ")
+                .append(othersAtStart)
+                .append(".\n\n");
 
         md.append("## A. kill -9 of the application under load\n\n");
-        md.append("`destroyForcibly` (SIGKILL) of the application's JVM after ").append(load.toSeconds())
-                .append(" s of load, then `java -jar` again on the same data folder, PostgreSQL and Elasticsearch.\n\n");
-        md.append("| acknowledged (201) | found as acknowledged | lost | duplicates | half-written | committed but not acknowledged | outbox messages lost | restart to healthy | index caught up after |\n");
+        md.append("`destroyForcibly` (SIGKILL) of the application's JVM after ")
+                .append(load.toSeconds())
+                .append(
+                        " s of load, then `java -jar` again on the same data folder, PostgreSQL and Elasticsearch.\n\n");
+        md.append(
+                "| acknowledged (201) | found as acknowledged | lost | duplicates | half-written | committed but not acknowledged | outbox messages lost | restart to healthy | index caught up after |\n");
         md.append("|---|---|---|---|---|---|---|---|---|\n");
         md.append(integrityRow(afterKill, seconds(kill.restart) + " s"));
         Map<String, Integer> atKill = count(kill.calls, c -> c.end >= kill.killedAt);
         md.append("\nAnswers of the requests open when the JVM was killed or sent while it was down: ")
-                .append(describe(atKill)).append(". Answers before the kill: ")
-                .append(describe(count(kill.calls, c -> c.end < kill.killedAt))).append(".\n\n");
+                .append(describe(atKill))
+                .append(". Answers before the kill: ")
+                .append(describe(count(kill.calls, c -> c.end < kill.killedAt)))
+                .append(".\n\n");
 
         md.append("## B. PostgreSQL stopped and started again, the application left running\n\n");
         md.append("The postmaster is sent SIGINT (fast shutdown: sessions ended, a checkpoint) or SIGQUIT (immediate: ")
                 .append("no checkpoint, recovery from the WAL at the next start, like a crash), kept down, then ")
                 .append("started with its own command line (`postmaster.opts`) on the same port. The application is ")
                 .append("not touched: its pool (Hikari, `connection-timeout` 5 s) reconnects by itself.\n\n");
-        md.append("| shutdown | down | requests during the outage, by answer | longest answer during the outage | first submission acknowledged after PostgreSQL was back | failed after that | acknowledged in the phase |\n");
+        md.append(
+                "| shutdown | down | requests during the outage, by answer | longest answer during the outage | first submission acknowledged after PostgreSQL was back | failed after that | acknowledged in the phase |\n");
         md.append("|---|---|---|---|---|---|---|\n");
         for (OutageRun run : outages) {
-            md.append("| ").append(run.mode.name().toLowerCase(Locale.ROOT)).append(" | ")
-                    .append(seconds(Duration.ofNanos(run.backAt - run.stopAt))).append(" s | ")
-                    .append(describe(run.duringOutage())).append(" | ")
-                    .append(String.format(Locale.ROOT, "%.1f s", run.longestDuringOutageMillis() / 1000.0)).append(" | ")
-                    .append(run.recoveredAt < 0 ? "never" : seconds(Duration.ofNanos(run.recoveredAt - run.backAt)) + " s")
-                    .append(" | ").append(run.failedAfterRecovery()).append(" | ").append(run.acknowledged())
+            md.append("| ")
+                    .append(run.mode.name().toLowerCase(Locale.ROOT))
+                    .append(" | ")
+                    .append(seconds(Duration.ofNanos(run.backAt - run.stopAt)))
+                    .append(" s | ")
+                    .append(describe(run.duringOutage()))
+                    .append(" | ")
+                    .append(String.format(Locale.ROOT, "%.1f s", run.longestDuringOutageMillis() / 1000.0))
+                    .append(" | ")
+                    .append(
+                            run.recoveredAt < 0
+                                    ? "never"
+                                    : seconds(Duration.ofNanos(run.recoveredAt - run.backAt)) + " s")
+                    .append(" | ")
+                    .append(run.failedAfterRecovery())
+                    .append(" | ")
+                    .append(run.acknowledged())
                     .append(" |\n");
         }
         md.append("\nAfter both outages, over every dossier acknowledged since the start (A and B):\n\n");
-        md.append("| acknowledged (201) | found as acknowledged | lost | duplicates | half-written | committed but not acknowledged | outbox messages lost | restart to healthy | index caught up after |\n");
+        md.append(
+                "| acknowledged (201) | found as acknowledged | lost | duplicates | half-written | committed but not acknowledged | outbox messages lost | restart to healthy | index caught up after |\n");
         md.append("|---|---|---|---|---|---|---|---|---|\n");
         md.append(integrityRow(afterOutages, "(not restarted)"));
+
+        md.append("\n## C. Elasticsearch killed and started again, the application left running\n\n");
+        md.append("`kill -9` of Elasticsearch's launcher and JVM under load, kept down ")
+                .append(outage.toSeconds())
+                .append(" s, then started again on its port and data (what the application's watchdog does on the ")
+                .append("embedded defaults; the production jar leaves it to the service manager). Beside the ")
+                .append(
+                        "citizens, one desk clerk searches (`GET /api/dossiers?q={code}`, HTTP Basic) every 250 ms.\n\n");
+        md.append(
+                "| submissions while it was down, by answer | searches while it was down, by answer | started again in | first search answered after it was back | acknowledged in the phase | found as acknowledged (all phases) | lost | duplicates | half-written | index caught up after |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| ")
+                .append(describe(count(
+                        searchDeath.submissions,
+                        c -> c.kind.equals("submit")
+                                && c.end >= searchDeath.killedAt
+                                && c.start <= searchDeath.backAt)))
+                .append(" | ")
+                .append(describe(searchDeath.searchesWhileDown()))
+                .append(" | ")
+                .append(seconds(Duration.ofNanos(searchDeath.backAt - searchDeath.restartAt)))
+                .append(" s | ")
+                .append(
+                        searchDeath.searchBackAt < 0
+                                ? "never"
+                                : seconds(Duration.ofNanos(searchDeath.searchBackAt - searchDeath.backAt)) + " s")
+                .append(" | ")
+                .append(searchDeath.submissions.stream()
+                        .filter(c -> c.kind.equals("submit") && c.ok())
+                        .count())
+                .append(" | ")
+                .append(afterSearchDeath.acknowledged
+                        - afterSearchDeath.duplicateAcks
+                        - afterSearchDeath.lost.size()
+                        - afterSearchDeath.incomplete.size())
+                .append(" of ")
+                .append(afterSearchDeath.acknowledged)
+                .append(" | ")
+                .append(afterSearchDeath.lost.size())
+                .append(" | ")
+                .append(afterSearchDeath.duplicates())
+                .append(" | ")
+                .append(afterSearchDeath.halfWritten())
+                .append(" | ")
+                .append(
+                        afterSearchDeath.catchUp == null
+                                ? "not within " + CATCH_UP_TIMEOUT.toSeconds() + " s"
+                                : seconds(afterSearchDeath.catchUp) + " s")
+                .append(" |\n");
 
         md.append("\n## The checks\n\n");
         md.append("- **found as acknowledged**: the dossier's row has the code, the public status the 201 gave, the ")
                 .append("procedure, at least one document, exactly one live process instance (`ACT_RU_EXECUTION`) ")
-                .append("waiting at `").append(FIRST_STEP).append("` (`ACT_RU_TASK`), and its `dossier-index` outbox message.\n");
-        md.append("- **duplicates**: codes answered twice, codes twice in `dossier`, business keys twice in `ACT_HI_PROCINST`.\n");
-        md.append("- **half-written**: dossiers without a process instance (null or not in `ACT_HI_PROCINST`), with one ")
+                .append("waiting at `")
+                .append(FIRST_STEP)
+                .append("` (`ACT_RU_TASK`), and its `dossier-index` outbox message.\n");
+        md.append(
+                "- **duplicates**: codes answered twice, codes twice in `dossier`, business keys twice in `ACT_HI_PROCINST`.\n");
+        md.append(
+                        "- **half-written**: dossiers without a process instance (null or not in `ACT_HI_PROCINST`), with one ")
                 .append("neither running nor ended, or without documents; process instances without their dossier.\n");
         md.append("- **committed but not acknowledged**: dossiers in the database the client got no 201 for (the ")
                 .append("answer was lost with the JVM or the connection); complete like the others, not a loss.\n");
-        md.append("- **index caught up**: Elasticsearch's `dossiers` count equals the database's and no `dossier-index` ")
+        md.append(
+                        "- **index caught up**: Elasticsearch's `dossiers` count equals the database's and no `dossier-index` ")
                 .append("message is pending, measured from the application's health (A) or the end of the load (B).\n");
-        md.append("- Outbox by topic at the end: ").append(afterOutages.outbox).append(".\n");
+        md.append("- Outbox by topic at the end: ")
+                .append(afterSearchDeath.outbox)
+                .append(".\n");
         md.append("\nNot exercised: clerk steps (every dossier stays at the receipt, so the run starts no engine job; ")
-                .append("the job executor's recovery is not measured here), Elasticsearch's death (see ")
-                .append("[../reliability.md](../reliability.md#faults)).\n");
+                .append("the job executor's recovery is not measured here).\n");
         return md.toString();
     }
 
@@ -723,7 +997,8 @@ class FaultBenchmark {
         }
         Map<String, Integer> ordered = new LinkedHashMap<>(counts);
         StringBuilder s = new StringBuilder();
-        ordered.forEach((k, v) -> s.append(s.isEmpty() ? "" : ", ").append(v).append(" × ").append(k));
+        ordered.forEach((k, v) ->
+                s.append(s.isEmpty() ? "" : ", ").append(v).append(" × ").append(k));
         return s.toString();
     }
 

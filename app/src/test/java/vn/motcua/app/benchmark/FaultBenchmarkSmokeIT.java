@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class FaultBenchmarkSmokeIT {
 
     static final Map<String, String> SMOKE = Map.of(
-            "benchmark.report-dir", Path.of("target", "benchmark-smoke").toAbsolutePath().toString(),
+            "benchmark.report-dir",
+                    Path.of("target", "benchmark-smoke").toAbsolutePath().toString(),
             "benchmark.fault.threads", "2",
             "benchmark.fault.seconds", "6",
             "benchmark.fault.outage-seconds", "3");

@@ -19,8 +19,7 @@ import java.util.regex.Pattern;
  * Stops and starts a PostgreSQL server on its data folder as an operator would: a shutdown signal to the
  * postmaster named in {@code postmaster.pid} (SIGINT is PostgreSQL's "fast" shutdown, SIGQUIT its "immediate"
  * one, which leaves no time to write anything and recovers from the WAL at the next start, like a crash), and a
- * start with the command line the server was started with ({@code postmaster.opts}), so on the same port. Signals
- * rather than {@code pg_ctl}, which refuses to run as root.
+ * start with the command line the server was started with ({@code postmaster.opts}), so on the same port.
  */
 final class PostgresControl {
 
@@ -53,7 +52,8 @@ final class PostgresControl {
 
     /** Sends the shutdown signal and waits until the postmaster has gone. */
     void stop(Shutdown mode, Duration timeout) throws IOException, InterruptedException {
-        ProcessHandle postmaster = postmaster().orElseThrow(() -> new IllegalStateException("no PostgreSQL runs on " + dataDir));
+        ProcessHandle postmaster =
+                postmaster().orElseThrow(() -> new IllegalStateException("no PostgreSQL runs on " + dataDir));
         Process kill = new ProcessBuilder("kill", "-s", mode.signal, Long.toString(postmaster.pid()))
                 .redirectErrorStream(true)
                 .start();
@@ -69,7 +69,13 @@ final class PostgresControl {
 
     /** Starts the server again with its last command line and waits until it takes connections. */
     void start(Duration timeout) throws IOException, InterruptedException {
-        List<String> command = commandLine(Files.readString(dataDir.resolve("postmaster.opts"), StandardCharsets.UTF_8));
+        List<String> command = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            // PostgreSQL refuses to run as root; in a user namespace of its own, with no user mapped, it runs as
+            // nobody and sees its root-owned data folder as nobody's, like the first start (zonky's) did.
+            command.addAll(List.of("unshare", "--user"));
+        }
+        command.addAll(commandLine(Files.readString(dataDir.resolve("postmaster.opts"), StandardCharsets.UTF_8)));
         Process server = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -100,7 +106,8 @@ final class PostgresControl {
         if (!Files.exists(pidFile)) {
             return Optional.empty();
         }
-        String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+        String first =
+                Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
         if (first.isEmpty()) {
             return Optional.empty();
         }

@@ -20,7 +20,8 @@ class DatabaseOutageTest {
         assertThat(DatabaseOutage.causedBy(
                         new RuntimeException(new SQLException("Connection to localhost refused", "08001"))))
                 .isTrue();
-        assertThat(DatabaseOutage.causedBy(new SQLException("terminating connection due to administrator command", "57P01")))
+        assertThat(DatabaseOutage.causedBy(
+                        new SQLException("terminating connection due to administrator command", "57P01")))
                 .isTrue();
     }
 
