@@ -6,6 +6,7 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether an error comes from the database being out of reach (stopped, restarting, the pool waiting in vain for a
@@ -23,12 +24,24 @@ final class DatabaseOutage {
 
     /**
      * True when {@code error} or one of its causes says the database could not be reached: the pool's time-out,
-     * a refused or broken connection (SQL state class 08), the server shutting down or starting (57P01–57P03), or
-     * Spring's wrappers of these.
+     * a refused or broken connection (SQL state class 08), the server shutting down or starting (57P01–57P03),
+     * Spring's wrappers of these, or a failed rollback that overrode one of these.
      */
     static boolean causedBy(Throwable error) {
+        return causedBy(error, 0);
+    }
+
+    private static boolean causedBy(Throwable error, int nesting) {
         Throwable cause = error;
         for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++, cause = cause.getCause()) {
+            // The connection broke mid-transaction, so the rollback failed too: Spring then throws the rollback's
+            // error ("Connection is closed", no SQL state) and keeps the first one aside, not as a cause.
+            if (cause instanceof TransactionSystemException rollback
+                    && rollback.getApplicationException() != null
+                    && nesting < 2
+                    && causedBy(rollback.getApplicationException(), nesting + 1)) {
+                return true;
+            }
             if (cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException
                     || cause instanceof CannotCreateTransactionException

@@ -180,6 +180,64 @@ class FaultBenchmark {
             searchDeath =
                     new SearchDeathRun(c.calls(), searches.calls(), esKilledAt, esRestartAt, esBackAt, searchBackAt);
             log("after Elasticsearch's death: " + afterSearchDeath);
+            String markdown = report(
+                    firstStart,
+                    kill,
+                    afterKill,
+                    outages,
+                    afterOutages,
+                    searchDeath,
+                    afterSearchDeath,
+                    loadAtStart,
+                    othersAtStart);
+            Reports.write(Reports.file(REPORT), markdown);
+
+            // The run's promises, checked after the report is written so that a failing run still shows its figures.
+            assertThat(kill.acked).as("dossiers acknowledged before the kill").isPositive();
+            for (Integrity integrity : List.of(afterKill, afterOutages, afterSearchDeath)) {
+                assertThat(integrity.lost).as("acknowledged dossiers missing").isEmpty();
+                assertThat(integrity.incomplete)
+                        .as("acknowledged dossiers not as acknowledged")
+                        .isEmpty();
+                assertThat(integrity.duplicates()).as("codes twice").isZero();
+                assertThat(integrity.halfWritten()).as("half-written dossiers").isZero();
+                assertThat(integrity.outboxLost)
+                        .as("dossiers without their index message")
+                        .isZero();
+                assertThat(integrity.indexed).as("dossiers in the index").isEqualTo(integrity.dossiers);
+            }
+            for (OutageRun run : outages) {
+                assertThat(run.recoveredAt)
+                        .as("a submission acknowledged after PostgreSQL came back (" + run.mode + ")")
+                        .isPositive();
+                Map<String, Integer> during = run.duringOutage();
+                assertThat(during.keySet())
+                        .as("answers during the outage (" + run.mode
+                                + "): 2xx or 503 problem+json with Retry-After only")
+                        .allMatch(k -> k.startsWith("2") || k.equals(OUTAGE_ANSWER));
+                assertThat(during)
+                        .as("requests during the outage (" + run.mode + ")")
+                        .isNotEmpty();
+                assertThat(run.failedAfterRecovery())
+                        .as("failures after recovery (" + run.mode + ")")
+                        .isZero();
+            }
+            assertThat(afterOutages.acknowledged).isGreaterThan(afterKill.acknowledged);
+            assertThat(count(
+                            searchDeath.submissions,
+                            call -> call.kind.equals("submit")
+                                    && call.end >= searchDeath.killedAt
+                                    && call.start <= searchDeath.backAt))
+                    .as("submissions while Elasticsearch was down: all acknowledged")
+                    .isNotEmpty()
+                    .containsOnlyKeys("2xx");
+            assertThat(searchDeath.searchesWhileDown().keySet())
+                    .as("searches while Elasticsearch was down: 503 problem+json")
+                    .allMatch(k -> k.startsWith("503 problem+json"));
+            assertThat(searchDeath.searchBackAt)
+                    .as("a search answered after Elasticsearch came back")
+                    .isPositive();
+
             passed = true;
         } finally {
             app.close();
@@ -194,61 +252,6 @@ class FaultBenchmark {
                 }
             }
         }
-
-        String markdown = report(
-                firstStart,
-                kill,
-                afterKill,
-                outages,
-                afterOutages,
-                searchDeath,
-                afterSearchDeath,
-                loadAtStart,
-                othersAtStart);
-        Reports.write(Reports.file(REPORT), markdown);
-
-        // The run's promises, checked after the report is written so that a failing run still shows its figures.
-        assertThat(kill.acked).as("dossiers acknowledged before the kill").isPositive();
-        for (Integrity integrity : List.of(afterKill, afterOutages, afterSearchDeath)) {
-            assertThat(integrity.lost).as("acknowledged dossiers missing").isEmpty();
-            assertThat(integrity.incomplete)
-                    .as("acknowledged dossiers not as acknowledged")
-                    .isEmpty();
-            assertThat(integrity.duplicates()).as("codes twice").isZero();
-            assertThat(integrity.halfWritten()).as("half-written dossiers").isZero();
-            assertThat(integrity.outboxLost)
-                    .as("dossiers without their index message")
-                    .isZero();
-            assertThat(integrity.indexed).as("dossiers in the index").isEqualTo(integrity.dossiers);
-        }
-        for (OutageRun run : outages) {
-            assertThat(run.recoveredAt)
-                    .as("a submission acknowledged after PostgreSQL came back (" + run.mode + ")")
-                    .isPositive();
-            Map<String, Integer> during = run.duringOutage();
-            assertThat(during.keySet())
-                    .as("answers during the outage (" + run.mode + "): 2xx or 503 problem+json with Retry-After only")
-                    .allMatch(k -> k.startsWith("2") || k.equals(OUTAGE_ANSWER));
-            assertThat(during)
-                    .as("requests during the outage (" + run.mode + ")")
-                    .isNotEmpty();
-            assertThat(run.failedAfterRecovery())
-                    .as("failures after recovery (" + run.mode + ")")
-                    .isZero();
-        }
-        assertThat(afterOutages.acknowledged).isGreaterThan(afterKill.acknowledged);
-        assertThat(count(
-                        searchDeath.submissions,
-                        c -> c.kind.equals("submit") && c.end >= searchDeath.killedAt && c.start <= searchDeath.backAt))
-                .as("submissions while Elasticsearch was down: all acknowledged")
-                .isNotEmpty()
-                .containsOnlyKeys("2xx");
-        assertThat(searchDeath.searchesWhileDown().keySet())
-                .as("searches while Elasticsearch was down: 503 problem+json")
-                .allMatch(k -> k.startsWith("503 problem+json"));
-        assertThat(searchDeath.searchBackAt)
-                .as("a search answered after Elasticsearch came back")
-                .isPositive();
     }
 
     static final String OUTAGE_ANSWER = "503 problem+json, Retry-After";

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 class DatabaseOutageTest {
 
@@ -23,6 +25,22 @@ class DatabaseOutageTest {
         assertThat(DatabaseOutage.causedBy(
                         new SQLException("terminating connection due to administrator command", "57P01")))
                 .isTrue();
+    }
+
+    @Test
+    void aRollbackThatFailedAfterTheConnectionBrokeIsAnOutage() {
+        TransactionSystemException rollback =
+                new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        rollback.initApplicationException(new DataAccessResourceFailureException(
+                "PreparedStatementCallback",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
+        assertThat(DatabaseOutage.causedBy(new RuntimeException("Request processing failed", rollback)))
+                .isTrue();
+
+        TransactionSystemException ofABug =
+                new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        ofABug.initApplicationException(new IllegalStateException("bug"));
+        assertThat(DatabaseOutage.causedBy(ofABug)).isFalse();
     }
 
     @Test
