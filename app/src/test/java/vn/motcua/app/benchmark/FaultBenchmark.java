@@ -164,8 +164,8 @@ class FaultBenchmark {
             c.start();
             searches.start();
             Thread.sleep(load.toMillis() / 2);
-            long esKilledAt = System.nanoTime();
             servers.killElasticsearch();
+            long esKilledAt = System.nanoTime(); // gone: what is sent from now on finds no Elasticsearch
             Thread.sleep(outage.toMillis());
             long esRestartAt = System.nanoTime();
             servers.restartElasticsearch();
@@ -717,7 +717,7 @@ class FaultBenchmark {
             long searchBackAt) {
 
         Map<String, Integer> searchesWhileDown() {
-            return count(searches, c -> c.end >= killedAt && c.start <= restartAt);
+            return count(searches, c -> c.start >= killedAt && c.end <= restartAt);
         }
     }
 
@@ -977,7 +977,8 @@ class FaultBenchmark {
                 .append("answer was lost with the JVM or the connection); complete like the others, not a loss.\n");
         md.append(
                         "- **index caught up**: Elasticsearch's `dossiers` count equals the database's and no `dossier-index` ")
-                .append("message is pending, measured from the application's health (A) or the end of the load (B).\n");
+                .append(
+                        "message is pending, measured from the application's health (A) or the end of the load (B, C).\n");
         md.append("- Outbox by topic at the end: ")
                 .append(afterSearchDeath.outbox)
                 .append(".\n");
