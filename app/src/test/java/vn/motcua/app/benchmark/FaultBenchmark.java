@@ -853,9 +853,9 @@ class FaultBenchmark {
                 .append(" s. First start of the application: ")
                 .append(seconds(firstStart))
                 .append(" s.\n\n");
-        md.append("Machine: ")
-                .append(Machine.facts())
-                .append(". Load average at the start ")
+        md.append("Machine:\n\n")
+                .append(Machine.facts().strip())
+                .append("\n\nLoad average at the start ")
                 .append(loadAtStart)
                 .append(", at the end ")
                 .append(Machine.loadAverage())
