@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -28,21 +29,52 @@ class ProblemErrorController implements ErrorController {
 
     @RequestMapping(path = "${server.error.path:${error.path:/error}}", produces = MediaType.ALL_VALUE)
     Object error(HttpServletRequest request) {
+        boolean outage = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable error
+                && DatabaseOutage.causedBy(error);
+        if (outage && !PageRequests.wantsPage(request)) {
+            return databaseUnavailable(request);
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer c && HttpStatus.resolve(c) != null
-                ? HttpStatus.valueOf(c)
-                : HttpStatus.INTERNAL_SERVER_ERROR;
+        HttpStatus status = outage
+                ? HttpStatus.SERVICE_UNAVAILABLE
+                : code instanceof Integer c && HttpStatus.resolve(c) != null
+                        ? HttpStatus.valueOf(c)
+                        : HttpStatus.INTERNAL_SERVER_ERROR;
         if (PageRequests.wantsPage(request)) {
             return new ModelAndView("error", Map.of("status", status.value()), status);
         }
         ProblemDetail problem = ApiProblems.problem(status, type(status), title(status), detail(status));
+        instance(problem, request);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    /**
+     * The database is out of reach (restarting, stopped): 503 with {@code Retry-After}, so that clients wait and
+     * try again instead of reporting a server error; the pool reconnects by itself when the database is back.
+     */
+    private static ResponseEntity<ProblemDetail> databaseUnavailable(HttpServletRequest request) {
+        ProblemDetail problem = ApiProblems.problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "database-unavailable",
+                "Hệ thống tạm thời gián đoạn, xin thử lại sau ít phút",
+                "The database cannot be reached for now. Try again in "
+                        + DatabaseOutage.RETRY_AFTER.toSeconds()
+                        + " seconds; a submission that was answered 503 may still have been recorded, so look its"
+                        + " result up before sending it again.");
+        instance(problem, request);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseOutage.RETRY_AFTER.toSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static void instance(ProblemDetail problem, HttpServletRequest request) {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri instanceof String path && !path.isBlank()) {
             problem.setInstance(URI.create(path.replaceAll("[^A-Za-z0-9/._~%-]", "")));
         }
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
     }
 
     static String type(HttpStatus status) {

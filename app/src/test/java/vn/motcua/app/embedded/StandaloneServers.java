@@ -63,6 +63,29 @@ public final class StandaloneServers implements AutoCloseable {
         return postgres.getPort();
     }
 
+    /**
+     * {@code kill -9} of Elasticsearch, its launcher and the server's JVM, as a crash or the kernel's OOM killer would;
+     * the data stays. {@link #restartElasticsearch()} starts it again.
+     */
+    public void killElasticsearch() {
+        ProcessHandle launcher =
+                ProcessHandle.of(elasticsearch.pid().orElseThrow()).orElseThrow();
+        launcher.descendants().forEach(ProcessHandle::destroyForcibly); // the server JVM first
+        launcher.destroyForcibly();
+        launcher.onExit().join();
+    }
+
+    /**
+     * Starts a killed Elasticsearch again on its port and data, as the application's watchdog does on the embedded
+     * defaults (and a service manager would for an installed one), and waits until it is ready.
+     */
+    public void restartElasticsearch() {
+        if (!elasticsearch.restartIfDied()) {
+            throw new IllegalStateException("Elasticsearch was still running or was stopped");
+        }
+        elasticsearch.awaitReady();
+    }
+
     /** Stops both; call it after the application has stopped. */
     @Override
     public void close() throws IOException {

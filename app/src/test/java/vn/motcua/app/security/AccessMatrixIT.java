@@ -40,7 +40,7 @@ import vn.motcua.app.MotcuaApplication;
 
 /**
  * Who can reach what, for every kind of caller and every endpoint family, the engine's REST API and Camunda's
- * webapps included, generated from one table ({@link #MATRIX}) that docs/security.md publishes word for word.
+ * webapps included, generated from one table ({@link #MATRIX}) that docs/reliability.md publishes word for word.
  * Agency A is the demo commune {@code 000.00.99.H99}, B the other demo commune; each cell acts on a dossier of its
  * own, received online at A, so no cell depends on another.
  *
@@ -177,8 +177,8 @@ class AccessMatrixIT {
     }
 
     @Test
-    void theTableIsPublishedInTheSecurityGuideWordForWord() throws IOException {
-        assertThat(Files.readString(Path.of("..", "docs", "security.md"))).contains(MATRIX);
+    void theTableIsPublishedInTheReliabilityPageWordForWord() throws IOException {
+        assertThat(Files.readString(Path.of("..", "docs", "reliability.md"))).contains(MATRIX);
         assertThat(PROBES.keySet())
                 .containsExactlyElementsOf(rows().stream().map(r -> r[0]).toList());
     }
