@@ -44,12 +44,12 @@ public final class StandaloneServers implements AutoCloseable {
         }
     }
 
-    /** The command-line arguments that point the application at these servers. */
     /** The superuser's password the embedded PostgreSQL generated, for a test's own connection. */
     public String password() {
         return password;
     }
 
+    /** The command-line arguments that point the application at these servers. */
     public List<String> applicationArguments() {
         return List.of(
                 "--spring.datasource.url=" + EmbeddedPostgresServer.jdbcUrl(postgres),
