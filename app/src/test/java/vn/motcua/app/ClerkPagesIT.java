@@ -5,19 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +34,6 @@ class ClerkPagesIT {
     static final String POST_ADDRESS = "Số 5 <i>ngõ 3</i>, thôn Đông, xã A";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static ConfigurableApplicationContext app;
     private static String base;
@@ -329,34 +320,15 @@ class ClerkPagesIT {
 
     /** A certified-copy request at commune A, submitted online, with one PDF. */
     static String submit(String applicantName) throws Exception {
-        String boundary = "motcua-clerk-pages";
         String json = JSON.writeValueAsString(JSON.readTree("""
                 {"procedureKey": "chung-thuc-ban-sao", "agencyCode": "000.00.99.H99",
                  "applicant": {"name": "", "identityNumber": "%s", "phone": "0912345678"},
                  "data": {"documentName": "Bằng tốt nghiệp", "copyCount": 1, "pagesPerCopy": 1}}""".formatted(String.format("00109012%04d", identity++))));
         JsonNode dossier = JSON.readTree(json);
         ((com.fasterxml.jackson.databind.node.ObjectNode) dossier.path("applicant")).put("name", applicantName);
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"dossier\"\r\n"
-                + "Content-Type: application/json\r\n\r\n" + dossier + "\r\n--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"ban-chinh\"; filename=\"ban-chinh.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n";
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        bytes.writeBytes(body.getBytes(StandardCharsets.UTF_8));
-        // a PDF that opens (the upload check parses it, docs/security.md)
-        try (PDDocument pdf = new PDDocument()) {
-            pdf.addPage(new PDPage());
-            pdf.save(bytes);
-        }
-        bytes.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> created = HTTP.send(
-                HttpRequest.newBuilder(URI.create(base + "/api/public/dossiers"))
-                        .timeout(Duration.ofSeconds(60))
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray()))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return JSON.readTree(created.body()).path("code").asText();
+        return OnlineSubmission.submit(base, dossier.toString(), "ban-chinh.pdf")
+                .path("code")
+                .asText();
     }
 
     private static int status(String code) {

@@ -3,13 +3,7 @@ package vn.motcua.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -18,8 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +38,6 @@ class ClerkWorkspaceIT {
     private static final int PAGE_SIZE = 50;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static ConfigurableApplicationContext app;
     private static String base;
@@ -197,30 +188,10 @@ class ClerkWorkspaceIT {
 
     /** A certified-copy request at commune A, submitted online with one PDF: a receive task at A's desk. */
     private static String submit() throws Exception {
-        String boundary = "motcua-clerk-workspace";
         String json = """
                 {"procedureKey": "chung-thuc-ban-sao", "agencyCode": "000.00.99.H99",
                  "applicant": {"name": "Phạm Thị Lan", "identityNumber": "%s", "phone": "0912345678"},
                  "data": {"documentName": "Bằng tốt nghiệp", "copyCount": 1, "pagesPerCopy": 1}}""".formatted(String.format("00109050%04d", identity++));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        bytes.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"dossier\"\r\n"
-                        + "Content-Type: application/json\r\n\r\n" + json + "\r\n--" + boundary + "\r\n"
-                        + "Content-Disposition: form-data; name=\"ban-chinh\"; filename=\"ban-chinh.pdf\"\r\n"
-                        + "Content-Type: application/pdf\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        try (PDDocument pdf = new PDDocument()) {
-            pdf.addPage(new PDPage());
-            pdf.save(bytes);
-        }
-        bytes.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> created = HTTP.send(
-                HttpRequest.newBuilder(URI.create(base + "/api/public/dossiers"))
-                        .timeout(Duration.ofSeconds(60))
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray()))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return JSON.readTree(created.body()).path("code").asText();
+        return OnlineSubmission.submit(base, json, "ban-chinh.pdf").path("code").asText();
     }
 }

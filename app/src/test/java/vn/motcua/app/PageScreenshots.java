@@ -4,19 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -45,7 +36,6 @@ class PageScreenshots {
     private static final long MAX_BYTES = 200 * 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private String base;
 
@@ -126,32 +116,12 @@ class PageScreenshots {
     }
 
     private JsonNode submit(String name) throws Exception {
-        String boundary = "motcua-screenshots";
         String json = """
                 {"procedureKey": "chung-thuc-ban-sao", "agencyCode": "000.00.99.H99",
                  "applicant": {"name": "%s", "identityNumber": "%s", "phone": "0912345678",
                                "address": "Thôn Đông, xã Minh Tân"},
                  "data": {"documentName": "Bằng tốt nghiệp trung học phổ thông", "copyCount": 2, "pagesPerCopy": 1},
                  "resultDelivery": {"method": "POST", "address": "Số 5, thôn Đông, xã Minh Tân"}}""".formatted(name, "0010906" + String.format("%05d", Math.abs(name.hashCode()) % 100000));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        bytes.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"dossier\"\r\n"
-                        + "Content-Type: application/json\r\n\r\n" + json + "\r\n--" + boundary + "\r\n"
-                        + "Content-Disposition: form-data; name=\"ban-chinh\"; filename=\"bang-tot-nghiep.pdf\"\r\n"
-                        + "Content-Type: application/pdf\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        try (PDDocument pdf = new PDDocument()) {
-            pdf.addPage(new PDPage());
-            pdf.save(bytes);
-        }
-        bytes.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> created = HTTP.send(
-                HttpRequest.newBuilder(URI.create(base + "/api/public/dossiers"))
-                        .timeout(Duration.ofSeconds(60))
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray()))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return JSON.readTree(created.body());
+        return OnlineSubmission.submit(base, json, "bang-tot-nghiep.pdf");
     }
 }
