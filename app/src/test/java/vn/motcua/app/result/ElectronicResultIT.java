@@ -195,6 +195,9 @@ class ElectronicResultIT {
             // The job executor's first attempt fails; the next two come 5 minutes apart (R3/PT5M): run them now.
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> signingJob(management, instance).getExceptionMessage() != null);
+            // The desk sees on the dossier page why it stands still, and that the engine tries again by itself.
+            assertThat(clerkPage(dossier.code()))
+                    .contains("Sự cố khi xử lý", "Ký số kết quả", "Hệ thống sẽ tự thử lại", AGENCY);
             while (signingJob(management, instance).getRetries() > 0) {
                 String id = signingJob(management, instance).getId();
                 try {
@@ -214,6 +217,9 @@ class ElectronicResultIT {
                     .as("not processed, not returned")
                     .isEqualTo(4);
             assertThat(resultStatus(dossier.code(), dossier.lookupKey())).isEqualTo(409);
+            assertThat(clerkPage(dossier.code()))
+                    .contains("Sự cố khi xử lý", "Ký số kết quả", "Đã dừng", AGENCY)
+                    .doesNotContain("Hệ thống sẽ tự thử lại");
 
             // The fix, then the operator's retry through the engine's REST API (Cockpit does the same).
             if (good != null) {
@@ -246,6 +252,7 @@ class ElectronicResultIT {
                     .retrieve()
                     .toBodilessEntity();
             await().atMost(Duration.ofSeconds(90)).until(() -> publicStatus(dossier.code()) == 9);
+            assertThat(clerkPage(dossier.code())).doesNotContain("Sự cố khi xử lý");
             byte[] result = http.get()
                     .uri("/api/public/dossiers/{code}/result", dossier.code())
                     .header("X-Lookup-Key", dossier.lookupKey())
@@ -397,6 +404,16 @@ class ElectronicResultIT {
                 return name;
             }
         };
+    }
+
+    /** The dossier page of the workspace, as the receiving clerk sees it. */
+    private static String clerkPage(String code) {
+        return http.get()
+                .uri("/can-bo/ho-so/{code}", code)
+                .header(HttpHeaders.AUTHORIZATION, basic("tiepnhan01"))
+                .accept(MediaType.TEXT_HTML)
+                .retrieve()
+                .body(String.class);
     }
 
     private static String basic(String user) {
