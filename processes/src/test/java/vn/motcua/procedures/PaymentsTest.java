@@ -13,6 +13,9 @@ import static vn.motcua.procedures.ProcedureTestSupport.requests;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -28,8 +31,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.motcua.document.QrCodes;
+import vn.motcua.document.QrContent;
 import vn.motcua.dossier.DossierEvent;
 import vn.motcua.dossier.PublicStatus;
+import vn.motcua.engine.EngineClock;
 import vn.motcua.payment.Confirmation;
 import vn.motcua.payment.Confirmation.Outcome;
 import vn.motcua.payment.DeskPayment;
@@ -240,7 +246,8 @@ class PaymentsTest {
                 .render(instance.getBusinessKey(), paid.reference())
                 .orElseThrow();
 
-        String text = PdfTools.text(pdf).replaceAll("\\s+", " ");
+        String text = PdfTools.text(pdf).replaceAll("\\s+", " "); // after qpdf --check
+        LocalDateTime paidAt = LocalDateTime.ofInstant(paid.paidAt(), EngineClock.VIETNAM);
         assertThat(text)
                 .contains("BIÊN LAI THU PHÍ, LỆ PHÍ")
                 .contains("UBND XÃ THỬ NGHIỆM")
@@ -248,8 +255,19 @@ class PaymentsTest {
                 .contains("Mã hồ sơ: " + instance.getBusinessKey())
                 .contains("Mã thanh toán: " + paid.reference())
                 .contains("Tổng cộng: 50.000 đ")
+                .contains("Bằng chữ: Năm mươi nghìn đồng.")
                 .contains("Tiền mặt tại Bộ phận Một cửa")
+                .contains("Thời điểm nộp: " + paidAt.format(DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy")))
                 .contains("Người thu: clerk");
+        // The QR code of Thông tư 01/2023 names the dossier, its procedure, the receipt and when it was issued.
+        QrContent qr = QrCodes.read(pdf).flatMap(QrContent::parse).orElseThrow();
+        assertThat(qr.dossierCode()).isEqualTo(instance.getBusinessKey());
+        assertThat(qr.documentName()).isEqualTo("Biên lai thu phí, lệ phí");
+        assertThat(qr.procedureCode()).isNotBlank();
+        assertThat(qr.issuedAt())
+                .isEqualTo(LocalDateTime.ofInstant(paid.confirmedAt(), EngineClock.VIETNAM)
+                        .truncatedTo(ChronoUnit.SECONDS));
+        assertThat(PdfTools.pdfA(pdf).part()).isEqualTo(2);
         assertThat(paid.receiptSeries()).isEqualTo(ProcessTestPlatform.TEST_AGENCY + "-" + paid.receiptYear());
         assertThat(ProcessTestPlatform.bean(PaymentReceipt.class).render("000.00.99.H99-000000-0000", paid.reference()))
                 .as("not another dossier's")
@@ -290,7 +308,12 @@ class PaymentsTest {
                         .render(instance.getBusinessKey(), paid.reference())
                         .orElseThrow())
                 .replaceAll("\\s+", " ");
-        assertThat(receipt).contains("ĐÃ HOÀN TRẢ");
+        assertThat(receipt)
+                .contains("ĐÃ HOÀN TRẢ từ "
+                        + LocalDateTime.ofInstant(refunded.closedAt(), EngineClock.VIETNAM)
+                                .format(DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy"))
+                        + ". Lý do: Hồ sơ dừng xử lý")
+                .contains("Tổng cộng: 50.000 đ");
         assertThat(payments().confirmOnline(notice(paid, 50_000, "7")).outcome())
                 .isEqualTo(Outcome.ALREADY_CONFIRMED);
     }
