@@ -1,6 +1,7 @@
 package vn.motcua.procedures;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -31,9 +32,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.document.QrCodes;
 import vn.motcua.document.QrContent;
+import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierEvent;
+import vn.motcua.dossier.DossierStatusChanged;
 import vn.motcua.dossier.PublicStatus;
 import vn.motcua.engine.EngineClock;
 import vn.motcua.payment.Confirmation;
@@ -43,6 +48,7 @@ import vn.motcua.payment.OnlinePayment;
 import vn.motcua.payment.Payment;
 import vn.motcua.payment.PaymentMethod;
 import vn.motcua.payment.PaymentReceipt;
+import vn.motcua.payment.PaymentRefunds;
 import vn.motcua.payment.PaymentStatus;
 import vn.motcua.testing.PdfTools;
 import vn.motcua.testing.ProcessTestPlatform;
@@ -316,6 +322,81 @@ class PaymentsTest {
                 .contains("Tổng cộng: 50.000 đ");
         assertThat(payments().confirmOnline(notice(paid, 50_000, "7")).outcome())
                 .isEqualTo(Outcome.ALREADY_CONFIRMED);
+    }
+
+    @Test
+    void theRefundNoticeReachesTheCitizenOnceWhenTheDossiersEndIsHandledAgain() {
+        ProcessInstance instance = awaitingPayment();
+        Payment paid = ProcedureTestSupport.payAtDesk(instance);
+        Dossier before = dossier(instance);
+        DossierStatusChanged stopped = new DossierStatusChanged(
+                before,
+                withStatus(before, PublicStatus.STOPPED),
+                before.receivedAt(),
+                Instant.now(),
+                "Chủ hộ đang bị cấm kinh doanh");
+        PaymentRefunds refunds = ProcessTestPlatform.bean(PaymentRefunds.class);
+        TransactionTemplate engineTransaction =
+                new TransactionTemplate(ProcessTestPlatform.bean(PlatformTransactionManager.class));
+
+        // The engine's job handles the status change, then fails further on: the refund and its messages roll back.
+        assertThatThrownBy(() -> engineTransaction.executeWithoutResult(tx -> {
+                    refunds.on(stopped);
+                    assertThat(refundNotices(instance))
+                            .as("queued in the job's transaction")
+                            .hasSize(2);
+                    throw new IllegalStateException("a later step of the job fails");
+                }))
+                .hasMessage("a later step of the job fails");
+        assertThat(refundNotices(instance)).isEmpty();
+        assertThat(payments().find(paid.reference()).orElseThrow().status()).isEqualTo(PaymentStatus.PAID);
+
+        // The engine retries the job, and the same change is delivered once more: one refund, one SMS, one e-mail.
+        engineTransaction.executeWithoutResult(tx -> refunds.on(stopped));
+        engineTransaction.executeWithoutResult(tx -> refunds.on(stopped));
+
+        assertThat(refundNotices(instance))
+                .containsExactly(
+                        "sms: Ho so " + instance.getBusinessKey() + ": Phi, le phi 50.000 d da nop (bien lai so "
+                                + paid.receiptNumberText() + ", ky hieu " + paid.receiptSeries()
+                                + ") se duoc hoan tra cho Ong/Ba. Ly do: Ho so dung xu ly.",
+                        "email: Hoàn trả phí, lệ phí hồ sơ " + instance.getBusinessKey());
+        Payment refunded = payments().find(paid.reference()).orElseThrow();
+        assertThat(refunded.status()).isEqualTo(PaymentStatus.REFUNDED);
+        assertThat(refunded.closeReason()).isEqualTo("Hồ sơ dừng xử lý");
+
+        // The real stop that follows finds nothing left to refund: still one notice of each kind.
+        requests().stop(instance.getBusinessKey(), "Chủ hộ đang bị cấm kinh doanh");
+        assertThat(refundNotices(instance)).hasSize(2);
+    }
+
+    /** The refund's SMS (without diacritics) and e-mail (its subject) in the outbox, oldest first. */
+    private static List<String> refundNotices(ProcessInstance instance) {
+        return PaymentProcessTest.outbox(instance).stream()
+                .filter(t -> t.contains("hoan tra") || t.contains("Hoàn trả"))
+                .toList();
+    }
+
+    private static Dossier withStatus(Dossier d, PublicStatus status) {
+        return new Dossier(
+                d.id(),
+                d.code(),
+                d.procedureKey(),
+                d.procedureVersion(),
+                d.processInstanceId(),
+                d.applicant(),
+                d.receivingAgencyCode(),
+                d.competentAgencyCode(),
+                d.returnAgencyCode(),
+                d.channel(),
+                d.serviceLevel(),
+                status,
+                d.internalStep(),
+                d.submittedAt(),
+                d.receivedAt(),
+                d.dueAt(),
+                d.finishedAt(),
+                d.returnedAt());
     }
 
     @Test
