@@ -18,6 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +48,9 @@ import vn.motcua.app.gateway.GatewayCallback;
 import vn.motcua.app.gateway.GatewayCallbacks;
 import vn.motcua.app.gateway.vnpay.VnpayParameters;
 import vn.motcua.app.gateway.vnpay.VnpaySignature;
+import vn.motcua.document.QrCodes;
+import vn.motcua.document.QrContent;
+import vn.motcua.engine.EngineClock;
 import vn.motcua.payment.Payment;
 import vn.motcua.payment.PaymentStatus;
 import vn.motcua.payment.Payments;
@@ -156,6 +162,59 @@ class OnlinePaymentIT {
                 .containsExactly(
                         "NOTIFICATION CONFIRMED 00", "RETURN RETURN_SHOWN null", "NOTIFICATION ALREADY_CONFIRMED 02");
         assertThat(parametersLogged(d)).noneMatch(p -> p.contains("SecureHash") || p.contains(secret()));
+
+        // The citizen downloads the receipt: the gateway and its transaction number, the QR code of the dossier.
+        HttpResponse<byte[]> receipt = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/public/dossiers/" + d.code() + "/payments/"
+                                + d.payment().reference() + "/receipt"))
+                        .header("X-Lookup-Key", d.lookupKey())
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(receipt.statusCode()).isEqualTo(200);
+        String text = pdfText(receipt.body());
+        assertThat(text)
+                .contains("BIÊN LAI THU PHÍ, LỆ PHÍ")
+                .contains("Tổng cộng: 2.000 đ")
+                .contains("Bằng chữ: Hai nghìn đồng.")
+                .contains("Hình thức nộp: Trực tuyến qua vnpay, mã giao dịch " + paid.gatewayTransactionNo())
+                .contains("Thời điểm nộp: "
+                        + paid.paidAt()
+                                .atZone(EngineClock.VIETNAM)
+                                .format(DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy")))
+                .doesNotContain("Người thu");
+        QrContent qr = QrCodes.read(receipt.body()).flatMap(QrContent::parse).orElseThrow();
+        assertThat(qr.dossierCode()).isEqualTo(d.code());
+        assertThat(qr.documentName()).isEqualTo("Biên lai thu phí, lệ phí");
+        assertThat(qr.issuedAt())
+                .isEqualTo(LocalDateTime.ofInstant(paid.confirmedAt(), EngineClock.VIETNAM)
+                        .truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** qpdf --check (Debian qpdf) passes, then poppler's pdftotext (poppler-utils) reads the text, spaces folded. */
+    private static String pdfText(byte[] pdf) throws IOException, InterruptedException {
+        Path file = Files.createTempFile("bien-lai-", ".pdf");
+        try {
+            Files.write(file, pdf);
+            for (String[] tool : new String[][] {{"qpdf", "qpdf"}, {"pdftotext", "poppler-utils"}}) {
+                assertThat(Files.isExecutable(Path.of("/usr/bin", tool[0])))
+                        .as("%s is missing: install the Debian package %s", tool[0], tool[1])
+                        .isTrue();
+            }
+            Process check = new ProcessBuilder("/usr/bin/qpdf", "--check", file.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            String checked = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(check.waitFor()).as("qpdf --check: %s", checked).isZero();
+            Process process = new ProcessBuilder("/usr/bin/pdftotext", "-enc", "UTF-8", file.toString(), "-")
+                    .redirectErrorStream(true)
+                    .start();
+            String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor()).as(text).isZero();
+            return text.replaceAll("\\s+", " ");
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     @Test

@@ -1,54 +1,53 @@
 package vn.motcua.payment;
 
-import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.stereotype.Component;
+import vn.motcua.document.OfficialDocuments;
+import vn.motcua.document.QrContent;
 import vn.motcua.dossier.AgencyNames;
-import vn.motcua.dossier.DocumentProperties;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierRepository;
 import vn.motcua.engine.EngineClock;
-import vn.motcua.fee.FeeQuote;
+import vn.motcua.procedure.ProcedureCatalog;
+import vn.motcua.procedure.ProcedureDescriptor;
 
 /**
  * The electronic receipt (biên lai thu phí, lệ phí điện tử) of a paid payment as a PDF: the collecting agency, the
- * receipt's series (agency and year) and number, the payer, the dossier, each fee item and the total, how and when
- * it was paid, and the legal basis. Rendered on demand from the payment row, so it never differs from the ledger;
- * Vietnamese text in the embedded TrueType font of {@link DocumentProperties} (the standard PDF fonts have no
- * Vietnamese glyphs). A refunded payment's receipt says so.
+ * receipt's series (agency and year) and number, the payer, the dossier, each fee item, the total in figures and in
+ * words, how and when it was paid, and the legal basis; a refunded payment's receipt says so, why and since when.
+ * Rendered on demand from the payment row, so it never differs from the ledger, by {@link OfficialDocuments} from
+ * the template {@code documents/bien-lai.xhtml}: PDF/A-2b in the embedded DejaVu font, with the QR code of Thông
+ * tư 01/2023/TT-VPCP at the top left (the dossier, the document's name, the time of issue = when the payment was
+ * confirmed). The template's values are listed in docs/documents.md.
  */
 @Component
 public class PaymentReceipt {
 
-    private static final DateTimeFormatter DATE_TIME =
-            DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy", Locale.ROOT);
-    private static final float MARGIN = 56;
-    private static final float SIZE = 11;
-    private static final float LEADING = 16;
+    /** The document's name, as the QR code carries it. */
+    public static final String DOCUMENT_NAME = "Biên lai thu phí, lệ phí";
+
+    /** The template, {@code documents/bien-lai.xhtml}. */
+    public static final String TEMPLATE = "bien-lai";
 
     private final PaymentRepository payments;
     private final DossierRepository dossiers;
-    private final File font;
-    private final File boldFont;
+    private final ProcedureCatalog catalog;
+    private final OfficialDocuments documents;
 
-    public PaymentReceipt(PaymentRepository payments, DossierRepository dossiers, DocumentProperties documents) {
+    public PaymentReceipt(
+            PaymentRepository payments,
+            DossierRepository dossiers,
+            ProcedureCatalog catalog,
+            OfficialDocuments documents) {
         this.payments = payments;
         this.dossiers = dossiers;
-        this.font = new File(documents.font());
-        this.boldFont = new File(documents.fontBold());
+        this.catalog = catalog;
+        this.documents = documents;
     }
 
     /** The receipt of a dossier's payment, if the payment belongs to the dossier and was paid. */
@@ -56,7 +55,14 @@ public class PaymentReceipt {
         return payments.findByReference(reference)
                 .filter(p -> p.dossierCode().equals(dossierCode))
                 .filter(p -> p.receiptNumber() != null)
-                .map(p -> render(p, dossiers.findByCode(dossierCode).orElseThrow()));
+                .map(p -> {
+                    Dossier dossier = dossiers.findByCode(dossierCode).orElseThrow();
+                    AgencyNames names = dossiers.agencyNames(dossier.id());
+                    Optional<ProcedureDescriptor> procedure = catalog.version(
+                                    dossier.procedureKey(), dossier.procedureVersion())
+                            .map(v -> v.descriptor());
+                    return render(p, dossier, names.receiving(), procedure.orElse(null));
+                });
     }
 
     /** The file name the receipt is downloaded as. */
@@ -64,64 +70,64 @@ public class PaymentReceipt {
         return "bien-lai-" + p.receiptSeries() + "-" + p.receiptNumberText() + ".pdf";
     }
 
-    byte[] render(Payment p, Dossier dossier) {
-        AgencyNames names = dossiers.agencyNames(dossier.id());
-        String agency = names.receiving() == null ? p.agencyCode() : names.receiving();
-        try (PDDocument document = new PDDocument()) {
-            PDType0Font regular = PDType0Font.load(document, font);
-            PDType0Font bold = PDType0Font.load(document, boldFont);
-            PDDocumentInformation info = document.getDocumentInformation();
-            info.setTitle("Biên lai thu phí, lệ phí " + p.receiptSeries() + " số " + p.receiptNumberText());
-            info.setCreator("Một cửa điện tử");
-            PDPage page = new PDPage(PDRectangle.A5);
-            document.addPage(page);
-            float width = page.getMediaBox().getWidth() - 2 * MARGIN / 2;
-            try (PDPageContentStream out = new PDPageContentStream(document, page)) {
-                Lines w = new Lines(out, page.getMediaBox().getHeight() - MARGIN / 2, width, MARGIN / 2);
-                w.centered(bold, agency.toUpperCase(Locale.forLanguageTag("vi")));
-                w.centered(regular, "Mã đơn vị: " + p.agencyCode());
-                w.gap();
-                w.centered(bold, "BIÊN LAI THU PHÍ, LỆ PHÍ");
-                w.centered(regular, "(Biên lai điện tử)");
-                w.centered(regular, "Ký hiệu: " + p.receiptSeries() + "    Số: " + p.receiptNumberText());
-                w.gap();
-                w.paragraph(regular, "Người nộp: " + dossier.applicant().name());
-                if (dossier.applicant().address() != null
-                        && !dossier.applicant().address().isBlank()) {
-                    w.paragraph(regular, "Địa chỉ: " + dossier.applicant().address());
-                }
-                w.paragraph(regular, "Mã hồ sơ: " + dossier.code());
-                w.paragraph(regular, "Mã thanh toán: " + p.reference());
-                w.gap();
-                for (FeeQuote.Item item : p.items()) {
-                    w.paragraph(regular, "- " + item.name() + ": " + Dong.format(item.amount()));
-                }
-                w.paragraph(bold, "Tổng cộng: " + Dong.format(p.amount()));
-                w.gap();
-                w.paragraph(regular, "Hình thức nộp: " + method(p));
-                w.paragraph(
-                        regular, "Thời điểm nộp: " + DATE_TIME.format(p.paidAt().atZone(EngineClock.VIETNAM)));
-                if (p.recordedBy() != null) {
-                    w.paragraph(regular, "Người thu: " + p.recordedBy());
-                }
-                if (p.legalBasis() != null) {
-                    w.paragraph(regular, "Căn cứ: " + p.legalBasis());
-                }
-                if (p.status() == PaymentStatus.REFUNDED) {
-                    w.gap();
-                    w.paragraph(
-                            bold,
-                            "ĐÃ HOÀN TRẢ từ " + DATE_TIME.format(p.closedAt().atZone(EngineClock.VIETNAM)) + ". Lý do: "
-                                    + p.closeReason());
-                }
-            }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            document.save(bytes);
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "Cannot produce the receipt of payment " + p.reference() + " (font " + font + ")", e);
-        }
+    /**
+     * The receipt of a paid payment.
+     *
+     * @param agencyName the collecting agency's name (its code when null)
+     * @param procedure  the dossier's procedure, for its name and national code (null when unknown)
+     */
+    byte[] render(Payment p, Dossier dossier, String agencyName, ProcedureDescriptor procedure) {
+        return documents.render(TEMPLATE, data(p, dossier, agencyName, procedure), qr(p, dossier, procedure));
+    }
+
+    /** What the QR code of the payment's receipt carries. */
+    QrContent qr(Payment p, Dossier dossier, ProcedureDescriptor procedure) {
+        return new QrContent(
+                dossier.code(),
+                procedure == null ? null : procedure.nationalCode(),
+                dossier.applicant().identityNumber(),
+                DOCUMENT_NAME,
+                documents.issuingSystem(),
+                local(p.confirmedAt() != null ? p.confirmedAt() : p.paidAt()),
+                null,
+                null);
+    }
+
+    static Map<String, Object> data(Payment p, Dossier dossier, String agencyName, ProcedureDescriptor procedure) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("coQuan", agencyName == null ? p.agencyCode() : agencyName);
+        data.put("maCoQuan", p.agencyCode());
+        data.put("kyHieu", p.receiptSeries());
+        data.put("so", p.receiptNumberText());
+        Map<String, Object> payer = new HashMap<>();
+        payer.put("hoTen", dossier.applicant().name());
+        payer.put("dinhDanh", dossier.applicant().identityNumber());
+        payer.put("diaChi", dossier.applicant().address());
+        data.put("nguoiNop", payer);
+        data.put(
+                "thuTuc",
+                procedure == null || procedure.name() == null
+                        ? null
+                        : procedure.name().vi());
+        data.put("maThanhToan", p.reference());
+        List<Map<String, Object>> items = p.items().stream()
+                .map(i -> Map.<String, Object>of(
+                        "ten", i.name(), "soTien", Dong.format(i.amount()), "giaTri", i.amount()))
+                .toList();
+        data.put("khoanThu", items);
+        data.put("tongCong", Dong.format(p.amount()));
+        data.put("tongTien", p.amount());
+        data.put("bangChu", Dong.words(p.amount()));
+        data.put("hinhThuc", method(p));
+        data.put("nopLuc", local(p.paidAt()));
+        data.put("nguoiThu", p.recordedBy());
+        data.put("canCu", p.legalBasis());
+        data.put(
+                "hoanTra",
+                p.status() == PaymentStatus.REFUNDED
+                        ? Map.of("luc", local(p.closedAt()), "lyDo", p.closeReason() == null ? "" : p.closeReason())
+                        : null);
+        return data;
     }
 
     private static String method(Payment p) {
@@ -132,83 +138,7 @@ public class PaymentReceipt {
         };
     }
 
-    /**
-     * A citizen's text as the font can print it: control characters become spaces and a character the font has no
-     * glyph for becomes "?", so no name or address can break the receipt.
-     */
-    static String printable(PDType0Font font, String text) {
-        StringBuilder out = new StringBuilder();
-        text.codePoints().forEach(cp -> {
-            if (Character.isISOControl(cp)) {
-                out.append(' ');
-                return;
-            }
-            String c = new String(Character.toChars(cp));
-            try {
-                font.encode(c);
-                out.append(c);
-            } catch (IOException | IllegalArgumentException e) {
-                out.append('?');
-            }
-        });
-        return out.toString();
-    }
-
-    /** Lines top-down, paragraphs wrapped at word boundaries. */
-    private static final class Lines {
-        private final PDPageContentStream out;
-        private final float width;
-        private final float margin;
-        private float y;
-
-        Lines(PDPageContentStream out, float top, float width, float margin) {
-            this.out = out;
-            this.y = top;
-            this.width = width;
-            this.margin = margin;
-        }
-
-        void centered(PDType0Font font, String raw) throws IOException {
-            String text = printable(font, raw);
-            float w = font.getStringWidth(text) / 1000 * SIZE;
-            line(font, text, margin + Math.max(0, (width - w) / 2));
-        }
-
-        void paragraph(PDType0Font font, String raw) throws IOException {
-            for (String line : wrap(font, printable(font, raw))) {
-                line(font, line, margin);
-            }
-        }
-
-        void gap() {
-            y -= LEADING / 2;
-        }
-
-        private void line(PDType0Font font, String text, float x) throws IOException {
-            out.beginText();
-            out.setFont(font, SIZE);
-            out.newLineAtOffset(x, y);
-            out.showText(text);
-            out.endText();
-            y -= LEADING;
-        }
-
-        private List<String> wrap(PDType0Font font, String text) throws IOException {
-            List<String> lines = new ArrayList<>();
-            StringBuilder line = new StringBuilder();
-            for (String word : text.split(" ")) {
-                String candidate = line.isEmpty() ? word : line + " " + word;
-                if (font.getStringWidth(candidate) / 1000 * SIZE > width && !line.isEmpty()) {
-                    lines.add(line.toString());
-                    line = new StringBuilder(word);
-                } else {
-                    line = new StringBuilder(candidate);
-                }
-            }
-            if (!line.isEmpty()) {
-                lines.add(line.toString());
-            }
-            return lines;
-        }
+    private static LocalDateTime local(Instant instant) {
+        return LocalDateTime.ofInstant(instant, EngineClock.VIETNAM);
     }
 }

@@ -1,6 +1,7 @@
 package vn.motcua.procedures;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -13,6 +14,9 @@ import static vn.motcua.procedures.ProcedureTestSupport.requests;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -28,8 +32,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.motcua.document.QrCodes;
+import vn.motcua.document.QrContent;
+import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierEvent;
+import vn.motcua.dossier.DossierStatusChanged;
 import vn.motcua.dossier.PublicStatus;
+import vn.motcua.engine.EngineClock;
 import vn.motcua.payment.Confirmation;
 import vn.motcua.payment.Confirmation.Outcome;
 import vn.motcua.payment.DeskPayment;
@@ -37,6 +48,7 @@ import vn.motcua.payment.OnlinePayment;
 import vn.motcua.payment.Payment;
 import vn.motcua.payment.PaymentMethod;
 import vn.motcua.payment.PaymentReceipt;
+import vn.motcua.payment.PaymentRefunds;
 import vn.motcua.payment.PaymentStatus;
 import vn.motcua.testing.PdfTools;
 import vn.motcua.testing.ProcessTestPlatform;
@@ -240,7 +252,8 @@ class PaymentsTest {
                 .render(instance.getBusinessKey(), paid.reference())
                 .orElseThrow();
 
-        String text = PdfTools.text(pdf).replaceAll("\\s+", " ");
+        String text = PdfTools.text(pdf).replaceAll("\\s+", " "); // after qpdf --check
+        LocalDateTime paidAt = LocalDateTime.ofInstant(paid.paidAt(), EngineClock.VIETNAM);
         assertThat(text)
                 .contains("BIÊN LAI THU PHÍ, LỆ PHÍ")
                 .contains("UBND XÃ THỬ NGHIỆM")
@@ -248,8 +261,19 @@ class PaymentsTest {
                 .contains("Mã hồ sơ: " + instance.getBusinessKey())
                 .contains("Mã thanh toán: " + paid.reference())
                 .contains("Tổng cộng: 50.000 đ")
+                .contains("Bằng chữ: Năm mươi nghìn đồng.")
                 .contains("Tiền mặt tại Bộ phận Một cửa")
+                .contains("Thời điểm nộp: " + paidAt.format(DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy")))
                 .contains("Người thu: clerk");
+        // The QR code of Thông tư 01/2023 names the dossier, its procedure, the receipt and when it was issued.
+        QrContent qr = QrCodes.read(pdf).flatMap(QrContent::parse).orElseThrow();
+        assertThat(qr.dossierCode()).isEqualTo(instance.getBusinessKey());
+        assertThat(qr.documentName()).isEqualTo("Biên lai thu phí, lệ phí");
+        assertThat(qr.procedureCode()).isNotBlank();
+        assertThat(qr.issuedAt())
+                .isEqualTo(LocalDateTime.ofInstant(paid.confirmedAt(), EngineClock.VIETNAM)
+                        .truncatedTo(ChronoUnit.SECONDS));
+        assertThat(PdfTools.pdfA(pdf).part()).isEqualTo(2);
         assertThat(paid.receiptSeries()).isEqualTo(ProcessTestPlatform.TEST_AGENCY + "-" + paid.receiptYear());
         assertThat(ProcessTestPlatform.bean(PaymentReceipt.class).render("000.00.99.H99-000000-0000", paid.reference()))
                 .as("not another dossier's")
@@ -290,9 +314,89 @@ class PaymentsTest {
                         .render(instance.getBusinessKey(), paid.reference())
                         .orElseThrow())
                 .replaceAll("\\s+", " ");
-        assertThat(receipt).contains("ĐÃ HOÀN TRẢ");
+        assertThat(receipt)
+                .contains("ĐÃ HOÀN TRẢ từ "
+                        + LocalDateTime.ofInstant(refunded.closedAt(), EngineClock.VIETNAM)
+                                .format(DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy"))
+                        + ". Lý do: Hồ sơ dừng xử lý")
+                .contains("Tổng cộng: 50.000 đ");
         assertThat(payments().confirmOnline(notice(paid, 50_000, "7")).outcome())
                 .isEqualTo(Outcome.ALREADY_CONFIRMED);
+    }
+
+    @Test
+    void theRefundNoticeReachesTheCitizenOnceWhenTheDossiersEndIsHandledAgain() {
+        ProcessInstance instance = awaitingPayment();
+        Payment paid = ProcedureTestSupport.payAtDesk(instance);
+        Dossier before = dossier(instance);
+        DossierStatusChanged stopped = new DossierStatusChanged(
+                before,
+                withStatus(before, PublicStatus.STOPPED),
+                before.receivedAt(),
+                Instant.now(),
+                "Chủ hộ đang bị cấm kinh doanh");
+        PaymentRefunds refunds = ProcessTestPlatform.bean(PaymentRefunds.class);
+        TransactionTemplate engineTransaction =
+                new TransactionTemplate(ProcessTestPlatform.bean(PlatformTransactionManager.class));
+
+        // The engine's job handles the status change, then fails further on: the refund and its messages roll back.
+        assertThatThrownBy(() -> engineTransaction.executeWithoutResult(tx -> {
+                    refunds.on(stopped);
+                    assertThat(refundNotices(instance))
+                            .as("queued in the job's transaction")
+                            .hasSize(2);
+                    throw new IllegalStateException("a later step of the job fails");
+                }))
+                .hasMessage("a later step of the job fails");
+        assertThat(refundNotices(instance)).isEmpty();
+        assertThat(payments().find(paid.reference()).orElseThrow().status()).isEqualTo(PaymentStatus.PAID);
+
+        // The engine retries the job, and the same change is delivered once more: one refund, one SMS, one e-mail.
+        engineTransaction.executeWithoutResult(tx -> refunds.on(stopped));
+        engineTransaction.executeWithoutResult(tx -> refunds.on(stopped));
+
+        assertThat(refundNotices(instance))
+                .containsExactly(
+                        "sms: Ho so " + instance.getBusinessKey() + ": Phi, le phi 50.000 d da nop (bien lai so "
+                                + paid.receiptNumberText() + ", ky hieu " + paid.receiptSeries()
+                                + ") se duoc hoan tra cho Ong/Ba. Ly do: Ho so dung xu ly.",
+                        "email: Hoàn trả phí, lệ phí hồ sơ " + instance.getBusinessKey());
+        Payment refunded = payments().find(paid.reference()).orElseThrow();
+        assertThat(refunded.status()).isEqualTo(PaymentStatus.REFUNDED);
+        assertThat(refunded.closeReason()).isEqualTo("Hồ sơ dừng xử lý");
+
+        // The real stop that follows finds nothing left to refund: still one notice of each kind.
+        requests().stop(instance.getBusinessKey(), "Chủ hộ đang bị cấm kinh doanh");
+        assertThat(refundNotices(instance)).hasSize(2);
+    }
+
+    /** The refund's SMS (without diacritics) and e-mail (its subject) in the outbox, oldest first. */
+    private static List<String> refundNotices(ProcessInstance instance) {
+        return PaymentProcessTest.outbox(instance).stream()
+                .filter(t -> t.contains("hoan tra") || t.contains("Hoàn trả"))
+                .toList();
+    }
+
+    private static Dossier withStatus(Dossier d, PublicStatus status) {
+        return new Dossier(
+                d.id(),
+                d.code(),
+                d.procedureKey(),
+                d.procedureVersion(),
+                d.processInstanceId(),
+                d.applicant(),
+                d.receivingAgencyCode(),
+                d.competentAgencyCode(),
+                d.returnAgencyCode(),
+                d.channel(),
+                d.serviceLevel(),
+                status,
+                d.internalStep(),
+                d.submittedAt(),
+                d.receivedAt(),
+                d.dueAt(),
+                d.finishedAt(),
+                d.returnedAt());
     }
 
     @Test

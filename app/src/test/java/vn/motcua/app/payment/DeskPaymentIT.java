@@ -15,6 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.Map;
@@ -27,6 +31,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.motcua.app.MotcuaApplication;
+import vn.motcua.document.QrCodes;
+import vn.motcua.document.QrContent;
 
 /**
  * A fee paid at the counter, on the application with its embedded PostgreSQL and Elasticsearch: the receiving desk's
@@ -145,11 +151,23 @@ class DeskPaymentIT {
         HttpResponse<byte[]> pdf = getBytes(null, receiptHref, key);
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).contains("application/pdf");
+        ZonedDateTime paidAt =
+                OffsetDateTime.parse(receipt.path("paidAt").asText()).atZoneSameInstant(ZoneId.of("Asia/Ho_Chi_Minh"));
         assertThat(pdfText(pdf.body()))
                 .contains("BIÊN LAI THU PHÍ, LỆ PHÍ")
+                .contains("Ký hiệu: " + receipt.path("receiptSeries").asText() + " Số: "
+                        + receipt.path("receiptNumber").asText())
+                .contains("Mã hồ sơ: " + code)
                 .contains("Tổng cộng: 4.000 đ")
-                .contains("Thẻ ngân hàng tại Bộ phận Một cửa")
+                .contains("Bằng chữ: Bốn nghìn đồng.")
+                .contains("Hình thức nộp: Thẻ ngân hàng tại Bộ phận Một cửa")
+                .contains("Thời điểm nộp: " + paidAt.format(DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy")))
                 .contains("Người thu: " + CLERK_A);
+        // The QR code of Thông tư 01/2023/TT-VPCP at the top left, as on the slips.
+        QrContent qr = QrCodes.read(pdf.body()).flatMap(QrContent::parse).orElseThrow();
+        assertThat(qr.dossierCode()).isEqualTo(code);
+        assertThat(qr.documentName()).isEqualTo("Biên lai thu phí, lệ phí");
+        assertThat(qr.issuedAt().toLocalDate()).isEqualTo(paidAt.toLocalDate());
         assertThat(getBytes(null, receiptHref, "KHONG-DUNG").statusCode()).isEqualTo(404);
         assertThat(getBytes(CLERK_A, "/api/dossiers/" + code + "/payments/" + reference + "/receipt", null)
                         .statusCode())
@@ -249,11 +267,27 @@ class DeskPaymentIT {
     }
 
     /** The PDF's text as poppler-utils' pdftotext reads it, whitespace folded. */
+    /** A tool from a Debian package: missing, the test fails naming the package (never a silent skip). */
+    private static String tool(String name, String debianPackage) {
+        Path path = Path.of("/usr/bin", name);
+        assertThat(Files.isExecutable(path))
+                .as("%s is missing: install the Debian package %s", name, debianPackage)
+                .isTrue();
+        return path.toString();
+    }
+
     private static String pdfText(byte[] pdf) throws Exception {
         Path file = Files.createTempFile("bien-lai-", ".pdf");
         try {
             Files.write(file, pdf);
-            Process process = new ProcessBuilder("pdftotext", "-enc", "UTF-8", file.toString(), "-")
+            // qpdf (Debian qpdf) first: the structure is sound; then poppler's pdftotext reads the text.
+            Process check = new ProcessBuilder(tool("qpdf", "qpdf"), "--check", file.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            String checked = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(check.waitFor()).as("qpdf --check: %s", checked).isZero();
+            Process process = new ProcessBuilder(
+                            tool("pdftotext", "poppler-utils"), "-enc", "UTF-8", file.toString(), "-")
                     .redirectErrorStream(true)
                     .start();
             String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
