@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * "Cảnh báo sắp đến hạn": fired by the warning timer ({@code timeDate="${warningDate}"}), one working day
  * (motcua.deadlines.warning-working-days) before the due moment. Raises the open tasks of the dossier to
- * priority {@value #WARNING_PRIORITY} and gives them the dossier's due date, so the handling clerk sees them
- * at the top of the Tasklist with the deadline. No input parameters.
+ * priority {@value #WARNING_PRIORITY}, so the handling clerk sees them at the top of the Tasklist (they carry the
+ * dossier's due date already, {@link TaskDueDates}). No input parameters.
  */
 @Component("deadlineWarning")
 public class DeadlineWarningDelegate implements JavaDelegate {
@@ -30,15 +30,11 @@ public class DeadlineWarningDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object due = execution.getVariable(DossierDeadlines.VAR_DUE_DATE);
         for (Task task : taskService
                 .createTaskQuery()
                 .processInstanceId(execution.getProcessInstanceId())
                 .list()) {
             task.setPriority(WARNING_PRIORITY);
-            if (due instanceof Date date) {
-                task.setDueDate(date);
-            }
             taskService.saveTask(task);
         }
         execution.setVariable(VAR_WARNED_AT, Date.from(clock.instant()));

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -28,7 +30,8 @@ import vn.motcua.procedure.ProcedureDescriptor.TimeLimit;
  * A dossier's due moment: set on receipt from the procedure's time limit (working days or days),
  * moved on by an extension the receiving clerk gives where the law allows one, stopped while the citizen
  * supplements and moved on by the pause's working time on resume, and handed to the engine as the
- * process variables the BPMN deadline timers read ({@value #VAR_DUE_DATE}, {@value #VAR_WARNING_DATE}).
+ * process variables the BPMN deadline timers read ({@value #VAR_DUE_DATE}, {@value #VAR_WARNING_DATE}) and as the
+ * due date of the dossier's open tasks (new tasks take it from {@link TaskDueDates}).
  * Told of every status change by {@link DossierStatusChanged}, in the transaction of the change.
  */
 @Service
@@ -50,6 +53,7 @@ public class DossierDeadlines {
     private final DueDateRule rule;
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
+    private final TaskService taskService;
     private final int warningWorkingDays;
 
     public DossierDeadlines(
@@ -58,12 +62,14 @@ public class DossierDeadlines {
             DueDateRule rule,
             RuntimeService runtimeService,
             ManagementService managementService,
+            TaskService taskService,
             DeadlineProperties properties) {
         this.deadlines = deadlines;
         this.catalog = catalog;
         this.rule = rule;
         this.runtimeService = runtimeService;
         this.managementService = managementService;
+        this.taskService = taskService;
         this.warningWorkingDays = properties.warningWorkingDays();
     }
 
@@ -219,7 +225,7 @@ public class DossierDeadlines {
         publish(deadline.processInstanceId(), deadline.receivedAt(), due);
     }
 
-    /** Sets the timer variables and moves timers that already wait on the old dates. */
+    /** Sets the timer variables and moves the timers and the open tasks that already wait on the old dates. */
     private void publish(String processInstanceId, Instant receivedAt, Instant due) {
         if (processInstanceId == null) {
             return;
@@ -234,6 +240,13 @@ public class DossierDeadlines {
         }
         for (Job job : timers(processInstanceId, ACTIVITY_WARNING_TIMER)) {
             managementService.setJobDuedate(job.getId(), Date.from(warning));
+        }
+        for (Task task : taskService
+                .createTaskQuery()
+                .processInstanceId(processInstanceId)
+                .list()) {
+            task.setDueDate(Date.from(due));
+            taskService.saveTask(task);
         }
     }
 

@@ -32,6 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import vn.motcua.agency.TaskRoutingPlugin;
+import vn.motcua.deadline.TaskDueDates;
 import vn.motcua.engine.EngineClock;
 import vn.motcua.procedure.ModelSafetyPlugin;
 import vn.motcua.procedure.ProcedureDeployer;
@@ -129,10 +130,14 @@ public final class ProcessTestPlatform {
 
         @Bean
         SpringProcessEngineConfiguration processEngineConfiguration(
-                DataSource dataSource, PlatformTransactionManager transactionManager, TaskRoutingPlugin taskRouting) {
+                DataSource dataSource,
+                PlatformTransactionManager transactionManager,
+                TaskRoutingPlugin taskRouting,
+                TaskDueDates taskDueDates) {
             SpringProcessEngineConfiguration configuration = new SpringProcessEngineConfiguration();
-            // As in the application: user tasks go to their dossier's agencies; no model may run code.
-            configuration.setProcessEnginePlugins(List.of(taskRouting, new ModelSafetyPlugin()));
+            // As in the application: user tasks go to their dossier's agencies and carry its due date; no model may
+            // run code.
+            configuration.setProcessEnginePlugins(List.of(taskRouting, taskDueDates, new ModelSafetyPlugin()));
             configuration.setProcessEngineName("process-test");
             configuration.setDataSource(dataSource);
             configuration.setTransactionManager(transactionManager);

@@ -212,6 +212,9 @@ class DeadlinesProcessTest {
     void aSupplementRequestDuringProcessingPausesTheClockAndTheSupplementMovesTheDueDateAndTheTimers() {
         ProcessInstance instance = receivedAt("2026-03-10T09:00");
         assertThat(local(deadline(instance).dueAt())).isEqualTo("2026-03-10T17:00");
+        assertThat(local(taskAt(instance, "UserTask_CertifyCopies").getDueDate()))
+                .as("a task carries its dossier's due moment from its creation")
+                .isEqualTo("2026-03-10T17:00");
 
         at("2026-03-10T10:00");
         changeStatus(instance, PublicStatus.SUPPLEMENT_REQUESTED, "Đề nghị bổ sung bản chính có chứng thực");
@@ -241,6 +244,9 @@ class DeadlinesProcessTest {
         assertThat(local(due.getDuedate())).isEqualTo("2026-03-12T17:00");
         assertThat(runtime().getVariable(instance.getId(), DossierDeadlines.VAR_DUE_DATE))
                 .isEqualTo(Date.from(deadline(instance).dueAt()));
+        assertThat(local(taskAt(instance, "UserTask_CertifyCopies").getDueDate()))
+                .as("the open task's due date moves with the dossier's")
+                .isEqualTo("2026-03-12T17:00");
     }
 
     @Test
@@ -257,6 +263,8 @@ class DeadlinesProcessTest {
         assertThat(changed.recalculateIfCalendarChanged()).isGreaterThanOrEqualTo(1);
         assertThat(local(deadline(instance).dueAt())).isEqualTo("2026-11-25T17:00");
         assertThat(local(timer(instance, DossierDeadlines.ACTIVITY_DUE_TIMER).getDuedate()))
+                .isEqualTo("2026-11-25T17:00");
+        assertThat(local(taskAt(instance, "UserTask_CertifyCopies").getDueDate()))
                 .isEqualTo("2026-11-25T17:00");
         assertThat(changed.recalculateIfCalendarChanged())
                 .as("only once per change")
@@ -363,6 +371,7 @@ class DeadlinesProcessTest {
                 new DueDateRule(calendar),
                 runtime(),
                 management(),
+                ProcessTestPlatform.bean(TaskService.class),
                 ProcessTestPlatform.bean(DeadlineProperties.class));
         return new DeadlineRecalculation(
                 deadlines,

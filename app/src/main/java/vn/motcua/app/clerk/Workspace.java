@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -41,12 +42,6 @@ class Workspace {
 
     /** Tasks per page of the list. */
     static final int PAGE_SIZE = 50;
-
-    /**
-     * At most this many open tasks (the oldest) are read to sort by due date: the engine's {@code
-     * queryMaxResultsLimit} for a signed-in user (application.yml, docs/security.md), far more than a desk holds.
-     */
-    static final int MAX_OPEN = 2000;
 
     private final TaskService tasks;
     private final FormService forms;
@@ -82,33 +77,42 @@ class Workspace {
     /**
      * One page of the user's open tasks, earliest due first (tasks of dossiers without a due date last, then the
      * oldest first), with the number of late and nearly late ones on all pages. {@code page} counts from 1; past the
-     * last page, the last.
+     * last page, the last. The engine sorts, pages and counts in the database: every task carries its dossier's due
+     * moment as its due date ({@code TaskDueDates}).
      */
     TaskPage tasks(CamundaUser user, int page) {
-        List<Task> found = asUser(
+        Instant now = clock.instant();
+        // Nearly late: due by the end of the day the warning starts from (as Urgency says), not yet late.
+        Instant warnUntil =
+                warnFrom(now).plusDays(1).atStartOfDay(EngineClock.VIETNAM).toInstant();
+        TaskPage counted = asUser(user, () -> {
+            int total = (int) open().count();
+            int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+            int current = Math.min(Math.max(1, page), pages);
+            int late = (int) open().dueBefore(Date.from(now.plusMillis(1))).count();
+            int nearlyLate = (int) open().dueAfter(Date.from(now))
+                    .dueBefore(Date.from(warnUntil))
+                    .count();
+            return new TaskPage(List.of(), current, pages, total, late, nearlyLate);
+        });
+        List<Task> onPage = asUser(
                 user,
-                () -> tasks.createTaskQuery()
-                        .active()
+                () -> open().orderByDueDate()
+                        .asc()
                         .orderByTaskCreateTime()
                         .asc()
-                        .listPage(0, MAX_OPEN));
-        List<WorkspaceTask> sorted = describe(found, user).stream()
-                .sorted(Comparator.comparing(
-                                WorkspaceTask::dueAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
-                        .thenComparing(WorkspaceTask::createdAt))
-                .toList();
-        int pages = Math.max(1, (sorted.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int current = Math.min(Math.max(1, page), pages);
-        int from = (current - 1) * PAGE_SIZE;
+                        .listPage((counted.page() - 1) * PAGE_SIZE, PAGE_SIZE));
+        List<WorkspaceTask> described = describe(onPage, user);
         return new TaskPage(
-                sorted.subList(from, Math.min(sorted.size(), from + PAGE_SIZE)),
-                current,
-                pages,
-                sorted.size(),
-                (int) sorted.stream().filter(t -> t.urgency() == Urgency.LATE).count(),
-                (int) sorted.stream()
-                        .filter(t -> t.urgency() == Urgency.NEARLY_LATE)
-                        .count());
+                described, counted.page(), counted.pages(), counted.total(), counted.late(), counted.nearlyLate());
+    }
+
+    private TaskQuery open() {
+        return tasks.createTaskQuery().active();
+    }
+
+    private LocalDate warnFrom(Instant now) {
+        return calendar.plusWorkingDays(now.atZone(EngineClock.VIETNAM).toLocalDate(), deadlines.warningWorkingDays());
     }
 
     /** A page of the task list, and how many tasks there are on all pages (late and nearly late among them). */
@@ -238,8 +242,7 @@ class Workspace {
                 .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
         Map<String, DossierSummary> dossiers = summaries(Set.copyOf(codes.values()));
         Instant now = clock.instant();
-        LocalDate warnFrom =
-                calendar.plusWorkingDays(now.atZone(EngineClock.VIETNAM).toLocalDate(), deadlines.warningWorkingDays());
+        LocalDate warnFrom = warnFrom(now);
         return found.stream()
                 .map(t -> {
                     DossierSummary d = dossiers.get(codes.get(t.getProcessInstanceId()));
