@@ -97,6 +97,7 @@ public final class CscStandIn implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private volatile Failure failure = Failure.NONE;
     private volatile HttpServer server;
+    private volatile boolean running;
     private int port;
 
     private CscStandIn(TestCertificateAuthority authority) {
@@ -184,18 +185,23 @@ public final class CscStandIn implements AutoCloseable {
     }
 
     /** Down: connections to its port are refused until {@link #restart}. */
-    public void stop() {
-        server.stop(0);
+    public synchronized void stop() {
+        if (running) {
+            server.stop(0);
+            running = false;
+        }
     }
 
-    /** Up again on the same port, with the same keys. */
-    public void restart() {
-        listen(port);
+    /** Up again on the same port, with the same keys (nothing when it is up). */
+    public synchronized void restart() {
+        if (!running) {
+            listen(port);
+        }
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        stop();
         threads.shutdownNow();
     }
 
@@ -214,6 +220,7 @@ public final class CscStandIn implements AutoCloseable {
             started.start();
             server = started;
             port = started.getAddress().getPort();
+            running = true;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the CSC stand-in", e);
         }
