@@ -96,7 +96,7 @@ final class CscClient {
     private JsonNode call(String method, ObjectNode body) {
         String bearer = bearer();
         HttpResponse<String> answer = post(api(method), "application/json", body.toString(), bearer, method);
-        if (answer.statusCode() == 401 && properties.token() == null && token != null) {
+        if (answer.statusCode() == 401 && !fixedToken() && token != null) {
             // The service may have ended the token before its announced expiry: one new token, one more try.
             token = null;
             answer = post(api(method), "application/json", body.toString(), bearer(), method);
@@ -106,7 +106,7 @@ final class CscClient {
 
     /** The configured token, or one from the authorization server by the client-credentials grant (kept until near its expiry). */
     private String bearer() {
-        if (properties.token() != null && !properties.token().isBlank()) {
+        if (fixedToken()) {
             return properties.token();
         }
         Token current = token;
@@ -127,6 +127,10 @@ final class CscClient {
         Instant renewAt = clock.instant().plusSeconds(Math.max(0, seconds - Math.min(60, seconds / 10)));
         token = new Token(value, renewAt);
         return value;
+    }
+
+    private boolean fixedToken() {
+        return properties.token() != null && !properties.token().isBlank();
     }
 
     /** The OAuth 2.0 server the service names in {@code info} ({@code oauth2}), else the service itself. */

@@ -183,6 +183,18 @@ class CscSigningProviderTest {
     }
 
     @Test
+    void aTokenTheServiceEndedEarlyIsReplacedOnce() throws IOException {
+        PdfSigner signer = signer(clientCredentials());
+        signer.sign(PdfSignatureTest.document("Một"), agencyOnly());
+        service.revokeTokens();
+
+        byte[] signed = signer.sign(PdfSignatureTest.document("Hai"), agencyOnly());
+
+        assertThat(verifier.verify(signed).valid()).isTrue();
+        assertThat(service.requests("oauth2/token")).hasSize(2);
+    }
+
+    @Test
     void aFixedBearerTokenWorksWithoutTheClientCredentials() throws IOException {
         byte[] signed = signer(settings(null, null, service.token(), Duration.ofSeconds(10)))
                 .sign(PdfSignatureTest.document("Giấy tờ"), agencyOnly());

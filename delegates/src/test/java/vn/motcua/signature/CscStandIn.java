@@ -166,6 +166,11 @@ public final class CscStandIn implements AutoCloseable {
         return token;
     }
 
+    /** Ends every token it issued, before their announced expiry. */
+    public void revokeTokens() {
+        issuedTokens.clear();
+    }
+
     public void fail(Failure failure) {
         this.failure = failure;
     }
