@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -16,25 +15,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.DERSet;
-import org.bouncycastle.asn1.cms.Attribute;
-import org.bouncycastle.asn1.cms.AttributeTable;
-import org.bouncycastle.asn1.cms.CMSAttributes;
-import org.bouncycastle.asn1.ess.ESSCertIDv2;
-import org.bouncycastle.asn1.ess.SigningCertificateV2;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.cert.jcajce.JcaCertStore;
-import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.CMSProcessableByteArray;
-import org.bouncycastle.cms.CMSSignedDataGenerator;
-import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
-import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Component;
 import vn.motcua.agency.Agency;
 import vn.motcua.agency.AgencyRepository;
 
@@ -42,9 +26,9 @@ import vn.motcua.agency.AgencyRepository;
  * Signs with a PKCS#12 keystore per agency: {@code <motcua.signatures.keystore-directory>/<agency code>.p12}, its
  * first key entry. Without that setting, the test CA of the embedded defaults (when the application made one) issues
  * the agency a test keystore on first use. A keystore replaced on disk is read again at the next signature, so a
- * renewed certificate needs no restart.
+ * renewed certificate needs no restart. The provider of {@code motcua.signatures.provider=keystore} (the default; see
+ * {@link SigningProviders}).
  */
-@Component
 public class KeystoreSigningProvider implements SigningProvider {
 
     /** Where the personal keystores are, inside the keystore folder. */
@@ -123,28 +107,13 @@ public class KeystoreSigningProvider implements SigningProvider {
     }
 
     private static byte[] cms(Loaded key, InputStream signedContent, String whose) {
+        ContentSigner signer;
         try {
-            X509Certificate certificate = key.chain().get(0);
-            // PAdES baseline B: the signer's certificate bound by signing-certificate-v2; the time is the PDF's /M.
-            Attribute signingCertificate = new Attribute(
-                    PKCSObjectIdentifiers.id_aa_signingCertificateV2,
-                    new DERSet(new SigningCertificateV2(
-                            new ESSCertIDv2(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded())))));
-            DefaultSignedAttributeTableGenerator attributes =
-                    new DefaultSignedAttributeTableGenerator(new AttributeTable(signingCertificate));
-            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-            generator.addSignerInfoGenerator(
-                    new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-                            .setSignedAttributeGenerator(parameters ->
-                                    attributes.getAttributes(parameters).remove(CMSAttributes.signingTime))
-                            .build(new JcaContentSignerBuilder("SHA256withRSA").build(key.privateKey()), certificate));
-            generator.addCertificates(new JcaCertStore(key.chain()));
-            return generator
-                    .generate(new CMSProcessableByteArray(signedContent.readAllBytes()), false)
-                    .getEncoded(ASN1Encoding.DER);
-        } catch (IOException | GeneralSecurityException | OperatorCreationException | CMSException e) {
+            signer = new JcaContentSignerBuilder("SHA256withRSA").build(key.privateKey());
+        } catch (OperatorCreationException e) {
             throw new SigningException("Cannot sign for " + whose + ": " + e.getMessage(), e);
         }
+        return CadesSignedData.build(key.chain(), signer, signedContent, whose);
     }
 
     private Loaded key(String agencyCode) {
