@@ -166,6 +166,7 @@
         signedResult(view, key, box);
         break;
       case 10:
+        if (view.resultDelivery && view.resultDelivery.method === 'ONLINE') { say('askedReturnedOnline'); }
         signedResult(view, key, box);
         if (view.rating) {
           box.appendChild(el('p', { id: 'rated' }, [t('rated') + ' ' + t(levelMessage(view.rating.level))

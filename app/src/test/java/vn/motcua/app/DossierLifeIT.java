@@ -32,8 +32,9 @@ import vn.motcua.signature.SignatureVerifier.Verification;
  * start form with a PDF and asks for the result electronically; commune A's desk clerk signs in, claims the receipt
  * task in the workspace and completes it through its form with the dossier beside it; the citizen pays the fee on
  * the tracking page through the VNPAY simulator; the provincial police's specialist checks the record and its leader
- * approves; the citizen downloads the signed result from the tracking page (a PDF whose signatures hold); the desk
- * records the electronic return; the citizen rates the service, and the police leader's dashboard counts it. Every
+ * approves; the signed result is returned electronically with no desk step (status 10 once signed) and the citizen
+ * downloads it from the tracking page (a PDF whose signatures hold); the citizen rates the service, and the police
+ * leader's dashboard counts it. Every
  * page visited is 360 px wide with nothing to scroll sideways.
  */
 class DossierLifeIT {
@@ -145,12 +146,21 @@ class DossierLifeIT {
             tick(leader, "Đồng ý, ký Phiếu lý lịch tư pháp");
             complete(leader);
         }
-        // The result is signed asynchronously; then the dossier is processed (9) and the result can be downloaded.
-        await().atMost(Duration.ofSeconds(90)).until(() -> status(code) == 9);
+        // The result is signed asynchronously; then the dossier is processed (9) and, the citizen having chosen the
+        // electronic result, returned electronically (10) at once: no desk clerk hands it over.
+        await().atMost(Duration.ofSeconds(90)).until(() -> status(code) == 10);
+        assertThat(app.getBean(JdbcTemplate.class)
+                        .queryForList(
+                                "select e.internal_step from dossier_event e join dossier d on d.id = e.dossier_id"
+                                        + " where d.code = ? and e.public_status = 10",
+                                String.class,
+                                code))
+                .as("returned electronically, not at the desk")
+                .containsExactly("result-returned-online");
 
         Path downloads = Files.createTempDirectory("motcua-dossier-life-downloads-");
         try (Chromium.Page citizen = track(code, lookupKey, s -> s.contains("Tải kết quả"))) {
-            assertThat(citizen.textOnceShown("#asked-now", s -> !s.isBlank())).contains("điện tử");
+            assertThat(citizen.textOnceShown("#asked-now", s -> !s.isBlank())).contains("Kết quả đã được trả điện tử");
             citizen.downloadsTo(downloads);
             citizen.click("#signed-result");
             Path result = await().atMost(Duration.ofSeconds(30)).until(() -> downloaded(downloads), p -> p != null);
@@ -166,16 +176,6 @@ class DossierLifeIT {
             String pdfsig = pdfsig(result);
             assertThat(pdfsig).contains("Signature is Valid.").contains("Total document signed");
         }
-
-        // The desk records the electronic return.
-        try (Chromium.Page clerk = signIn("tiepnhan01")) {
-            openTask(clerk, code, "Trả Phiếu lý lịch tư pháp");
-            clerk.click("#claim");
-            formReady(clerk);
-            tick(clerk, "Bản điện tử trên Cổng dịch vụ công");
-            complete(clerk);
-        }
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(code) == 10);
 
         try (Chromium.Page citizen = track(code, lookupKey, s -> s.contains("Rất hài lòng"))) {
             citizen.click("#rating input[value=VERY_SATISFIED]");

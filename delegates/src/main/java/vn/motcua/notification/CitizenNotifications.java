@@ -14,6 +14,7 @@ import vn.motcua.dossier.DossierStatusChanged;
 import vn.motcua.dossier.PublicStatus;
 import vn.motcua.outbox.Outbox;
 import vn.motcua.procedure.ProcedureCatalog;
+import vn.motcua.result.ReadResultDeliveryDelegate;
 import vn.motcua.text.VietnameseText;
 
 /**
@@ -47,7 +48,7 @@ public class CitizenNotifications {
             return;
         }
         Dossier dossier = change.after();
-        templateFor(dossier.publicStatus())
+        templateFor(dossier.publicStatus(), dossier.internalStep())
                 .ifPresent(event -> notify(
                         dossier,
                         event,
@@ -57,8 +58,12 @@ public class CitizenNotifications {
                         change.publicMessage()));
     }
 
-    /** The moments a citizen is told of by SMS and e-mail. */
-    static Optional<String> templateFor(PublicStatus status) {
+    /**
+     * The moments a citizen is told of by SMS and e-mail: a status, and for the return (10) only the electronic one
+     * (step {@value ReadResultDeliveryDelegate#STEP_RETURNED_ONLINE}: the signed result is ready to download; at the
+     * desk the citizen is there).
+     */
+    static Optional<String> templateFor(PublicStatus status, String step) {
         return Optional.ofNullable(
                 switch (status) {
                     case RECEIVED -> "received";
@@ -66,6 +71,8 @@ public class CitizenNotifications {
                     case NOT_RECEIVED -> "not-received";
                     case AWAITING_FINANCIAL_OBLIGATION -> "payment-requested";
                     case PROCESSED -> "result-ready";
+                    case RESULT_RETURNED ->
+                        ReadResultDeliveryDelegate.STEP_RETURNED_ONLINE.equals(step) ? "result-returned-online" : null;
                     default -> null;
                 });
     }
@@ -73,7 +80,8 @@ public class CitizenNotifications {
     /**
      * Queues the messages for this moment, if the dossier's applicant gave a phone or an e-mail.
      *
-     * @param event   a template name: received, supplement-requested, not-received, result-ready, delayed,
+     * @param event   a template name: received, supplement-requested, not-received, result-ready,
+     *                result-returned-online, delayed,
      *                payment-requested, payment-reminder, payment-refunded
      * @param message the public message of the status change (e.g. what to supplement, why refused)
      */

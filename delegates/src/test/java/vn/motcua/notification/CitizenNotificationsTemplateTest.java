@@ -38,16 +38,24 @@ class CitizenNotificationsTemplateTest {
     }
 
     @Test
-    void citizensAreToldAtReceiptSupplementRefusalPaymentRequestAndResultOnly() {
-        assertThat(CitizenNotifications.templateFor(PublicStatus.RECEIVED)).contains("received");
-        assertThat(CitizenNotifications.templateFor(PublicStatus.SUPPLEMENT_REQUESTED))
+    void citizensAreToldAtReceiptSupplementRefusalPaymentRequestResultAndElectronicReturnOnly() {
+        assertThat(CitizenNotifications.templateFor(PublicStatus.RECEIVED, null))
+                .contains("received");
+        assertThat(CitizenNotifications.templateFor(PublicStatus.SUPPLEMENT_REQUESTED, null))
                 .contains("supplement-requested");
-        assertThat(CitizenNotifications.templateFor(PublicStatus.NOT_RECEIVED)).contains("not-received");
-        assertThat(CitizenNotifications.templateFor(PublicStatus.PROCESSED)).contains("result-ready");
-        assertThat(CitizenNotifications.templateFor(PublicStatus.AWAITING_FINANCIAL_OBLIGATION))
+        assertThat(CitizenNotifications.templateFor(PublicStatus.NOT_RECEIVED, null))
+                .contains("not-received");
+        assertThat(CitizenNotifications.templateFor(PublicStatus.PROCESSED, null))
+                .contains("result-ready");
+        assertThat(CitizenNotifications.templateFor(PublicStatus.AWAITING_FINANCIAL_OBLIGATION, null))
                 .contains("payment-requested");
-        assertThat(CitizenNotifications.templateFor(PublicStatus.PROCESSING)).isEmpty();
-        assertThat(CitizenNotifications.templateFor(PublicStatus.RESULT_RETURNED))
+        assertThat(CitizenNotifications.templateFor(PublicStatus.PROCESSING, null))
                 .isEmpty();
+        assertThat(CitizenNotifications.templateFor(PublicStatus.RESULT_RETURNED, "result-returned"))
+                .as("returned at the desk: the citizen is there")
+                .isEmpty();
+        assertThat(CitizenNotifications.templateFor(PublicStatus.RESULT_RETURNED, "result-returned-online"))
+                .as("returned electronically: the signed result is ready to download")
+                .contains("result-returned-online");
     }
 }

@@ -17,6 +17,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
@@ -25,6 +26,8 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.DynamicTest;
@@ -36,6 +39,8 @@ import vn.motcua.dossier.DossierRequests;
 import vn.motcua.payment.Payments;
 import vn.motcua.procedure.ProcedureDescriptor;
 import vn.motcua.procedure.ProcedureDescriptorReader;
+import vn.motcua.procedure.ServiceLevel;
+import vn.motcua.result.ReadResultDeliveryDelegate;
 import vn.motcua.testing.ProcessTestPlatform;
 
 /**
@@ -107,6 +112,30 @@ class ProcedureConventionsTest {
                         "Gateway_Decide splits without a default flow",
                         "Flow_Yes leaves Gateway_Decide without a name saying its condition",
                         "Flow_No leaves Gateway_Decide without a name saying its condition");
+    }
+
+    @Test
+    void aFullOnlineProcedureWithoutTheElectronicReturnIsReported() throws Exception {
+        Path before = Path.of(
+                getClass().getResource("/conventions/no-electronic-return").toURI());
+
+        assertThat(violations(before)).containsExactly(NO_ELECTRONIC_RETURN);
+    }
+
+    @Test
+    void anElectronicReturnReachableWithoutTheSignatureIsReported() throws Exception {
+        Path unsigned = Path.of(getClass()
+                .getResource("/conventions/unsigned-electronic-return")
+                .toURI());
+
+        assertThat(violations(unsigned))
+                .singleElement()
+                .asString()
+                .startsWith("ServiceTask_ReturnResultOnline returns the result electronically on a path that skips"
+                        + " ${signResult}: StartEvent_DossierSubmitted → UserTask_ReceiveDossier")
+                .contains(
+                        "ServiceTask_ProduceResult → ServiceTask_MarkProcessed → EndEvent_ProcessingDone"
+                                + " → ServiceTask_ReadResultDelivery → Gateway_ResultDelivery → ServiceTask_ReturnResultOnline");
     }
 
     static List<String> violations(Path folder) throws IOException {
@@ -231,6 +260,12 @@ class ProcedureConventionsTest {
             problems.add(DossierDeadlines.ACTIVITY_DUE_TIMER + " must lead to a user task for candidate group lanhdao");
         }
 
+        // A result delivered electronically is returned electronically (docs/designers.md, "Trả kết quả"): every
+        // procedure that offers the electronic delivery (full-online) has the path, and it never skips the signature.
+        if (descriptor != null && descriptor.serviceLevel() == ServiceLevel.FULL_ONLINE) {
+            electronicReturn(model, problems);
+        }
+
         for (ExclusiveGateway gateway : model.getModelElementsByType(ExclusiveGateway.class)) {
             // Read the flows themselves: <bpmn:outgoing> references are optional in BPMN XML.
             List<SequenceFlow> outgoing = model.getModelElementsByType(SequenceFlow.class).stream()
@@ -249,6 +284,125 @@ class ProcedureConventionsTest {
             }
         }
         return problems;
+    }
+
+    static final String NO_ELECTRONIC_RETURN = "the procedure offers the electronic delivery (serviceLevel FULL_ONLINE)"
+            + " but has no electronic return: after processing, ${readResultDelivery}, then a gateway whose flow ${"
+            + ReadResultDeliveryDelegate.VAR_RESULT_DELIVERY + " == 'ONLINE'} leads, without a user task, to"
+            + " ${updateDossierStatus} with status RESULT_RETURNED and step "
+            + ReadResultDeliveryDelegate.STEP_RETURNED_ONLINE
+            + ", and whose default flow leads to the desk's return task";
+
+    private static void electronicReturn(BpmnModelInstance model, List<String> problems) {
+        List<ServiceTask> returns = model.getModelElementsByType(ServiceTask.class).stream()
+                .filter(ProcedureConventionsTest::returnsOnline)
+                .toList();
+        boolean found = false;
+        for (ServiceTask read : model.getModelElementsByType(ServiceTask.class)) {
+            if (!"${readResultDelivery}".equals(read.getCamundaDelegateExpression())) {
+                continue;
+            }
+            for (SequenceFlow toGateway : read.getOutgoing()) {
+                if (!(toGateway.getTarget() instanceof ExclusiveGateway gateway) || gateway.getDefault() == null) {
+                    continue;
+                }
+                boolean online = gateway.getOutgoing().stream()
+                        .anyMatch(flow -> flow.getConditionExpression() != null
+                                && ("${" + ReadResultDeliveryDelegate.VAR_RESULT_DELIVERY + " == 'ONLINE'}")
+                                        .equals(flow.getConditionExpression()
+                                                .getTextContent()
+                                                .trim())
+                                && returns.contains(flow.getTarget()));
+                boolean desk = gateway.getDefault().getTarget() instanceof UserTask;
+                found |= online && desk;
+            }
+        }
+        if (!found) {
+            problems.add(NO_ELECTRONIC_RETURN);
+        }
+        // Status 10 only once a signed result exists: no path from a start reaches the return without ${signResult}.
+        Map<FlowNode, FlowNode> unsigned = reachableWithout(model, "${signResult}");
+        for (ServiceTask task : returns) {
+            if (unsigned.containsKey(task)) {
+                List<String> path = new ArrayList<>();
+                for (FlowNode n = task; n != null; n = unsigned.get(n)) {
+                    path.add(0, n.getId());
+                }
+                problems.add(task.getId() + " returns the result electronically on a path that skips ${signResult}: "
+                        + String.join(" → ", path));
+            }
+        }
+    }
+
+    /** A status change to 10 at the step of the electronic return. */
+    private static boolean returnsOnline(ServiceTask task) {
+        if (!"${updateDossierStatus}".equals(task.getCamundaDelegateExpression())) {
+            return false;
+        }
+        var io = task.getExtensionElements() == null
+                ? null
+                : task
+                        .getExtensionElements()
+                        .getElementsQuery()
+                        .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput.class)
+                        .list()
+                        .stream()
+                        .findFirst()
+                        .orElse(null);
+        if (io == null) {
+            return false;
+        }
+        Map<String, String> inputs = new java.util.HashMap<>();
+        io.getCamundaInputParameters()
+                .forEach(p -> inputs.put(p.getCamundaName(), p.getTextContent().trim()));
+        return ("RESULT_RETURNED".equals(inputs.get("status")) || "10".equals(inputs.get("status")))
+                && ReadResultDeliveryDelegate.STEP_RETURNED_ONLINE.equals(inputs.get("step"));
+    }
+
+    /**
+     * The flow nodes an instance can reach without passing a service task calling {@code delegate}: from the process's
+     * start events and every event sub-process's (they may start at any time), into a sub-process through its start
+     * events and out of it through its outgoing flows, and onto the boundary events of what is reached.
+     */
+    private static Map<FlowNode, FlowNode> reachableWithout(BpmnModelInstance model, String delegate) {
+        Map<FlowNode, FlowNode> cameFrom = new java.util.LinkedHashMap<>();
+        java.util.Deque<FlowNode[]> todo = new java.util.ArrayDeque<>();
+        for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+            if (start.getParentElement() instanceof Process
+                    || (start.getParentElement() instanceof SubProcess sub && sub.triggeredByEvent())) {
+                todo.add(new FlowNode[] {start, null});
+            }
+        }
+        List<BoundaryEvent> boundaries = new ArrayList<>(model.getModelElementsByType(BoundaryEvent.class));
+        List<SequenceFlow> flows = new ArrayList<>(model.getModelElementsByType(SequenceFlow.class));
+        while (!todo.isEmpty()) {
+            FlowNode[] step = todo.poll();
+            FlowNode node = step[0];
+            if (cameFrom.containsKey(node)) {
+                continue;
+            }
+            cameFrom.put(node, step[1]);
+            if (node instanceof ServiceTask task && delegate.equals(task.getCamundaDelegateExpression())) {
+                continue;
+            }
+            // Read the flows themselves: <bpmn:outgoing> references are optional in BPMN XML. A sub-process is left
+            // through its outgoing flows only once one of its end events is reached (below).
+            if (!(node instanceof SubProcess)) {
+                flows.stream()
+                        .filter(flow -> flow.getSource() == node)
+                        .forEach(flow -> todo.add(new FlowNode[] {flow.getTarget(), node}));
+            }
+            boundaries.stream().filter(b -> b.getAttachedTo() == node).forEach(b -> todo.add(new FlowNode[] {b, node}));
+            if (node instanceof SubProcess sub && !sub.triggeredByEvent()) {
+                sub.getChildElementsByType(StartEvent.class).forEach(s -> todo.add(new FlowNode[] {s, node}));
+            }
+            if (node instanceof EndEvent && node.getParentElement() instanceof SubProcess sub) {
+                flows.stream()
+                        .filter(flow -> flow.getSource() == sub)
+                        .forEach(flow -> todo.add(new FlowNode[] {flow.getTarget(), node}));
+            }
+        }
+        return cameFrom;
     }
 
     private static void deadlineTimer(BpmnModelInstance model, String id, String variable, List<String> problems) {

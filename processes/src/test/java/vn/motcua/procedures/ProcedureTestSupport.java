@@ -70,6 +70,29 @@ final class ProcedureTestSupport {
                 .singleResult();
     }
 
+    /**
+     * Records how the citizen receives the result (DESK, POST or ONLINE), as the application does at submission or at
+     * the desk intake ({@code vn.motcua.app.citizen.ResultDeliveries}).
+     */
+    static void chooseDelivery(ProcessInstance instance, String method) {
+        ProcessTestPlatform.bean(JdbcTemplate.class)
+                .update(
+                        "insert into dossier_result_delivery (dossier_id, method, address) values (?, ?, ?)",
+                        dossier(instance).id(),
+                        method,
+                        "POST".equals(method) ? "Số 1 đường Thử Nghiệm, xã Thử Nghiệm" : null);
+    }
+
+    /** The payloads the outbox holds for the dossier on a topic (sms, email), oldest first. */
+    static List<String> outbox(ProcessInstance instance, String topic) {
+        return ProcessTestPlatform.bean(JdbcTemplate.class)
+                .queryForList(
+                        "select payload from outbox where aggregate_id = ? and topic = ? order by id",
+                        String.class,
+                        instance.getBusinessKey(),
+                        topic);
+    }
+
     static DocumentFile pdf(String documentCode, String fileName) {
         return new DocumentFile(documentCode, fileName, "application/pdf", TestDocuments.pdf());
     }

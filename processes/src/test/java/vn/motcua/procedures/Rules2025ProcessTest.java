@@ -340,6 +340,32 @@ class Rules2025ProcessTest {
     }
 
     @Test
+    void aResultReturnedElectronicallyCountsAsFinishedOnTimeAndIssuedElectronically() {
+        // July 2025 belongs to this test alone: a birth registration whose citizen chose the electronic result.
+        at("2025-07-07T09:00");
+        ProcedureLifecycle birth = DangKyKhaiSinhProcessTest.LIFECYCLE;
+        ProcessInstance instance = birth.submit().get();
+        ProcedureTestSupport.chooseDelivery(instance, "ONLINE");
+        complete(taskAt(instance, "UserTask_ReceiveDossier"), birth.accept());
+        at("2025-07-07T14:00");
+        birth.toResultReady().accept(instance);
+        assertThat(dossier(instance).publicStatus()).isEqualTo(PublicStatus.RESULT_RETURNED);
+
+        List<ServiceIndices.Row> rows = ProcessTestPlatform.bean(ServiceIndices.class)
+                .between(LocalDate.of(2025, 7, 1), LocalDate.of(2025, 7, 31));
+        assertThat(rows)
+                .extracting(
+                        ServiceIndices.Row::month,
+                        ServiceIndices.Row::finished,
+                        ServiceIndices.Row::onTime,
+                        ServiceIndices.Row::late,
+                        ServiceIndices.Row::resultsElectronic,
+                        ServiceIndices.Row::resultsElectronicRate)
+                .as("returned at 10 without the desk: finished when processed (9), on time, issued electronically")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("2025-07", 1L, 1L, 0L, 1L, 1.0));
+    }
+
+    @Test
     void everyShippedProcedureCitesItsLegalBasesWithNumberDateAndArticlesOrFlagsThemUnconfirmed() {
         for (var procedure : ProcessTestPlatform.bean(ProcedureCatalog.class).latest()) {
             ProcedureDescriptor d = procedure.descriptor();

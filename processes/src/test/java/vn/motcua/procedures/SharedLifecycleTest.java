@@ -20,6 +20,7 @@ import static vn.motcua.procedures.ProcedureTestSupport.requests;
 import static vn.motcua.procedures.ProcedureTestSupport.statusHistory;
 import static vn.motcua.procedures.ProcedureTestSupport.timesPassed;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -35,6 +36,10 @@ import vn.motcua.dossier.DossierRepository;
 import vn.motcua.dossier.DossierStateException;
 import vn.motcua.dossier.PublicStatus;
 import vn.motcua.dossier.StoredDocument;
+import vn.motcua.notification.CitizenNotifications;
+import vn.motcua.procedure.ProcedureCatalog;
+import vn.motcua.procedure.ServiceLevel;
+import vn.motcua.result.ReadResultDeliveryDelegate;
 import vn.motcua.slip.Slip;
 import vn.motcua.testing.ProcessTestPlatform;
 
@@ -171,6 +176,74 @@ class SharedLifecycleTest {
                 .isInstanceOf(DossierStateException.class);
         assertThat(instance).isWaitingAt("UserTask_ReturnResult");
         assertThat(dossier(instance).publicStatus()).isEqualTo(PROCESSED);
+    }
+
+    /** The procedures that offer the electronic delivery of their result: the full-online ones. */
+    static Stream<ProcedureLifecycle> electronicProcedures() {
+        return procedures()
+                .filter(p -> ProcessTestPlatform.bean(ProcedureCatalog.class)
+                                .latest(p.key())
+                                .orElseThrow()
+                                .descriptor()
+                                .serviceLevel()
+                        == ServiceLevel.FULL_ONLINE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("electronicProcedures")
+    void aResultChosenElectronicallyIsReturnedElectronicallyOnceSignedWithoutTheDesk(ProcedureLifecycle procedure) {
+        ProcessInstance instance = procedure.submit().get();
+        ProcedureTestSupport.chooseDelivery(instance, "ONLINE");
+        accept(instance, procedure);
+
+        procedure.toResultReady().accept(instance);
+
+        assertThat(instance)
+                .isEnded()
+                .hasPassedInOrder(
+                        "ServiceTask_SignResult",
+                        "ServiceTask_MarkProcessed",
+                        "ServiceTask_ReadResultDelivery",
+                        "ServiceTask_ReturnResultOnline")
+                .hasNotPassed("UserTask_ReturnResult");
+        assertThat(endEvents(instance)).containsExactly("EndEvent_ResultReturnedOnline");
+        Dossier dossier = dossier(instance);
+        assertThat(dossier.publicStatus()).isEqualTo(RESULT_RETURNED);
+        assertThat(dossier.internalStep()).isEqualTo(ReadResultDeliveryDelegate.STEP_RETURNED_ONLINE);
+        assertThat(dossier.returnedAt()).isNotNull();
+        Instant signed = ProcessTestPlatform.bean(DossierRepository.class)
+                .resultIssuedElectronicallyAt(dossier.id())
+                .orElseThrow(() -> new AssertionError("returned electronically, yet no signed result"));
+        assertThat(dossier.returnedAt()).isAfterOrEqualTo(signed);
+        assertThat(ProcessTestPlatform.bean(DossierRepository.class).signedResults(dossier.id()))
+                .isNotEmpty();
+        assertThat(statusHistory(instance)).containsExactlyElementsOf(procedure.resultHistory());
+        assertThat(lastEvent(instance).publicMessage())
+                .isEqualTo("Kết quả điện tử đã ký số được trả trực tuyến. Ông/Bà tải kết quả trên Cổng dịch vụ công"
+                        + " bằng mã hồ sơ và mã tra cứu.");
+        assertThat(ProcedureTestSupport.outbox(instance, CitizenNotifications.TOPIC_SMS))
+                .as("the citizen is told by SMS that the signed result is ready to download")
+                .anySatisfy(sms -> assertThat(sms)
+                        .contains("Ho so " + instance.getBusinessKey() + " da tra ket qua dien tu da ky so")
+                        .contains("ma tra cuu"));
+        assertThat(ProcedureTestSupport.outbox(instance, CitizenNotifications.TOPIC_EMAIL))
+                .anySatisfy(mail -> assertThat(mail).contains("kết quả điện tử đã ký số sẵn sàng để tải"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("procedures")
+    void aResultToCollectAtTheDeskOrByPostStillWaitsForTheDesk(ProcedureLifecycle procedure) {
+        ProcessInstance instance = procedure.submit().get();
+        ProcedureTestSupport.chooseDelivery(instance, "POST");
+        accept(instance, procedure);
+
+        procedure.toResultReady().accept(instance);
+
+        assertThat(instance).isWaitingAt("UserTask_ReturnResult").hasNotPassed("ServiceTask_ReturnResultOnline");
+        assertThat(dossier(instance).publicStatus()).isEqualTo(PROCESSED);
+        complete(task(instance), procedure.returnResult());
+        assertThat(endEvents(instance)).containsExactly("EndEvent_ResultReturned");
+        assertThat(dossier(instance).internalStep()).isEqualTo("result-returned");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.task.Task;
 import vn.motcua.deadline.DossierDeadlines;
 import vn.motcua.payment.RequestPaymentDelegate;
+import vn.motcua.result.ReadResultDeliveryDelegate;
 
 /**
  * A plain Camunda engine, as a baseline: no Spring, no application tables, the procedure's BPMN with
@@ -78,6 +79,9 @@ final class BareEngine implements AutoCloseable {
         beans.put("expirePayment", (JavaDelegate) execution -> {});
         beans.put("produceResult", (JavaDelegate) execution -> {});
         beans.put("signResult", (JavaDelegate) execution -> {});
+        // No delivery choice is stored: the result goes back at the desk, as the benchmark's walk expects.
+        beans.put("readResultDelivery", (JavaDelegate) execution ->
+                execution.setVariable(ReadResultDeliveryDelegate.VAR_RESULT_DELIVERY, ReadResultDeliveryDelegate.DESK));
         configuration.setBeans(beans);
         engine = configuration.buildProcessEngine();
         if (Statements.ENABLED) {

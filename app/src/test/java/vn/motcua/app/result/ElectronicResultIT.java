@@ -175,6 +175,64 @@ class ElectronicResultIT {
     }
 
     @Test
+    void aResultChosenElectronicallyIsReturnedOnceSignedWithoutTheDeskAndTheCitizenIsTold() throws IOException {
+        Submitted dossier = submitBirthRegistrationOnline();
+        completeTask(dossier.code(), "tiepnhan01", Map.of("receiptDecision", "accept", "registeredOnTime", true));
+        completeTask(
+                dossier.code(),
+                "chuyenvien01",
+                Map.of(
+                        "informationVerified",
+                        true,
+                        "personalIdentificationNumber",
+                        "001226000123",
+                        "registerEntry",
+                        "Số 126, Quyển 01/2026"));
+        completeTask(dossier.code(), "lanhdao01", Map.of("approved", true));
+
+        // Signed asynchronously, processed (9), then returned electronically (10) with no desk step.
+        await().atMost(Duration.ofSeconds(90)).until(() -> publicStatus(dossier.code()) == 10);
+        var jdbc = app.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+        Map<String, Object> row = jdbc.queryForMap(
+                "select internal_step, returned_at, finished_at, result_issued_electronically_at from dossier"
+                        + " where code = ?",
+                dossier.code());
+        assertThat(row.get("internal_step")).isEqualTo("result-returned-online");
+        assertThat((java.sql.Timestamp) row.get("returned_at"))
+                .as("returned after it was signed")
+                .isAfterOrEqualTo((java.sql.Timestamp) row.get("result_issued_electronically_at"));
+        assertThat(row.get("finished_at")).isNotNull();
+        assertThat(app.getBean(org.camunda.bpm.engine.TaskService.class)
+                        .createTaskQuery()
+                        .processInstanceBusinessKey(dossier.code())
+                        .count())
+                .as("no task is left for the desk")
+                .isZero();
+        assertThat(app.getBean(org.camunda.bpm.engine.HistoryService.class)
+                        .createHistoricActivityInstanceQuery()
+                        .activityId("UserTask_ReturnResult")
+                        .processInstanceId(historicInstanceId(dossier.code()))
+                        .count())
+                .isZero();
+
+        // The citizen is told to download it, and can, with the lookup key.
+        List<String> sms = jdbc.queryForList(
+                "select payload from outbox where aggregate_id = ? and topic = 'sms' order by id",
+                String.class,
+                dossier.code());
+        assertThat(sms).anySatisfy(text -> assertThat(text).contains("da tra ket qua dien tu da ky so"));
+        assertThat(resultStatus(dossier.code(), dossier.lookupKey())).isEqualTo(200);
+        assertThat(poppler(
+                        "pdfsig",
+                        http.get()
+                                .uri("/api/public/dossiers/{code}/result", dossier.code())
+                                .header("X-Lookup-Key", dossier.lookupKey())
+                                .retrieve()
+                                .body(byte[].class)))
+                .contains("Signature is Valid.");
+    }
+
+    @Test
     void aSigningFailureLeavesAnIncidentAndNoReturnUntilRetriedAfterTheFix() throws IOException {
         Submitted dossier = submit("Trần Văn Khoa", "001088011223");
         completeTask(dossier.code(), "tiepnhan01", Map.of("receiptDecision", "accept"));
@@ -294,6 +352,64 @@ class ElectronicResultIT {
                 .body(String.class));
         return new Submitted(
                 receipt.path("code").asText(), receipt.path("lookupKey").asText());
+    }
+
+    /** A birth registration (full-online) submitted with the result asked electronically. */
+    private static Submitted submitBirthRegistrationOnline() throws IOException {
+        Map<String, Object> data = new HashMap<>();
+        data.put("childFullName", "Nguyễn Minh An");
+        data.put("childSex", "nam");
+        data.put("childBirthDate", LocalDate.now().minusDays(10).toString());
+        data.put("childBirthPlace", "Trạm Y tế xã Một Cửa");
+        data.put("childEthnicity", "Kinh");
+        data.put("childNationality", "Việt Nam");
+        data.put("childHometown", "Xã Một Cửa");
+        data.put("motherFullName", "Lê Thị Mai");
+        data.put("motherBirthYear", 1995);
+        data.put("motherIdentityNumber", "001195012345");
+        data.put("motherEthnicity", "Kinh");
+        data.put("motherNationality", "Việt Nam");
+        data.put("motherResidence", "Thôn Đoài, xã Một Cửa");
+        data.put("fatherDeclared", false);
+        data.put("registrantRelationship", "me");
+        data.put("extractCopies", 1);
+        MultipartBodyBuilder parts = new MultipartBodyBuilder();
+        parts.part(
+                "dossier",
+                Map.of(
+                        "procedureKey",
+                        "dang-ky-khai-sinh",
+                        "agencyCode",
+                        AGENCY,
+                        "competentAgencyCode",
+                        AGENCY,
+                        "applicant",
+                        Map.of("name", "Lê Thị Mai", "identityNumber", "001195012345", "phone", "0912000111"),
+                        "data",
+                        data,
+                        "resultDelivery",
+                        Map.of("method", "ONLINE")),
+                MediaType.APPLICATION_JSON);
+        parts.part(
+                "giay-chung-sinh",
+                file("giay-chung-sinh.pdf", TestPdfs.result(app.getBean(DocumentProperties.class))),
+                MediaType.APPLICATION_PDF);
+        JsonNode receipt = JSON.readTree(http.post()
+                .uri("/api/public/dossiers")
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(parts.build())
+                .retrieve()
+                .body(String.class));
+        return new Submitted(
+                receipt.path("code").asText(), receipt.path("lookupKey").asText());
+    }
+
+    private static String historicInstanceId(String code) {
+        return app.getBean(org.camunda.bpm.engine.HistoryService.class)
+                .createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(code)
+                .singleResult()
+                .getId();
     }
 
     private static Job signingJob(ManagementService management, String instance) {
