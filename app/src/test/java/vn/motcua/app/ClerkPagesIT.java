@@ -18,6 +18,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.motcua.app.testing.OnlineSubmission;
 
 /**
  * The clerks' and leaders' pages in a real headless Chromium on the embedded defaults, signed in with the demo
