@@ -223,7 +223,7 @@ class OnlinePaymentIT {
     void aDeskClerkRecordsTheFeeOnTheDossierPageAndTheLeaderSeesTheOnlinePaymentRate() throws Exception {
         Awaiting d = dossierAwaitingPayment();
         String form = "form.cb-desk-payment";
-        try (Chromium.Page page = signIn("tiepnhan01", "/can-bo/ho-so/" + d.code())) {
+        try (Chromium.Page page = Chromium.Page.signedIn(base, "tiepnhan01", "/can-bo/ho-so/" + d.code())) {
             assertThat(page.textOnceShown(
                             "#dossier", s -> s.contains(d.payment().reference())))
                     .contains("2.000 đ")
@@ -257,7 +257,7 @@ class OnlinePaymentIT {
         assertThat(paid.recordedBy()).isEqualTo("tiepnhan01");
 
         // The leader's dashboard draws the online-payment rate (766 indices) and links the tracking register.
-        try (Chromium.Page page = signIn("lanhdao01", "/can-bo/thong-ke")) {
+        try (Chromium.Page page = Chromium.Page.signedIn(base, "lanhdao01", "/can-bo/thong-ke")) {
             String chart = page.once(
                     "(() => { const h = [...document.querySelectorAll('h2')].find(e => e.textContent"
                             + " === 'Tỷ lệ hồ sơ thanh toán trực tuyến theo cơ quan'); return h ? (document"
@@ -423,17 +423,6 @@ class OnlinePaymentIT {
                 {"procedureKey": "chung-thuc-ban-sao", "agencyCode": "000.00.99.H99",
                  "applicant": {"name": "Nguyễn Văn Đoàn", "identityNumber": "%s", "phone": "0912345678"},
                  "data": {"documentName": "Bằng tốt nghiệp", "copyCount": 1, "pagesPerCopy": 1}}""".formatted(identityNumber), "tep.pdf");
-    }
-
-    /** Signs a member of staff in on the sign-in page the staff pages send to, then opens {@code path}. */
-    private static Chromium.Page signIn(String user, String path) throws Exception {
-        Chromium.Page page = Chromium.Page.open(base + path);
-        page.pathOnce("/login");
-        page.fill("#username", user);
-        page.fill("#password", "demo");
-        page.click("button[type=submit]");
-        page.pathOnce(path);
-        return page;
     }
 
     private static Payments payments() {
