@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import vn.motcua.app.testing.TestApplication;
 
 /**
  * Debian's headless Chromium, run as a process: renders a page with its scripts and gives back the
@@ -124,6 +125,25 @@ final class Chromium {
                 return page;
             } catch (RuntimeException | IOException | InterruptedException e) {
                 process.destroyForcibly();
+                throw e;
+            }
+        }
+
+        /**
+         * Opens the staff page {@code path} of the application at {@code base} as {@code user}: the page sends to the
+         * sign-in page, which signs in with the demo password and comes back to {@code path}.
+         */
+        static Page signedIn(String base, String user, String path) throws IOException, InterruptedException {
+            Page page = open(base + path);
+            try {
+                page.pathOnce("/login");
+                page.fill("#username", user);
+                page.fill("#password", TestApplication.PASSWORD);
+                page.click("button[type=submit]");
+                page.pathOnce(path);
+                return page;
+            } catch (RuntimeException e) {
+                page.close();
                 throw e;
             }
         }

@@ -5,23 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
+import vn.motcua.app.testing.TestApplication;
 import vn.motcua.engine.EngineClock;
 import vn.motcua.payment.DeskPayment;
 import vn.motcua.payment.PaymentMethod;
@@ -46,20 +41,15 @@ class CitizenPagesIT {
     /** The phone-sized screenshots of the pages; docs/screenshots/ holds a chosen few of them. */
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private static Path dataDir;
-    private static ConfigurableApplicationContext app;
+    private static TestApplication app;
     private static String base;
     private static RestClient http;
 
     @BeforeAll
     static void start() throws IOException {
-        dataDir = Files.createTempDirectory("motcua-citizen-pages-it-");
-        dataDir.toFile().setExecutable(true, false);
-        app = new SpringApplicationBuilder(MotcuaApplication.class)
-                .run("--server.port=0", "--motcua.data-dir=" + dataDir);
-        base = "http://localhost:"
-                + ((WebServerApplicationContext) app).getWebServer().getPort();
-        http = RestClient.builder().baseUrl(base).build();
+        app = TestApplication.start("citizen-pages-it");
+        base = app.baseUrl();
+        http = app.http();
     }
 
     @AfterAll
@@ -150,21 +140,22 @@ class CitizenPagesIT {
         assertThat(early).as("no rating before the result is returned").isEqualTo(409);
 
         // The clerks' side, through the engine's REST API: received, certified, approved, returned.
-        completeTask(code, "tiepnhan01", Map.of("receiptDecision", "accept"));
+        app.completeTask(code, "tiepnhan01", Map.of("receiptDecision", "accept"));
         // the fee asked at receipt (status 6), paid at the counter
-        Payments payments = app.getBean(Payments.class);
+        Payments payments = app.bean(Payments.class);
         long fee = payments.openRequest(code).orElseThrow().amount();
         assertThat(payments.recordAtDesk(code, new DeskPayment(fee, PaymentMethod.DESK_CASH, "tiepnhan01"))
                         .outcome()
                         .paid())
                 .isTrue();
-        completeTask(code, "chuyenvien01", Map.of("certificationNumber", "16/2026/SCT-BS", "originalMatches", true));
-        completeTask(code, "lanhdao01", Map.of("approved", true));
+        app.completeTask(
+                code, "chuyenvien01", Map.of("certificationNumber", "16/2026/SCT-BS", "originalMatches", true));
+        app.completeTask(code, "lanhdao01", Map.of("approved", true));
         // the result is signed asynchronously first; then it waits at the desk (status 9)
         await().atMost(Duration.ofSeconds(60))
                 .until(() ->
                         get("/api/public/dossiers/" + code, null).path("status").asInt() == 9);
-        completeTask(code, "tiepnhan01", Map.of("resultReceivedBy", "Trần Thị Lan"));
+        app.completeTask(code, "tiepnhan01", Map.of("resultReceivedBy", "Trần Thị Lan"));
         assertThat(get("/api/public/dossiers/" + code, null).path("status").asInt())
                 .isEqualTo(10);
 
@@ -195,7 +186,7 @@ class CitizenPagesIT {
         LocalDate today = LocalDate.now(EngineClock.VIETNAM);
         JsonNode satisfaction = http.get()
                 .uri("/api/stats/satisfaction?from={from}&to={to}", today.minusDays(1), today.plusDays(1))
-                .header(HttpHeaders.AUTHORIZATION, basic("lanhdao01"))
+                .header(HttpHeaders.AUTHORIZATION, TestApplication.basic("lanhdao01"))
                 .retrieve()
                 .body(JsonNode.class);
         assertThat(satisfaction).hasSize(1);
@@ -250,32 +241,6 @@ class CitizenPagesIT {
         assertThat(markdown.lines().filter(line -> line.startsWith("| `/` |"))).hasSize(1);
     }
 
-    private static void completeTask(String dossierCode, String user, Map<String, Object> values) {
-        RestClient engine = http.mutate()
-                .defaultHeader(HttpHeaders.AUTHORIZATION, basic(user))
-                .build();
-        JsonNode tasks = engine.get()
-                .uri("/engine-rest/task?processInstanceBusinessKey={code}&firstResult=0&maxResults=10", dossierCode)
-                .retrieve()
-                .body(JsonNode.class);
-        assertThat(tasks).as("the open task %s can see", user).hasSize(1);
-        String taskId = tasks.get(0).path("id").asText();
-        engine.post()
-                .uri("/engine-rest/task/{id}/claim", taskId)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("userId", user))
-                .retrieve()
-                .toBodilessEntity();
-        Map<String, Object> variables = new HashMap<>();
-        values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-        engine.post()
-                .uri("/engine-rest/task/{id}/complete", taskId)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("variables", variables))
-                .retrieve()
-                .toBodilessEntity();
-    }
-
     private static JsonNode get(String path, String lookupKey) {
         return http.get()
                 .uri(path)
@@ -286,9 +251,5 @@ class CitizenPagesIT {
                 })
                 .retrieve()
                 .body(JsonNode.class);
-    }
-
-    private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -14,10 +14,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.motcua.app.testing.OnlineSubmission;
+import vn.motcua.app.testing.TestApplication;
 
 /**
  * The clerks' and leaders' pages in a real headless Chromium on the embedded defaults, signed in with the demo
@@ -35,18 +34,14 @@ class ClerkPagesIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static ConfigurableApplicationContext app;
+    private static TestApplication app;
     private static String base;
     private static int identity = 200;
 
     @BeforeAll
     static void start() throws IOException {
-        Path dataDir = Files.createTempDirectory("motcua-clerk-pages-it-");
-        dataDir.toFile().setExecutable(true, false);
-        app = new SpringApplicationBuilder(MotcuaApplication.class)
-                .run("--server.port=0", "--motcua.data-dir=" + dataDir, "--motcua.outbox.poll-interval=PT0.2S");
-        base = "http://localhost:"
-                + ((WebServerApplicationContext) app).getWebServer().getPort();
+        app = TestApplication.start("clerk-pages-it", "--motcua.outbox.poll-interval=PT0.2S");
+        base = app.baseUrl();
     }
 
     @AfterAll
@@ -60,7 +55,7 @@ class ClerkPagesIT {
     void aDeskClerkReceivesTheDossierThroughItsFormASpecialistCertifiesItAndALeaderApprovesIt() throws Exception {
         String code = submit("Nguyễn Thị Thu");
 
-        try (Chromium.Page page = signIn("tiepnhan01", "/can-bo/")) {
+        try (Chromium.Page page = Chromium.Page.signedIn(base, "tiepnhan01", "/can-bo/")) {
             openTask(page, code, "Tiếp nhận hồ sơ");
             page.click("#claim");
             page.pathOnce("/can-bo/viec/");
@@ -74,7 +69,7 @@ class ClerkPagesIT {
         assertThat(status(code)).isEqualTo(6); // received; the fee is asked (2.000 đ, Thông tư 226/2016/TT-BTC)
 
         // The applicant pays at the counter: the desk clerk records it on the dossier page, which prints the slips.
-        try (Chromium.Page page = signIn("tiepnhan01", "/can-bo/ho-so/" + code)) {
+        try (Chromium.Page page = Chromium.Page.signedIn(base, "tiepnhan01", "/can-bo/ho-so/" + code)) {
             assertThat(page.textOnceShown("#dossier", s -> s.contains("Chờ nộp")))
                     .contains("2.000 đ");
             assertThat(page.attribute("#dossier a[href$='/control-slip']", "href"))
@@ -87,7 +82,7 @@ class ClerkPagesIT {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> status(code) == 4); // processing
 
-        try (Chromium.Page page = signIn("chuyenvien01", "/can-bo/")) {
+        try (Chromium.Page page = Chromium.Page.signedIn(base, "chuyenvien01", "/can-bo/")) {
             openTask(page, code, "Đối chiếu và chứng thực bản sao");
             page.click("#claim");
             formReady(page);
@@ -96,7 +91,7 @@ class ClerkPagesIT {
             complete(page);
         }
 
-        try (Chromium.Page page = signIn("lanhdao01", "/can-bo/")) {
+        try (Chromium.Page page = Chromium.Page.signedIn(base, "lanhdao01", "/can-bo/")) {
             openTask(page, code, "Phê duyệt và ký chứng thực");
             page.click("#claim");
             formReady(page);
@@ -105,14 +100,14 @@ class ClerkPagesIT {
         }
         // processed once the result is signed (asynchronously): the result waits at the desk, which prints it
         await().atMost(Duration.ofSeconds(60)).until(() -> status(code) == 9);
-        try (Chromium.Page page = signIn("tiepnhan01", "/can-bo/ho-so/" + code)) {
+        try (Chromium.Page page = Chromium.Page.signedIn(base, "tiepnhan01", "/can-bo/ho-so/" + code)) {
             assertThat(page.textOnceShown("#dossier", s -> s.contains("Kết quả điện tử")))
                     .contains("ket-qua-" + code);
             assertThat(page.attribute("#dossier a[href$='/result?print=true']", "href"))
                     .endsWith("/api/dossiers/" + code + "/result?print=true");
         }
 
-        try (Chromium.Page page = signIn("lanhdao01", "/can-bo/thong-ke")) {
+        try (Chromium.Page page = Chromium.Page.signedIn(base, "lanhdao01", "/can-bo/thong-ke")) {
             assertThat(page.textOnceShown("#summary", s -> !s.isBlank())).contains("Tỷ lệ đúng hạn");
             assertThat(page.evaluate("String(document.querySelectorAll('#chart-received rect').length)"))
                     .isNotEqualTo("0");
@@ -120,7 +115,7 @@ class ClerkPagesIT {
             page.screenshot(Path.of("target/screenshots/can-bo-thong-ke.png"), 800);
         }
 
-        try (Chromium.Page page = signIn("tiepnhan01", "/can-bo/")) {
+        try (Chromium.Page page = Chromium.Page.signedIn(base, "tiepnhan01", "/can-bo/")) {
             assertThat(page.textOnceShown("#tasks", s -> s.contains(code))).contains("Trả kết quả");
         }
     }
@@ -130,7 +125,7 @@ class ClerkPagesIT {
         String code = submit("Phạm Văn Đức");
         String taskId = taskOf(code);
 
-        try (Chromium.Page page = signIn("tiepnhan01", "/can-bo/")) {
+        try (Chromium.Page page = Chromium.Page.signedIn(base, "tiepnhan01", "/can-bo/")) {
             assertThat(page.textOnceShown("#tasks", s -> s.contains(code))).contains("Phạm Văn Đức");
             // The index catches up with the outbox; then A's clerk finds it (so B's empty search below means hidden).
             await().atMost(Duration.ofSeconds(60)).until(() -> {
@@ -141,7 +136,7 @@ class ClerkPagesIT {
                     .contains(code)
                     .contains("Phạm Văn Đức");
         }
-        try (Chromium.Page page = signIn("tiepnhan02", "/can-bo/")) {
+        try (Chromium.Page page = Chromium.Page.signedIn(base, "tiepnhan02", "/can-bo/")) {
             assertThat(page.textOnceShown("main", s -> s.contains("Công việc của tôi")))
                     .doesNotContain(code);
             go(page, "/can-bo/viec/" + taskId);
@@ -163,7 +158,7 @@ class ClerkPagesIT {
     void anApplicantNameMadeOfMarkupIsShownAsTextInTheWorkspaceAndTheDossier() throws Exception {
         String code = submit(MARKUP_NAME);
 
-        try (Chromium.Page page = signIn("tiepnhan01", "/can-bo/")) {
+        try (Chromium.Page page = Chromium.Page.signedIn(base, "tiepnhan01", "/can-bo/")) {
             page.textOnceShown("#tasks", s -> s.contains(code));
             assertThat(page.evaluate("[...document.querySelectorAll('#tasks .applicant')].map(e => e.textContent)"
                             + ".filter(t => t.includes('Tâm')).join('|')"))
@@ -194,7 +189,8 @@ class ClerkPagesIT {
                 Files.createTempDirectory("motcua-clerk-scan-").resolve("ban-chinh.pdf"),
                 vn.motcua.app.signature.TestPdfs.blankPage());
 
-        try (Chromium.Page page = signIn("tiepnhan01", "/can-bo/tiep-nhan?thu-tuc=chung-thuc-ban-sao")) {
+        try (Chromium.Page page =
+                Chromium.Page.signedIn(base, "tiepnhan01", "/can-bo/tiep-nhan?thu-tuc=chung-thuc-ban-sao")) {
             page.once(
                     "document.querySelector('#submit-intake') && !document.querySelector('#submit-intake').disabled"
                             + " ? 'y' : document.querySelector('#form-error').textContent",
@@ -220,10 +216,10 @@ class ClerkPagesIT {
             String code = page.textOnceShown("#receipt-code", s -> !s.isBlank());
             assertThat(code).startsWith("000.00.99.H99-");
             assertThat(page.textOnceShown("#receipt-key", s -> !s.isBlank())).isNotBlank();
-            Map<String, Object> row = app.getBean(JdbcTemplate.class)
+            Map<String, Object> row = app.bean(JdbcTemplate.class)
                     .queryForMap("select channel, applicant_name from dossier where code = ?", code);
             assertThat(row).containsEntry("channel", "DESK").containsEntry("applicant_name", "Đặng Thị Hạnh");
-            assertThat(app.getBean(JdbcTemplate.class)
+            assertThat(app.bean(JdbcTemplate.class)
                             .queryForObject(
                                     "select count(*) from dossier_digitisation g join dossier d on d.id = g.dossier_id"
                                             + " where d.code = ? and g.document_code = 'ban-chinh'"
@@ -232,7 +228,7 @@ class ClerkPagesIT {
                                     code))
                     .as("the scan recorded as digitised at receipt by the clerk")
                     .isEqualTo(1);
-            assertThat(app.getBean(JdbcTemplate.class)
+            assertThat(app.bean(JdbcTemplate.class)
                             .queryForMap(
                                     "select r.method, r.address from dossier_result_delivery r"
                                             + " join dossier d on d.id = r.dossier_id where d.code = ?",
@@ -251,16 +247,6 @@ class ClerkPagesIT {
     }
 
     // ------------------------------------------------------------------ the browser
-
-    static Chromium.Page signIn(String user, String path) throws Exception {
-        Chromium.Page page = Chromium.Page.open(base + path);
-        page.pathOnce("/login");
-        page.fill("#username", user);
-        page.fill("#password", "demo");
-        page.click("button[type=submit]");
-        page.pathOnce(path);
-        return page;
-    }
 
     /** Goes to {@code path} (with its query) and waits until that page has loaded. */
     private static void go(Chromium.Page page, String path) {
@@ -332,12 +318,12 @@ class ClerkPagesIT {
     }
 
     private static int status(String code) {
-        return app.getBean(JdbcTemplate.class)
+        return app.bean(JdbcTemplate.class)
                 .queryForObject("select public_status from dossier where code = ?", Integer.class, code);
     }
 
     private static String taskOf(String code) {
-        return app.getBean(TaskService.class)
+        return app.bean(TaskService.class)
                 .createTaskQuery()
                 .processInstanceBusinessKey(code)
                 .singleResult()

@@ -25,6 +25,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.motcua.app.testing.OnlineSubmission;
 
 /**
  * The clerk's workspace in a real headless Chromium on the embedded defaults: more tasks than one page, walked page

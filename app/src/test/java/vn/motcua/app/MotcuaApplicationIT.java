@@ -4,34 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.client.RestClient;
 import vn.motcua.agency.StaffRole;
 import vn.motcua.app.agency.StaffDirectory;
+import vn.motcua.app.testing.Multipart;
+import vn.motcua.app.testing.OnlineSubmission;
+import vn.motcua.app.testing.TestApplication;
+import vn.motcua.app.testing.Uploads;
 import vn.motcua.engine.EngineClock;
 
 /**
@@ -43,15 +39,14 @@ import vn.motcua.engine.EngineClock;
  */
 class MotcuaApplicationIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger UNITS = new AtomicInteger();
 
     /** Shared by the tests that only read, or restart it without changing what it deploys. */
-    private static Running app;
+    private static TestApplication app;
 
     @BeforeAll
     static void start() throws IOException {
-        app = Running.start();
+        app = startWithProcedures(copyOfTheProcedures());
     }
 
     @AfterAll
@@ -63,7 +58,7 @@ class MotcuaApplicationIT {
 
     @Test
     void healthIsUpWithTheEngineThePostgresqlAndTheElasticsearchItStarted() {
-        JsonNode health = app.get("/actuator/health", null);
+        JsonNode health = get(app, "/actuator/health", null);
 
         assertThat(health.path("status").asText()).isEqualTo("UP");
         assertThat(health.path("components").path("db").path("status").asText()).isEqualTo("UP");
@@ -81,7 +76,7 @@ class MotcuaApplicationIT {
 
     @Test
     void thePublicCatalogueListsTheDeployedProcedures() {
-        JsonNode procedures = app.get("/api/public/procedures", null);
+        JsonNode procedures = get(app, "/api/public/procedures", null);
 
         JsonNode chungThuc = find(procedures, "chung-thuc-ban-sao");
         assertThat(chungThuc.path("nationalCode").asText()).isEqualTo("2.000815");
@@ -105,7 +100,7 @@ class MotcuaApplicationIT {
 
     @Test
     void theOpenApiDescriptionIsPublished() {
-        JsonNode api = app.get("/v3/api-docs", null);
+        JsonNode api = get(app, "/v3/api-docs", null);
 
         assertThat(api.path("paths").has("/api/public/dossiers")).isTrue();
         assertThat(api.path("paths").has("/api/public/procedures")).isTrue();
@@ -113,12 +108,12 @@ class MotcuaApplicationIT {
 
     @Test
     void aDossierGoesFromSubmissionThroughSupplementToItsDownloadableResultAndTheCitizenSeesEachStep()
-            throws IOException {
+            throws Exception {
         // The demo agency: no other test of this class submits for it.
         Dossier dossier = returnedAfterASupplement(app, "000.00.99.H99");
 
         assertThat(dossier.code()).matches("000\\.00\\.99\\.H99-\\d{6}-0001");
-        JsonNode view = app.get("/api/public/dossiers/" + dossier.code(), null);
+        JsonNode view = get(app, "/api/public/dossiers/" + dossier.code(), null);
         assertThat(view.path("status").asInt()).isEqualTo(10);
         assertThat(view.path("statusName").asText()).isEqualTo("Đã trả kết quả");
         assertThat(view.path("timeline").findValuesAsText("status"))
@@ -132,7 +127,7 @@ class MotcuaApplicationIT {
         assertThat(view.has("procedureKey") || view.has("procedureName") || view.has("agencies"))
                 .as("no procedure (a judicial-record request is sensitive) without the lookup key")
                 .isFalse();
-        JsonNode own = app.get("/api/public/dossiers/" + dossier.code(), dossier.lookupKey());
+        JsonNode own = get(app, "/api/public/dossiers/" + dossier.code(), dossier.lookupKey());
         assertThat(own.path("timeline").findValuesAsText("message"))
                 .contains("Đề nghị bổ sung hồ sơ: Bản chính có đóng dấu giáp lai");
         assertThat(own.path("procedureKey").asText()).isEqualTo("chung-thuc-ban-sao");
@@ -142,7 +137,7 @@ class MotcuaApplicationIT {
 
     @Test
     void theCitizensTrackingPageShowsTheStatusTheTimelineAndWithTheKeyTheirOwnDetails() throws Exception {
-        Dossier dossier = returnedAfterASupplement(app, app.newReceivingUnit());
+        Dossier dossier = returnedAfterASupplement(app, newReceivingUnit(app));
         String url = app.baseUrl() + "/tra-cuu/?ma=" + dossier.code() + "#khoa=" + dossier.lookupKey();
 
         String page = Chromium.renderedDom(url);
@@ -161,8 +156,8 @@ class MotcuaApplicationIT {
 
     @Test
     void aSlipsQrCodeOpensTheTrackingPageWhichListsTheCitizensSlips() throws Exception {
-        Dossier dossier = returnedAfterASupplement(app, app.newReceivingUnit());
-        JsonNode own = app.get("/api/public/dossiers/" + dossier.code(), dossier.lookupKey());
+        Dossier dossier = returnedAfterASupplement(app, newReceivingUnit(app));
+        JsonNode own = get(app, "/api/public/dossiers/" + dossier.code(), dossier.lookupKey());
         String receiptHref = null;
         for (JsonNode document : own.path("documents")) {
             if (document.path("documentCode").asText().equals("giay-tiep-nhan")) {
@@ -170,7 +165,7 @@ class MotcuaApplicationIT {
             }
         }
         assertThat(receiptHref).as("the receipt is the citizen's to download").isNotNull();
-        byte[] receipt = app.http
+        byte[] receipt = app.http()
                 .get()
                 .uri(receiptHref)
                 .header("X-Lookup-Key", dossier.lookupKey())
@@ -191,15 +186,15 @@ class MotcuaApplicationIT {
     }
 
     @Test
-    void theIndicesOf766CountTheFinishedOnlineDossierAndComeOutAsCsvForItsAgencyOnly() throws IOException {
-        String unit = app.newReceivingUnit();
+    void theIndicesOf766CountTheFinishedOnlineDossierAndComeOutAsCsvForItsAgencyOnly() throws Exception {
+        String unit = newReceivingUnit(app);
         returnedAfterASupplement(app, unit);
         LocalDate today = LocalDate.now(EngineClock.VIETNAM);
         String query = "/api/stats/indices.csv?from=" + today.minusDays(31) + "&to=" + today.plusDays(1);
-        String leader = app.http
+        String leader = app.http()
                 .get()
                 .uri(query)
-                .header(HttpHeaders.AUTHORIZATION, basic("lanhdao01"))
+                .header(HttpHeaders.AUTHORIZATION, TestApplication.basic("lanhdao01"))
                 .retrieve()
                 .body(String.class);
         assertThat(leader)
@@ -223,56 +218,57 @@ class MotcuaApplicationIT {
             assertThat(cells[17]).as("paid online").isEqualTo("0");
             assertThat(cells[18]).as("online-payment rate").isEqualTo("0.0000");
         });
-        String clerkB = app.http
+        String clerkB = app.http()
                 .get()
                 .uri(query)
-                .header(HttpHeaders.AUTHORIZATION, basic("tiepnhan02"))
+                .header(HttpHeaders.AUTHORIZATION, TestApplication.basic("tiepnhan02"))
                 .retrieve()
                 .body(String.class);
         assertThat(clerkB).as("another commune's clerk").doesNotContain(unit);
     }
 
     @Test
-    void aRestartKeepsTheDossierAndDoesNotRedeployAnUnchangedProcedure() throws IOException {
-        Dossier dossier = returnedAfterASupplement(app, app.newReceivingUnit());
+    void aRestartKeepsTheDossierAndDoesNotRedeployAnUnchangedProcedure() throws Exception {
+        Dossier dossier = returnedAfterASupplement(app, newReceivingUnit(app));
 
         app.restart();
 
-        assertThat(find(app.get("/api/public/procedures", null), "chung-thuc-ban-sao")
+        assertThat(find(get(app, "/api/public/procedures", null), "chung-thuc-ban-sao")
                         .path("version")
                         .asInt())
                 .isEqualTo(1);
-        assertThat(app.get("/api/public/dossiers/" + dossier.code(), null)
+        assertThat(get(app, "/api/public/dossiers/" + dossier.code(), null)
                         .path("status")
                         .asInt())
                 .isEqualTo(10);
     }
 
     @Test
-    void aChangedBpmnBecomesANewVersionAtTheNextStart() throws IOException {
+    void aChangedBpmnBecomesANewVersionAtTheNextStart() throws Exception {
         // An application of its own, since the other tests expect version 1; one at a time, as Camunda's engine
         // registry (which the engine's REST API looks its engine up in) holds one engine named "default" per JVM.
-        app.close();
-        Running own = Running.start();
+        app.stop();
+        Path procedures = copyOfTheProcedures();
+        TestApplication own = startWithProcedures(procedures);
         try {
-            Dossier dossier = returnedAfterASupplement(own, own.newReceivingUnit());
-            Path bpmn = own.proceduresDir.resolve("processes/chung-thuc-ban-sao/chung-thuc-ban-sao.bpmn");
+            Dossier dossier = returnedAfterASupplement(own, newReceivingUnit(own));
+            Path bpmn = procedures.resolve("processes/chung-thuc-ban-sao/chung-thuc-ban-sao.bpmn");
             Files.writeString(
                     bpmn, Files.readString(bpmn).replace("name=\"Trả kết quả\"", "name=\"Trả kết quả cho công dân\""));
 
             own.restart();
 
-            assertThat(find(own.get("/api/public/procedures", null), "chung-thuc-ban-sao")
+            assertThat(find(get(own, "/api/public/procedures", null), "chung-thuc-ban-sao")
                             .path("version")
                             .asInt())
                     .isEqualTo(2);
-            assertThat(own.get("/api/public/dossiers/" + dossier.code(), null)
+            assertThat(get(own, "/api/public/dossiers/" + dossier.code(), null)
                             .path("status")
                             .asInt())
                     .isEqualTo(10);
         } finally {
             own.close();
-            app.boot();
+            app.startAgain();
         }
     }
 
@@ -283,98 +279,67 @@ class MotcuaApplicationIT {
      * electronic result produced and signed), a further result file uploaded and downloaded by its owner, and handed
      * over: the statuses checked at each step.
      */
-    private static Dossier returnedAfterASupplement(Running app, String unit) throws IOException {
-        MultipartBodyBuilder parts = new MultipartBodyBuilder();
-        parts.part(
-                "dossier",
-                Map.of(
-                        "procedureKey",
-                        "chung-thuc-ban-sao",
-                        "agencyCode",
-                        unit,
-                        "applicant",
-                        Map.of(
-                                "name",
-                                "Nguyễn Văn Đoàn",
-                                "identityNumber",
-                                "001090012345",
-                                "phone",
-                                "0912345678",
-                                "email",
-                                "doan@example.vn"),
-                        "data",
-                        Map.of("documentName", "Bằng tốt nghiệp THPT", "copyCount", 2, "pagesPerCopy", 1)),
-                MediaType.APPLICATION_JSON);
-        parts.part("ban-chinh", file("bang-tot-nghiep.pdf", pdf()), MediaType.APPLICATION_PDF);
-        ResponseEntity<String> created = app.http
-                .post()
-                .uri("/api/public/dossiers")
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(parts.build())
-                .retrieve()
-                .toEntity(String.class);
-
-        assertThat(created.getStatusCode().value()).isEqualTo(201);
-        JsonNode receipt = JSON.readTree(created.getBody());
+    private static Dossier returnedAfterASupplement(TestApplication app, String unit) throws Exception {
+        JsonNode receipt = OnlineSubmission.submit(app, """
+                {"procedureKey": "chung-thuc-ban-sao", "agencyCode": "%s",
+                 "applicant": {"name": "Nguyễn Văn Đoàn", "identityNumber": "001090012345", "phone": "0912345678",
+                               "email": "doan@example.vn"},
+                 "data": {"documentName": "Bằng tốt nghiệp THPT", "copyCount": 2, "pagesPerCopy": 1}}""".formatted(unit), "bang-tot-nghiep.pdf");
         String code = receipt.path("code").asText();
         String lookupKey = receipt.path("lookupKey").asText();
         assertThat(code).as("the unit's first dossier of the day").matches(Pattern.quote(unit) + "-\\d{6}-0001");
         assertThat(receipt.path("status").asInt()).isEqualTo(1);
-        assertThat(app.publicStatus(code)).isEqualTo(1);
+        assertThat(publicStatus(app, code)).isEqualTo(1);
 
         app.completeTask(
                 code,
                 "tiepnhan01",
                 Map.of("receiptDecision", "supplement", "missingDocuments", "Bản chính có đóng dấu giáp lai"));
-        assertThat(app.publicStatus(code)).isEqualTo(5);
-        MultipartBodyBuilder supplement = new MultipartBodyBuilder();
-        supplement.part("ban-chinh", file("ban-chinh-giap-lai.pdf", pdf()), MediaType.APPLICATION_PDF);
-        ResponseEntity<String> supplemented = app.http
+        assertThat(publicStatus(app, code)).isEqualTo(5);
+        Multipart supplement =
+                Multipart.form().file("ban-chinh", "ban-chinh-giap-lai.pdf", "application/pdf", Uploads.minimalPdf());
+        ResponseEntity<String> supplemented = app.http()
                 .post()
                 .uri("/api/public/dossiers/{code}/supplements", code)
                 .header("X-Lookup-Key", lookupKey)
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(supplement.build())
+                .contentType(supplement.mediaType())
+                .body(supplement.bytes())
                 .retrieve()
                 .toEntity(String.class);
         assertThat(supplemented.getStatusCode().value()).isEqualTo(200);
-        assertThat(app.publicStatus(code)).isEqualTo(1);
+        assertThat(publicStatus(app, code)).isEqualTo(1);
 
         app.completeTask(code, "tiepnhan01", Map.of("receiptDecision", "accept"));
-        assertThat(app.publicStatus(code)).as("received, the fee asked").isEqualTo(6);
+        assertThat(publicStatus(app, code)).as("received, the fee asked").isEqualTo(6);
         // what is due is the owner's to see (the keyless view shows no fee)
-        JsonNode due = app.get("/api/public/dossiers/" + code, lookupKey).path("payment");
-        ResponseEntity<String> paid = app.http
+        JsonNode due = get(app, "/api/public/dossiers/" + code, lookupKey).path("payment");
+        ResponseEntity<String> paid = app.http()
                 .post()
                 .uri("/api/dossiers/{code}/payments/desk", code)
-                .header(HttpHeaders.AUTHORIZATION, basic("tiepnhan01"))
+                .header(HttpHeaders.AUTHORIZATION, TestApplication.basic("tiepnhan01"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("amount", due.path("amount").asLong(), "method", "CASH"))
                 .retrieve()
                 .toEntity(String.class);
         assertThat(paid.getStatusCode().value()).isEqualTo(200);
-        assertThat(app.publicStatus(code)).isEqualTo(4);
+        assertThat(publicStatus(app, code)).isEqualTo(4);
         app.completeTask(
                 code, "chuyenvien01", Map.of("certificationNumber", "15/2026/SCT-BS", "originalMatches", true));
         app.completeTask(code, "lanhdao01", Map.of("approved", true));
         // The result is produced and then signed by the job executor (asynchronous): processed once signed.
-        await().atMost(Duration.ofSeconds(60)).until(() -> app.publicStatus(code) == 9);
+        await().atMost(Duration.ofSeconds(60)).until(() -> publicStatus(app, code) == 9);
 
-        byte[] result =
-                ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
-                                + "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
-                        .getBytes();
-        MultipartBodyBuilder resultParts = new MultipartBodyBuilder();
-        resultParts.part("ket-qua", file("ban-sao-chung-thuc.pdf", result), MediaType.APPLICATION_PDF);
-        app.http
+        byte[] result = Uploads.minimalPdf();
+        Multipart resultParts = Multipart.form().file("ket-qua", "ban-sao-chung-thuc.pdf", "application/pdf", result);
+        app.http()
                 .post()
                 .uri("/api/dossiers/{code}/result", code)
-                .header(HttpHeaders.AUTHORIZATION, basic("chuyenvien01"))
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(resultParts.build())
+                .header(HttpHeaders.AUTHORIZATION, TestApplication.basic("chuyenvien01"))
+                .contentType(resultParts.mediaType())
+                .body(resultParts.bytes())
                 .retrieve()
                 .toBodilessEntity();
-        JsonNode withResult = app.get("/api/public/dossiers/" + code, lookupKey);
+        JsonNode withResult = get(app, "/api/public/dossiers/" + code, lookupKey);
         String href = null;
         for (JsonNode document : withResult.path("documents")) {
             if (document.path("documentCode").asText().equals("ket-qua")) {
@@ -382,14 +347,14 @@ class MotcuaApplicationIT {
             }
         }
         assertThat(href).as("the result is listed for its owner").isNotNull();
-        byte[] downloaded = app.http
+        byte[] downloaded = app.http()
                 .get()
                 .uri(href)
                 .header("X-Lookup-Key", lookupKey)
                 .retrieve()
                 .body(byte[].class);
         assertThat(downloaded).isEqualTo(result);
-        int wrongKeyStatus = app.http
+        int wrongKeyStatus = app.http()
                 .get()
                 .uri(href)
                 .header("X-Lookup-Key", "AAAA-BBBB-CCCC-DDDD")
@@ -400,127 +365,57 @@ class MotcuaApplicationIT {
         return new Dossier(code, lookupKey);
     }
 
-    /** One application on its embedded defaults, with a data folder and a procedures folder of its own. */
-    private static final class Running {
-
-        private final Path dataDir;
-        private final Path proceduresDir;
-        private ConfigurableApplicationContext context;
-        private RestClient http;
-
-        private Running(Path root) {
-            this.dataDir = root.resolve("data");
-            this.proceduresDir = root.resolve("procedures");
-        }
-
-        static Running start() throws IOException {
-            Path root = Files.createTempDirectory("motcua-it-");
-            root.toFile().setExecutable(true, false);
-            Running running = new Running(root);
-            copyClasspathFolder("procedures", running.proceduresDir.resolve("processes"));
-            copyClasspathFolder("forms", running.proceduresDir.resolve("forms"));
-            running.boot();
-            return running;
-        }
-
-        private void boot() {
-            context = new SpringApplicationBuilder(MotcuaApplication.class)
-                    .run(
-                            "--server.port=0",
-                            "--motcua.data-dir=" + dataDir,
-                            "--motcua.procedures.location=file:" + proceduresDir.resolve("processes"),
-                            "--motcua.procedures.forms-location=file:" + proceduresDir.resolve("forms"));
-            http = RestClient.builder().baseUrl(baseUrl()).build();
-        }
-
-        void restart() {
-            context.close();
-            boot();
-        }
-
-        void close() {
-            context.close();
-        }
-
-        String baseUrl() {
-            return "http://localhost:"
-                    + ((WebServerApplicationContext) context).getWebServer().getPort();
-        }
-
-        /**
-         * A receiving unit that no dossier has been submitted for yet, where the demo desk clerk, specialist and
-         * leader of commune A also work, so they get its tasks.
-         */
-        String newReceivingUnit() {
-            String unit = "000.00.99.T" + String.format("%02d", UNITS.incrementAndGet());
-            context.getBean(JdbcTemplate.class)
-                    .update(
-                            "insert into agency (code, name, level) values (?, ?, 'COMMUNE')",
-                            unit,
-                            "Đơn vị thử nghiệm " + unit);
-            StaffDirectory staff = context.getBean(StaffDirectory.class);
-            staff.add("tiepnhan01", unit, StaffRole.DESK_CLERK);
-            staff.add("chuyenvien01", unit, StaffRole.SPECIALIST);
-            staff.add("lanhdao01", unit, StaffRole.LEADER);
-            return unit;
-        }
-
-        void completeTask(String dossierCode, String user, Map<String, Object> values) {
-            RestClient engine = http.mutate()
-                    .defaultHeader(HttpHeaders.AUTHORIZATION, basic(user))
-                    .build();
-            JsonNode tasks = engine.get()
-                    .uri("/engine-rest/task?processInstanceBusinessKey={code}&firstResult=0&maxResults=10", dossierCode)
-                    .retrieve()
-                    .body(JsonNode.class);
-            assertThat(tasks).as("open tasks %s can see", user).hasSize(1);
-            String taskId = tasks.get(0).path("id").asText();
-            engine.post()
-                    .uri("/engine-rest/task/{id}/claim", taskId)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("userId", user))
-                    .retrieve()
-                    .toBodilessEntity();
-            Map<String, Object> variables = new java.util.HashMap<>();
-            values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-            engine.post()
-                    .uri("/engine-rest/task/{id}/complete", taskId)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("variables", variables))
-                    .retrieve()
-                    .toBodilessEntity();
-        }
-
-        int publicStatus(String dossierCode) {
-            return get("/api/public/dossiers/" + dossierCode, null)
-                    .path("status")
-                    .asInt();
-        }
-
-        JsonNode get(String path, String lookupKey) {
-            return http.get()
-                    .uri(path)
-                    .headers(h -> {
-                        if (lookupKey != null) {
-                            h.set("X-Lookup-Key", lookupKey);
-                        }
-                    })
-                    .retrieve()
-                    .body(JsonNode.class);
-        }
+    /** A copy of the procedures and their forms, in a folder of its own (a test changes a BPMN there). */
+    private static Path copyOfTheProcedures() throws IOException {
+        Path procedures = Files.createTempDirectory("motcua-it-procedures-");
+        copyClasspathFolder("procedures", procedures.resolve("processes"));
+        copyClasspathFolder("forms", procedures.resolve("forms"));
+        return procedures;
     }
 
-    private static ByteArrayResource file(String name, byte[] content) {
-        return new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        };
+    /** The application on its embedded defaults, deploying the procedures of {@code procedures}. */
+    private static TestApplication startWithProcedures(Path procedures) throws IOException {
+        return TestApplication.start(
+                "it",
+                "--motcua.procedures.location=file:" + procedures.resolve("processes"),
+                "--motcua.procedures.forms-location=file:" + procedures.resolve("forms"));
     }
 
-    private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes());
+    /**
+     * A receiving unit that no dossier has been submitted for yet, where the demo desk clerk, specialist and
+     * leader of commune A also work, so they get its tasks.
+     */
+    private static String newReceivingUnit(TestApplication app) {
+        String unit = "000.00.99.T" + String.format("%02d", UNITS.incrementAndGet());
+        app.bean(JdbcTemplate.class)
+                .update(
+                        "insert into agency (code, name, level) values (?, ?, 'COMMUNE')",
+                        unit,
+                        "Đơn vị thử nghiệm " + unit);
+        StaffDirectory staff = app.bean(StaffDirectory.class);
+        staff.add("tiepnhan01", unit, StaffRole.DESK_CLERK);
+        staff.add("chuyenvien01", unit, StaffRole.SPECIALIST);
+        staff.add("lanhdao01", unit, StaffRole.LEADER);
+        return unit;
+    }
+
+    private static int publicStatus(TestApplication app, String dossierCode) {
+        return get(app, "/api/public/dossiers/" + dossierCode, null)
+                .path("status")
+                .asInt();
+    }
+
+    private static JsonNode get(TestApplication app, String path, String lookupKey) {
+        return app.http()
+                .get()
+                .uri(path)
+                .headers(h -> {
+                    if (lookupKey != null) {
+                        h.set("X-Lookup-Key", lookupKey);
+                    }
+                })
+                .retrieve()
+                .body(JsonNode.class);
     }
 
     private static JsonNode find(JsonNode procedures, String key) {
@@ -542,11 +437,5 @@ class MotcuaApplicationIT {
                 Files.write(file, in.readAllBytes());
             }
         }
-    }
-
-    private static byte[] pdf() {
-        return ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
-                        + "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
-                .getBytes();
     }
 }

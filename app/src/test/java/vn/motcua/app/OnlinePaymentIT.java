@@ -5,9 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,13 +13,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +25,6 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -39,15 +32,15 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.util.HtmlUtils;
 import vn.motcua.app.gateway.GatewayCallback;
 import vn.motcua.app.gateway.GatewayCallbacks;
 import vn.motcua.app.gateway.vnpay.VnpayParameters;
 import vn.motcua.app.gateway.vnpay.VnpaySignature;
+import vn.motcua.app.testing.OnlineSubmission;
+import vn.motcua.app.testing.PdfText;
+import vn.motcua.app.testing.TestApplication;
 import vn.motcua.document.QrCodes;
 import vn.motcua.document.QrContent;
 import vn.motcua.engine.EngineClock;
@@ -71,29 +64,19 @@ class OnlinePaymentIT {
     /** Certified copy, one copy of one page: 2.000 đ (Thông tư 226/2016/TT-BTC). */
     private static final long FEE = 2_000;
 
-    private static Path dataDir;
-    private static ConfigurableApplicationContext app;
+    private static TestApplication app;
     private static String base;
 
     @BeforeAll
     static void start() throws IOException {
-        dataDir = Files.createTempDirectory("motcua-online-payment-it-");
-        dataDir.toFile().setExecutable(true, false);
-        app = new SpringApplicationBuilder(MotcuaApplication.class)
-                .run("--server.port=0", "--motcua.data-dir=" + dataDir, "--motcua.outbox.poll-interval=PT0.1S");
-        base = "http://localhost:"
-                + ((WebServerApplicationContext) app).getWebServer().getPort();
+        app = TestApplication.start("online-payment-it", "--motcua.outbox.poll-interval=PT0.1S");
+        base = app.baseUrl();
     }
 
     @AfterAll
-    static void stop() throws IOException {
+    static void stop() {
         if (app != null) {
             app.close();
-        }
-        try (Stream<Path> paths = Files.walk(dataDir)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 
@@ -172,7 +155,7 @@ class OnlinePaymentIT {
                         .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(receipt.statusCode()).isEqualTo(200);
-        String text = pdfText(receipt.body());
+        String text = PdfText.folded(receipt.body());
         assertThat(text)
                 .contains("BIÊN LAI THU PHÍ, LỆ PHÍ")
                 .contains("Tổng cộng: 2.000 đ")
@@ -189,32 +172,6 @@ class OnlinePaymentIT {
         assertThat(qr.issuedAt())
                 .isEqualTo(LocalDateTime.ofInstant(paid.confirmedAt(), EngineClock.VIETNAM)
                         .truncatedTo(ChronoUnit.SECONDS));
-    }
-
-    /** qpdf --check (Debian qpdf) passes, then poppler's pdftotext (poppler-utils) reads the text, spaces folded. */
-    private static String pdfText(byte[] pdf) throws IOException, InterruptedException {
-        Path file = Files.createTempFile("bien-lai-", ".pdf");
-        try {
-            Files.write(file, pdf);
-            for (String[] tool : new String[][] {{"qpdf", "qpdf"}, {"pdftotext", "poppler-utils"}}) {
-                assertThat(Files.isExecutable(Path.of("/usr/bin", tool[0])))
-                        .as("%s is missing: install the Debian package %s", tool[0], tool[1])
-                        .isTrue();
-            }
-            Process check = new ProcessBuilder("/usr/bin/qpdf", "--check", file.toString())
-                    .redirectErrorStream(true)
-                    .start();
-            String checked = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(check.waitFor()).as("qpdf --check: %s", checked).isZero();
-            Process process = new ProcessBuilder("/usr/bin/pdftotext", "-enc", "UTF-8", file.toString(), "-")
-                    .redirectErrorStream(true)
-                    .start();
-            String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor()).as(text).isZero();
-            return text.replaceAll("\\s+", " ");
-        } finally {
-            Files.deleteIfExists(file);
-        }
     }
 
     @Test
@@ -266,7 +223,7 @@ class OnlinePaymentIT {
     void aDeskClerkRecordsTheFeeOnTheDossierPageAndTheLeaderSeesTheOnlinePaymentRate() throws Exception {
         Awaiting d = dossierAwaitingPayment();
         String form = "form.cb-desk-payment";
-        try (Chromium.Page page = signIn("tiepnhan01", "/can-bo/ho-so/" + d.code())) {
+        try (Chromium.Page page = Chromium.Page.signedIn(base, "tiepnhan01", "/can-bo/ho-so/" + d.code())) {
             assertThat(page.textOnceShown(
                             "#dossier", s -> s.contains(d.payment().reference())))
                     .contains("2.000 đ")
@@ -300,7 +257,7 @@ class OnlinePaymentIT {
         assertThat(paid.recordedBy()).isEqualTo("tiepnhan01");
 
         // The leader's dashboard draws the online-payment rate (766 indices) and links the tracking register.
-        try (Chromium.Page page = signIn("lanhdao01", "/can-bo/thong-ke")) {
+        try (Chromium.Page page = Chromium.Page.signedIn(base, "lanhdao01", "/can-bo/thong-ke")) {
             String chart = page.once(
                     "(() => { const h = [...document.querySelectorAll('h2')].find(e => e.textContent"
                             + " === 'Tỷ lệ hồ sơ thanh toán trực tuyến theo cơ quan'); return h ? (document"
@@ -357,7 +314,7 @@ class OnlinePaymentIT {
                         "NOTIFICATION FAILED_AT_GATEWAY 00",
                         "RETURN RETURN_SHOWN null",
                         "RETURN RETURN_FORGED null");
-        assertThat(app.getBean(JdbcTemplate.class)
+        assertThat(app.bean(JdbcTemplate.class)
                         .queryForObject(
                                 "select verdict from payment_gateway_callback where payment_reference = ?",
                                 String.class,
@@ -383,7 +340,7 @@ class OnlinePaymentIT {
         assertThat(publicStatus(d.code())).isEqualTo(6);
 
         // The expiry timer runs: the dossier stops; a notification after that changes nothing either.
-        ManagementService management = app.getBean(ManagementService.class);
+        ManagementService management = app.bean(ManagementService.class);
         Job expiry = management
                 .createJobQuery()
                 .processInstanceId(processInstance(d.code()))
@@ -450,7 +407,7 @@ class OnlinePaymentIT {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode receipt = JSON.readTree(created.body());
         String code = receipt.path("code").asText();
-        TaskService tasks = app.getBean(TaskService.class);
+        TaskService tasks = app.bean(TaskService.class);
         String task = tasks.createTaskQuery()
                 .processInstanceBusinessKey(code)
                 .singleResult()
@@ -462,48 +419,18 @@ class OnlinePaymentIT {
     }
 
     private static HttpRequest.Builder submission(String identityNumber) {
-        String boundary = "motcua-payment-boundary";
-        String body = "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"dossier\"\r\nContent-Type: application/json\r\n\r\n"
-                + """
+        return OnlineSubmission.request(base, """
                 {"procedureKey": "chung-thuc-ban-sao", "agencyCode": "000.00.99.H99",
                  "applicant": {"name": "Nguyễn Văn Đoàn", "identityNumber": "%s", "phone": "0912345678"},
-                 "data": {"documentName": "Bằng tốt nghiệp", "copyCount": 1, "pagesPerCopy": 1}}""".formatted(identityNumber)
-                + "\r\n--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"ban-chinh\"; filename=\"tep.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n";
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        bytes.writeBytes(body.getBytes(StandardCharsets.UTF_8));
-        // a PDF that opens (the upload check parses it, docs/security.md)
-        try (PDDocument pdf = new PDDocument()) {
-            pdf.addPage(new PDPage());
-            pdf.save(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        bytes.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(URI.create(base + "/api/public/dossiers"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray()));
-    }
-
-    /** Signs a member of staff in on the sign-in page the staff pages send to, then opens {@code path}. */
-    private static Chromium.Page signIn(String user, String path) throws Exception {
-        Chromium.Page page = Chromium.Page.open(base + path);
-        page.pathOnce("/login");
-        page.fill("#username", user);
-        page.fill("#password", "demo");
-        page.click("button[type=submit]");
-        page.pathOnce(path);
-        return page;
+                 "data": {"documentName": "Bằng tốt nghiệp", "copyCount": 1, "pagesPerCopy": 1}}""".formatted(identityNumber), "tep.pdf");
     }
 
     private static Payments payments() {
-        return app.getBean(Payments.class);
+        return app.bean(Payments.class);
     }
 
     private static String processInstance(String code) {
-        return app.getBean(RuntimeService.class)
+        return app.bean(RuntimeService.class)
                 .createProcessInstanceQuery()
                 .processInstanceBusinessKey(code)
                 .singleResult()
@@ -511,12 +438,12 @@ class OnlinePaymentIT {
     }
 
     private static int publicStatus(String code) {
-        return app.getBean(JdbcTemplate.class)
+        return app.bean(JdbcTemplate.class)
                 .queryForObject("select public_status from dossier where code = ?", Integer.class, code);
     }
 
     private static int paymentEvents(String code) {
-        return app.getBean(JdbcTemplate.class)
+        return app.bean(JdbcTemplate.class)
                 .queryForObject(
                         "select count(*) from dossier_event e join dossier d on d.id = e.dossier_id"
                                 + " where d.code = ? and e.internal_step = 'payment-received'",
@@ -525,13 +452,13 @@ class OnlinePaymentIT {
     }
 
     private static List<String> verdicts(Awaiting d) {
-        return app.getBean(GatewayCallbacks.class).forReference(d.payment().reference()).stream()
+        return app.bean(GatewayCallbacks.class).forReference(d.payment().reference()).stream()
                 .map(c -> c.kind() + " " + c.verdict() + " " + c.answerCode())
                 .toList();
     }
 
     private static List<String> parametersLogged(Awaiting d) {
-        return app.getBean(GatewayCallbacks.class).forReference(d.payment().reference()).stream()
+        return app.bean(GatewayCallbacks.class).forReference(d.payment().reference()).stream()
                 .map(GatewayCallback::parameters)
                 .toList();
     }
@@ -541,7 +468,7 @@ class OnlinePaymentIT {
     /** The simulator's merchant secret, as the simulator made it under the data folder. */
     private static String secret() {
         try {
-            return Files.readString(dataDir.resolve("payment-simulator").resolve("merchant-secret"))
+            return Files.readString(app.dataDir().resolve("payment-simulator").resolve("merchant-secret"))
                     .strip();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import vn.motcua.app.testing.OnlineSubmission;
 
 /**
  * Refreshes docs/screenshots/: the main citizen and clerk pages at 360 px (a phone) and 1280 px (a desktop), taken in

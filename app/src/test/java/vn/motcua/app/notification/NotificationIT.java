@@ -12,10 +12,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,15 +22,9 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.web.client.RestClient;
-import vn.motcua.app.MotcuaApplication;
+import vn.motcua.app.testing.OnlineSubmission;
+import vn.motcua.app.testing.TestApplication;
 
 /**
  * Notifications leave through the outbox to a real SMTP server (GreenMail) and to a local HTTP
@@ -48,7 +39,7 @@ class NotificationIT {
     private static final AtomicInteger smsCalls = new AtomicInteger();
     private static GreenMail smtp;
     private static HttpServer smsProvider;
-    private static ConfigurableApplicationContext app;
+    private static TestApplication app;
     private static RestClient http;
 
     @BeforeAll
@@ -74,24 +65,17 @@ class NotificationIT {
         });
         smsProvider.start();
 
-        Path dataDir = Files.createTempDirectory("motcua-notification-it-");
-        dataDir.toFile().setExecutable(true, false);
-        app = new SpringApplicationBuilder(MotcuaApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--motcua.data-dir=" + dataDir,
-                        "--spring.mail.host=127.0.0.1",
-                        "--spring.mail.port=" + smtp.getSmtp().getPort(),
-                        "--motcua.sms.endpoint=http://127.0.0.1:"
-                                + smsProvider.getAddress().getPort() + "/sms",
-                        "--motcua.sms.api-key=test-key",
-                        "--motcua.sms.sender=UBND-XA",
-                        "--motcua.outbox.poll-interval=PT0.2S",
-                        "--motcua.outbox.first-retry=PT1S");
-        http = RestClient.builder()
-                .baseUrl("http://localhost:"
-                        + ((WebServerApplicationContext) app).getWebServer().getPort())
-                .build();
+        app = TestApplication.start(
+                "notification-it",
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + smtp.getSmtp().getPort(),
+                "--motcua.sms.endpoint=http://127.0.0.1:"
+                        + smsProvider.getAddress().getPort() + "/sms",
+                "--motcua.sms.api-key=test-key",
+                "--motcua.sms.sender=UBND-XA",
+                "--motcua.outbox.poll-interval=PT0.2S",
+                "--motcua.outbox.first-retry=PT1S");
+        http = app.http();
     }
 
     @AfterAll
@@ -157,74 +141,16 @@ class NotificationIT {
         assertThat(email.getMessageID()).matches("<outbox-\\d+@motcua>");
     }
 
-    private static String submit() throws IOException {
-        MultipartBodyBuilder parts = new MultipartBodyBuilder();
-        parts.part(
-                "dossier",
-                Map.of(
-                        "procedureKey",
-                        "chung-thuc-ban-sao",
-                        "agencyCode",
-                        "000.00.99.H99",
-                        "applicant",
-                        Map.of(
-                                "name",
-                                "Nguyễn Văn Đoàn",
-                                "identityNumber",
-                                "001090012345",
-                                "phone",
-                                "0912345678",
-                                "email",
-                                "doan@example.vn"),
-                        "data",
-                        Map.of("documentName", "Học bạ", "copyCount", 1, "pagesPerCopy", 4)),
-                MediaType.APPLICATION_JSON);
-        parts.part(
-                "ban-chinh",
-                new ByteArrayResource(
-                        ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
-                                        + "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
-                                .getBytes()) {
-                    @Override
-                    public String getFilename() {
-                        return "hoc-ba.pdf";
-                    }
-                },
-                MediaType.APPLICATION_PDF);
-        String body = http.post()
-                .uri("/api/public/dossiers")
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(parts.build())
-                .retrieve()
-                .body(String.class);
-        return JSON.readTree(body).path("code").asText();
+    private static String submit() throws Exception {
+        return OnlineSubmission.submit(app, """
+                        {"procedureKey": "chung-thuc-ban-sao", "agencyCode": "000.00.99.H99",
+                         "applicant": {"name": "Nguyễn Văn Đoàn", "identityNumber": "001090012345",
+                                       "phone": "0912345678", "email": "doan@example.vn"},
+                         "data": {"documentName": "Học bạ", "copyCount": 1, "pagesPerCopy": 4}}""", "hoc-ba.pdf").path("code").asText();
     }
 
     private static void receive(String code) {
-        RestClient engine = http.mutate()
-                .defaultHeader(
-                        HttpHeaders.AUTHORIZATION,
-                        "Basic " + Base64.getEncoder().encodeToString("tiepnhan01:demo".getBytes()))
-                .build();
-        String taskId = engine.get()
-                .uri("/engine-rest/task?processInstanceBusinessKey={code}&firstResult=0&maxResults=10", code)
-                .retrieve()
-                .body(JsonNode.class)
-                .get(0)
-                .path("id")
-                .asText();
-        engine.post()
-                .uri("/engine-rest/task/{id}/claim", taskId)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("userId", "tiepnhan01"))
-                .retrieve()
-                .toBodilessEntity();
-        engine.post()
-                .uri("/engine-rest/task/{id}/complete", taskId)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("variables", Map.of("receiptDecision", Map.of("value", "accept"))))
-                .retrieve()
-                .toBodilessEntity();
+        app.completeTask(code, "tiepnhan01", Map.of("receiptDecision", "accept"));
     }
 
     private static void await(BooleanSupplier condition) {

@@ -11,26 +11,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import vn.motcua.app.MotcuaApplication;
+import vn.motcua.app.testing.OnlineSubmission;
+import vn.motcua.app.testing.PdfText;
+import vn.motcua.app.testing.TestApplication;
 import vn.motcua.document.QrCodes;
 import vn.motcua.document.QrContent;
 
@@ -47,29 +41,19 @@ class DeskPaymentIT {
     private static final String CLERK_A = "tiepnhan01";
     private static final String CLERK_B = "tiepnhan02";
 
-    private static Path dataDir;
-    private static ConfigurableApplicationContext app;
+    private static TestApplication app;
     private static String base;
 
     @BeforeAll
     static void start() throws IOException {
-        dataDir = Files.createTempDirectory("motcua-desk-payment-it-");
-        dataDir.toFile().setExecutable(true, false);
-        app = new SpringApplicationBuilder(MotcuaApplication.class)
-                .run("--server.port=0", "--motcua.data-dir=" + dataDir, "--motcua.outbox.poll-interval=PT0.1S");
-        base = "http://localhost:"
-                + ((WebServerApplicationContext) app).getWebServer().getPort();
+        app = TestApplication.start("desk-payment-it", "--motcua.outbox.poll-interval=PT0.1S");
+        base = app.baseUrl();
     }
 
     @AfterAll
-    static void stop() throws IOException {
+    static void stop() {
         if (app != null) {
             app.close();
-        }
-        try (Stream<Path> paths = Files.walk(dataDir)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 
@@ -153,7 +137,7 @@ class DeskPaymentIT {
         assertThat(pdf.headers().firstValue("Content-Type")).contains("application/pdf");
         ZonedDateTime paidAt =
                 OffsetDateTime.parse(receipt.path("paidAt").asText()).atZoneSameInstant(ZoneId.of("Asia/Ho_Chi_Minh"));
-        assertThat(pdfText(pdf.body()))
+        assertThat(PdfText.folded(pdf.body()))
                 .contains("BIÊN LAI THU PHÍ, LỆ PHÍ")
                 .contains("Ký hiệu: " + receipt.path("receiptSeries").asText() + " Số: "
                         + receipt.path("receiptNumber").asText())
@@ -191,7 +175,7 @@ class DeskPaymentIT {
     }
 
     private static void accept(String code) {
-        TaskService tasks = app.getBean(TaskService.class);
+        TaskService tasks = app.bean(TaskService.class);
         String task = tasks.createTaskQuery()
                 .processInstanceBusinessKey(code)
                 .singleResult()
@@ -208,28 +192,10 @@ class DeskPaymentIT {
 
     /** A certified copy of 2 copies of 1 page each (4.000 đ) for the demo commune, submitted online. */
     private static JsonNode submit() throws Exception {
-        String boundary = "motcua-payment-boundary";
-        String body = "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"dossier\"\r\nContent-Type: application/json\r\n\r\n"
-                + """
+        return OnlineSubmission.submit(app, """
                 {"procedureKey": "chung-thuc-ban-sao", "agencyCode": "000.00.99.H99",
                  "applicant": {"name": "Nguyễn Văn Đoàn", "identityNumber": "001090012345", "phone": "0912345678"},
-                 "data": {"documentName": "Bằng tốt nghiệp", "copyCount": 2, "pagesPerCopy": 1}}"""
-                + "\r\n--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"ban-chinh\"; filename=\"ban-chinh.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n"
-                // a one-page PDF that opens (uploads are parsed, not trusted)
-                + "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
-                + "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-                + "\r\n--" + boundary + "--\r\n";
-        HttpResponse<String> created = HTTP.send(
-                HttpRequest.newBuilder(URI.create(base + "/api/public/dossiers"))
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return JSON.readTree(created.body());
+                 "data": {"documentName": "Bằng tốt nghiệp", "copyCount": 2, "pagesPerCopy": 1}}""", "ban-chinh.pdf");
     }
 
     private static HttpResponse<String> post(String user, String code, String json) throws Exception {
@@ -259,42 +225,8 @@ class DeskPaymentIT {
 
     private static HttpRequest.Builder authorized(String user, HttpRequest.Builder request) {
         if (user != null) {
-            request.header(
-                    "Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", TestApplication.basic(user));
         }
         return request.timeout(Duration.ofSeconds(30));
-    }
-
-    /** The PDF's text as poppler-utils' pdftotext reads it, whitespace folded. */
-    /** A tool from a Debian package: missing, the test fails naming the package (never a silent skip). */
-    private static String tool(String name, String debianPackage) {
-        Path path = Path.of("/usr/bin", name);
-        assertThat(Files.isExecutable(path))
-                .as("%s is missing: install the Debian package %s", name, debianPackage)
-                .isTrue();
-        return path.toString();
-    }
-
-    private static String pdfText(byte[] pdf) throws Exception {
-        Path file = Files.createTempFile("bien-lai-", ".pdf");
-        try {
-            Files.write(file, pdf);
-            // qpdf (Debian qpdf) first: the structure is sound; then poppler's pdftotext reads the text.
-            Process check = new ProcessBuilder(tool("qpdf", "qpdf"), "--check", file.toString())
-                    .redirectErrorStream(true)
-                    .start();
-            String checked = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(check.waitFor()).as("qpdf --check: %s", checked).isZero();
-            Process process = new ProcessBuilder(
-                            tool("pdftotext", "poppler-utils"), "-enc", "UTF-8", file.toString(), "-")
-                    .redirectErrorStream(true)
-                    .start();
-            String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor()).as(text).isZero();
-            return text.replaceAll("\\s+", " ");
-        } finally {
-            Files.deleteIfExists(file);
-        }
     }
 }

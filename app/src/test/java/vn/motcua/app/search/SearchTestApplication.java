@@ -1,33 +1,29 @@
 package vn.motcua.app.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
-import vn.motcua.app.MotcuaApplication;
 import vn.motcua.app.security.DemoAccounts;
+import vn.motcua.app.testing.Multipart;
+import vn.motcua.app.testing.TestApplication;
+import vn.motcua.app.testing.Uploads;
 import vn.motcua.dossier.DossierChanges;
 
 /**
@@ -45,18 +41,22 @@ final class SearchTestApplication implements AutoCloseable {
 
     static final String PASSWORD = DemoAccounts.PASSWORD;
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final TestApplication application;
     final Path dataDir;
     final ConfigurableApplicationContext context;
     final RestClient http;
     final JdbcTemplate jdbc;
     final TransactionTemplate transaction;
 
-    private SearchTestApplication(Path dataDir, ConfigurableApplicationContext context) {
-        this.dataDir = dataDir;
-        this.context = context;
-        this.http = RestClient.builder()
-                .baseUrl("http://localhost:"
-                        + ((WebServerApplicationContext) context).getWebServer().getPort())
+    private SearchTestApplication(TestApplication application) {
+        this.application = application;
+        this.dataDir = application.dataDir();
+        this.context = application.context();
+        this.http = application
+                .http()
+                .mutate()
                 .defaultStatusHandler(status -> true, (request, response) -> {}) // tests look at every status
                 .build();
         this.jdbc = context.getBean(JdbcTemplate.class);
@@ -64,18 +64,13 @@ final class SearchTestApplication implements AutoCloseable {
     }
 
     static SearchTestApplication start(String... extraArguments) throws IOException {
-        Path dataDir = Files.createTempDirectory("motcua-search-it-");
-        dataDir.toFile().setExecutable(true, false);
         List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--motcua.data-dir=" + dataDir,
                 "--motcua.outbox.poll-interval=PT0.1S",
                 "--motcua.outbox.first-retry=PT0.5S",
                 "--motcua.search.max-retry=PT2S"));
         arguments.addAll(List.of(extraArguments));
-        ConfigurableApplicationContext context =
-                new SpringApplicationBuilder(MotcuaApplication.class).run(arguments.toArray(String[]::new));
-        SearchTestApplication app = new SearchTestApplication(dataDir, context);
+        SearchTestApplication app =
+                new SearchTestApplication(TestApplication.start("search-it", arguments.toArray(String[]::new)));
         app.createOtherAgencyAndClerks();
         return app;
     }
@@ -102,17 +97,15 @@ final class SearchTestApplication implements AutoCloseable {
     }
 
     String baseUrl() {
-        return "http://localhost:"
-                + ((WebServerApplicationContext) context).getWebServer().getPort();
+        return application.baseUrl();
     }
 
     <T> T bean(Class<T> type) {
-        return context.getBean(type);
+        return application.bean(type);
     }
 
     /** A dossier through the public API (chung-thuc-ban-sao), as a citizen submits it; returns its code. */
     String submit(String agency, String name, String identityNumber, String phone) {
-        MultipartBodyBuilder parts = new MultipartBodyBuilder();
         Map<String, Object> applicant = new java.util.HashMap<>();
         applicant.put("name", name);
         if (identityNumber != null) {
@@ -122,34 +115,30 @@ final class SearchTestApplication implements AutoCloseable {
             applicant.put("phone", phone);
         }
         applicant.put("address", "Số 12 đường Lê Lợi, phường Bến Thành");
-        parts.part(
-                "dossier",
-                Map.of(
-                        "procedureKey",
-                        "chung-thuc-ban-sao",
-                        "agencyCode",
-                        agency,
-                        "applicant",
-                        applicant,
-                        "data",
-                        Map.of("documentName", "Bằng tốt nghiệp THPT", "copyCount", 1, "pagesPerCopy", 1)),
-                MediaType.APPLICATION_JSON);
-        parts.part(
-                "ban-chinh",
-                new ByteArrayResource(
-                        ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
-                                        + "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
-                                .getBytes()) {
-                    @Override
-                    public String getFilename() {
-                        return "ban-chinh.pdf";
-                    }
-                },
-                MediaType.APPLICATION_PDF);
+        Multipart form = Multipart.form()
+                .json(
+                        "dossier",
+                        JSON.valueToTree(Map.of(
+                                        "procedureKey",
+                                        "chung-thuc-ban-sao",
+                                        "agencyCode",
+                                        agency,
+                                        "applicant",
+                                        applicant,
+                                        "data",
+                                        Map.of(
+                                                "documentName",
+                                                "Bằng tốt nghiệp THPT",
+                                                "copyCount",
+                                                1,
+                                                "pagesPerCopy",
+                                                1)))
+                                .toString())
+                .file("ban-chinh", "ban-chinh.pdf", "application/pdf", Uploads.minimalPdf());
         var response = http.post()
                 .uri("/api/public/dossiers")
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(parts.build())
+                .contentType(form.mediaType())
+                .body(form.bytes())
                 .retrieve()
                 .toEntity(JsonNode.class);
         if (response.getStatusCode().value() != 201) {
@@ -239,9 +228,7 @@ final class SearchTestApplication implements AutoCloseable {
 
     static void basic(HttpHeaders headers, String user) {
         if (user != null) {
-            headers.set(
-                    HttpHeaders.AUTHORIZATION,
-                    "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes()));
+            headers.set(HttpHeaders.AUTHORIZATION, TestApplication.basic(user));
         }
     }
 
@@ -258,17 +245,6 @@ final class SearchTestApplication implements AutoCloseable {
 
     @Override
     public void close() {
-        context.close();
-        deleteDataDir();
-    }
-
-    void deleteDataDir() {
-        try (var paths = Files.walk(dataDir)) {
-            for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            System.err.println("Could not delete " + dataDir + ": " + e);
-        }
+        application.close();
     }
 }

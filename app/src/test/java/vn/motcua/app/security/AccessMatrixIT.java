@@ -20,7 +20,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +31,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import vn.motcua.app.MotcuaApplication;
+import vn.motcua.app.signature.TestPdfs;
+import vn.motcua.app.testing.Multipart;
+import vn.motcua.app.testing.TestApplication;
+import vn.motcua.app.testing.Uploads;
 
 /**
  * Who can reach what, for every kind of caller and every endpoint family, the engine's REST API and Camunda's
@@ -130,30 +129,20 @@ class AccessMatrixIT {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    private static Path dataDir;
-    private static ConfigurableApplicationContext app;
+    private static TestApplication app;
     private static String base;
     private static int identity = 100;
 
     @BeforeAll
     static void start() throws IOException {
-        dataDir = Files.createTempDirectory("motcua-access-it-");
-        dataDir.toFile().setExecutable(true, false);
-        app = new SpringApplicationBuilder(MotcuaApplication.class)
-                .run("--server.port=0", "--motcua.data-dir=" + dataDir, "--motcua.outbox.poll-interval=PT0.1S");
-        base = "http://localhost:"
-                + ((WebServerApplicationContext) app).getWebServer().getPort();
+        app = TestApplication.start("access-it", "--motcua.outbox.poll-interval=PT0.1S");
+        base = app.baseUrl();
     }
 
     @AfterAll
-    static void stop() throws IOException {
+    static void stop() {
         if (app != null) {
             app.close();
-        }
-        try (Stream<Path> paths = Files.walk(dataDir)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 
@@ -212,7 +201,7 @@ class AccessMatrixIT {
         String code = JSON.readTree(submitted.body()).path("code").asText();
         String lookupKey = JSON.readTree(submitted.body()).path("lookupKey").asText();
         assertThat(code).startsWith("001.00.01.H98-");
-        String instance = app.getBean(JdbcTemplate.class)
+        String instance = app.bean(JdbcTemplate.class)
                 .queryForObject("select process_instance_id from dossier where code = ?", String.class, code);
 
         completeOnlyTaskAs(
@@ -237,7 +226,7 @@ class AccessMatrixIT {
                 "{\"resultReceivedBy\": {\"value\": \"Lê Thị Mai\"}," + " \"returnMethod\": {\"value\": \"desk\"}}",
                 "tiepnhandong",
                 "chuyenvientay");
-        assertThat(app.getBean(JdbcTemplate.class)
+        assertThat(app.bean(JdbcTemplate.class)
                         .queryForObject("select public_status from dossier where code = ?", Integer.class, code))
                 .isEqualTo(10);
 
@@ -633,9 +622,9 @@ class AccessMatrixIT {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode body = JSON.readTree(created.body());
         String code = body.path("code").asText();
-        String instance = app.getBean(JdbcTemplate.class)
+        String instance = app.bean(JdbcTemplate.class)
                 .queryForObject("select process_instance_id from dossier where code = ?", String.class, code);
-        String task = app.getBean(TaskService.class)
+        String task = app.bean(TaskService.class)
                 .createTaskQuery()
                 .processInstanceId(instance)
                 .singleResult()
@@ -645,10 +634,10 @@ class AccessMatrixIT {
 
     /** A payment request for the dossier (as the payment step makes one), and the citizen's start of paying it. */
     private static HttpRequest.Builder startPayment(Dossier d, boolean withKey) {
-        vn.motcua.payment.Payments payments = app.getBean(vn.motcua.payment.Payments.class);
+        vn.motcua.payment.Payments payments = app.bean(vn.motcua.payment.Payments.class);
         String reference = payments.openRequest(d.code())
                 .orElseGet(() -> payments.request(
-                        app.getBean(vn.motcua.dossier.DossierRepository.class)
+                        app.bean(vn.motcua.dossier.DossierRepository.class)
                                 .findByCode(d.code())
                                 .orElseThrow(),
                         new vn.motcua.fee.FeeQuote(
@@ -668,8 +657,8 @@ class AccessMatrixIT {
 
     /** Accepts the dossier at the desk (as the engine would); returns the id of the receipt slip that wrote. */
     private static long receive(Dossier d) {
-        app.getBean(TaskService.class).complete(d.taskId(), Map.of("receiptDecision", "accept"));
-        return app.getBean(JdbcTemplate.class).queryForObject("""
+        app.bean(TaskService.class).complete(d.taskId(), Map.of("receiptDecision", "accept"));
+        return app.bean(JdbcTemplate.class).queryForObject("""
                         select doc.id from dossier_document doc join dossier on dossier.id = doc.dossier_id
                         where dossier.code = ? and doc.document_code = 'giay-tiep-nhan'""", Long.class, d.code());
     }
@@ -677,11 +666,7 @@ class AccessMatrixIT {
     private static HttpResponse<String> send(Caller caller, Dossier d, HttpRequest.Builder request)
             throws IOException, InterruptedException {
         if (caller.user != null) {
-            request.header(
-                    "Authorization",
-                    "Basic "
-                            + Base64.getEncoder()
-                                    .encodeToString((caller.user + ":demo").getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", TestApplication.basic(caller.user));
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
@@ -708,37 +693,17 @@ class AccessMatrixIT {
 
     /** A submission with the given JSON part and one PDF, the birth notice. */
     private static HttpRequest.Builder multipartJson(String path, String dossierJson) {
-        String boundary = "motcua-access-boundary";
-        String body = "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"dossier\"\r\nContent-Type: application/json\r\n\r\n"
-                + dossierJson + "\r\n--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"giay-chung-sinh\"; filename=\"giay-chung-sinh.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n"
-                + ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
-                        + "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
-                + "\r\n--" + boundary + "--\r\n";
-        return request(path)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        return Multipart.form()
+                .json("dossier", dossierJson)
+                .file("giay-chung-sinh", "giay-chung-sinh.pdf", "application/pdf", Uploads.minimalPdf())
+                .post(request(path));
     }
 
-    /** A one-page PDF, made by PDFBox, as the part {@code file}. */
-    private static HttpRequest.Builder pdfUpload(String path) throws IOException {
-        java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
-        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
-            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
-            document.save(pdf);
-        }
-        String boundary = "motcua-access-boundary";
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"van-ban.pdf\"\r\n"
-                        + "Content-Type: application/pdf\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.write(pdf.toByteArray());
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return request(path)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    /** A blank one-page PDF as the part {@code file}. */
+    private static HttpRequest.Builder pdfUpload(String path) {
+        return Multipart.form()
+                .file("file", "van-ban.pdf", "application/pdf", TestPdfs.blankPage())
+                .post(request(path));
     }
 
     private static HttpRequest.Builder submission() {
@@ -751,34 +716,14 @@ class AccessMatrixIT {
 
     /** A certified-copy dossier for agency A with one PDF under {@code filePart}; no JSON part when no applicant. */
     private static HttpRequest.Builder multipart(String path, String identityNumber, String filePart) {
-        String boundary = "motcua-access-boundary";
-        StringBuilder body = new StringBuilder();
+        Multipart form = Multipart.form();
         if (identityNumber != null) {
-            body.append("--")
-                    .append(boundary)
-                    .append("\r\n")
-                    .append("Content-Disposition: form-data; name=\"dossier\"\r\n")
-                    .append("Content-Type: application/json\r\n\r\n")
-                    .append("""
-                            {"procedureKey": "chung-thuc-ban-sao", "agencyCode": "000.00.99.H99",
-                             "applicant": {"name": "Nguyễn Văn Đoàn", "identityNumber": "%s", "phone": "0912345678"},
-                             "data": {"documentName": "Bằng tốt nghiệp", "copyCount": 1, "pagesPerCopy": 1}}""".formatted(identityNumber))
-                    .append("\r\n");
+            form.json("dossier", """
+                    {"procedureKey": "chung-thuc-ban-sao", "agencyCode": "000.00.99.H99",
+                     "applicant": {"name": "Nguyễn Văn Đoàn", "identityNumber": "%s", "phone": "0912345678"},
+                     "data": {"documentName": "Bằng tốt nghiệp", "copyCount": 1, "pagesPerCopy": 1}}""".formatted(identityNumber));
         }
-        body.append("--")
-                .append(boundary)
-                .append("\r\n")
-                .append("Content-Disposition: form-data; name=\"")
-                .append(filePart)
-                .append("\"; filename=\"tep.pdf\"\r\nContent-Type: application/pdf\r\n\r\n")
-                .append(
-                        ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
-                                + "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"))
-                .append("\r\n--")
-                .append(boundary)
-                .append("--\r\n");
-        return request(path)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+        return form.file(filePart, "tep.pdf", "application/pdf", Uploads.minimalPdf())
+                .post(request(path));
     }
 }

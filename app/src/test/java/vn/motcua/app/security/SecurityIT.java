@@ -48,6 +48,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.motcua.app.testing.Multipart;
+import vn.motcua.app.testing.Uploads;
 
 /**
  * The sign-in baseline over real HTTP: the whole application on a real (embedded) PostgreSQL, with
@@ -550,17 +552,10 @@ class SecurityIT {
     }
 
     private HttpRequest.Builder multipartModel(String path, String fileName, byte[] model) {
-        String boundary = "motcua-it-boundary";
-        byte[] head = ("--" + boundary + "\r\n"
-                        + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\nke-tan-cong\r\n"
-                        + "--" + boundary + "\r\n"
-                        + "Content-Disposition: form-data; name=\"data\"; filename=\"" + fileName + "\"\r\n"
-                        + "Content-Type: application/octet-stream\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        return request(path)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, model, tail)));
+        return Multipart.form()
+                .field("deployment-name", "ke-tan-cong")
+                .file("data", fileName, "application/octet-stream", model)
+                .post(request(path));
     }
 
     // ---------------------------------------------------------------- HTTP plumbing
@@ -610,22 +605,14 @@ class SecurityIT {
 
     /** A paper dossier of the sample procedure, as the desk or a citizen sends it. */
     private HttpRequest.Builder multipartDossier(String path) {
-        String boundary = "motcua-it-boundary";
         String dossier = """
                 {"procedureKey": "chung-thuc-ban-sao", "agencyCode": "000.00.99.H99",
                  "applicant": {"name": "Nguyễn Văn Đoàn", "identityNumber": "001090012345", "phone": "0912345678"},
                  "data": {"documentName": "Bằng tốt nghiệp THPT", "copyCount": 2, "pagesPerCopy": 1}}""";
-        String pdf =
-                ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
-                        + "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-        String body = "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"dossier\"\r\nContent-Type: application/json\r\n\r\n"
-                + dossier + "\r\n--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"ban-chinh\"; filename=\"ban-chinh.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n" + pdf + "\r\n--" + boundary + "--\r\n";
-        return request(path)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        return Multipart.form()
+                .json("dossier", dossier)
+                .file("ban-chinh", "ban-chinh.pdf", "application/pdf", Uploads.minimalPdf())
+                .post(request(path));
     }
 
     private HttpRequest.Builder request(String path) {

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +43,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.motcua.app.testing.Multipart;
+import vn.motcua.app.testing.TestApplication;
 
 /**
  * The hostile-input corpus ({@code src/test/resources/hostile-inputs.tsv}, one case a line) against the whole
@@ -205,7 +206,7 @@ class HostileInputsIT {
         String path = c.path().replace("{CODE}", live.code()).replace("{WITHDRAWN}", withdrawn.code());
         HttpRequest.Builder request = request(path);
         if (!"-".equals(c.user())) {
-            request.header("Authorization", basic(c.user()));
+            request.header("Authorization", TestApplication.basic(c.user()));
         } else {
             Submitted owner = c.path().contains("{WITHDRAWN}") ? withdrawn : live;
             request.header("X-Lookup-Key", owner.lookupKey());
@@ -259,24 +260,14 @@ class HostileInputsIT {
     }
 
     private HttpRequest.Builder multipart(HttpRequest.Builder request, String dossierJson, List<Part> parts) {
-        String boundary = "motcua-hostile-boundary";
-        List<byte[]> chunks = new ArrayList<>();
+        Multipart form = Multipart.form();
         if (dossierJson != null) {
-            chunks.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"dossier\"\r\n"
-                            + "Content-Type: application/json\r\n\r\n" + dossierJson + "\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            form.json("dossier", dossierJson);
         }
         for (Part part : parts) {
-            chunks.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.name()
-                            + "\"; filename=\"" + part.fileName() + "\"\r\nContent-Type: " + part.contentType()
-                            + "\r\n\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            chunks.add(part.content());
-            chunks.add("\r\n".getBytes(StandardCharsets.US_ASCII));
+            form.file(part.name(), part.fileName(), part.contentType(), part.content());
         }
-        chunks.add(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        return request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArrays(chunks));
+        return form.post(request);
     }
 
     private Submitted submit() throws Exception {
@@ -298,10 +289,6 @@ class HostileInputsIT {
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
     }
 
     // ---------------------------------------------------------------- hostile files
