@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,17 +22,14 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.web.client.RestClient;
-import vn.motcua.app.MotcuaApplication;
 import vn.motcua.app.signature.TestPdfs;
+import vn.motcua.app.testing.TestApplication;
 import vn.motcua.dossier.DocumentProperties;
 
 /**
@@ -48,20 +44,13 @@ class ElectronicResultIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String AGENCY = "000.00.99.H99";
 
-    private static Path dataDir;
-    private static ConfigurableApplicationContext app;
+    private static TestApplication app;
     private static RestClient http;
 
     @BeforeAll
     static void start() throws IOException {
-        dataDir = Files.createTempDirectory("motcua-result-it-");
-        dataDir.toFile().setExecutable(true, false);
-        app = new SpringApplicationBuilder(MotcuaApplication.class)
-                .run("--server.port=0", "--motcua.data-dir=" + dataDir);
-        http = RestClient.builder()
-                .baseUrl("http://localhost:"
-                        + ((WebServerApplicationContext) app).getWebServer().getPort())
-                .build();
+        app = TestApplication.start("result-it");
+        http = app.http();
     }
 
     @AfterAll
@@ -73,7 +62,7 @@ class ElectronicResultIT {
 
     /** The certified copy's fee, taken at the counter as the receiving clerk would (the payment step waits for it). */
     private static void payAtDesk(String code) {
-        vn.motcua.payment.Payments payments = app.getBean(vn.motcua.payment.Payments.class);
+        vn.motcua.payment.Payments payments = app.bean(vn.motcua.payment.Payments.class);
         long amount = payments.openRequest(code).orElseThrow().amount();
         assertThat(payments.recordAtDesk(
                                 code,
@@ -86,9 +75,9 @@ class ElectronicResultIT {
     @Test
     void aFullOnlineDossierEndsWithASignedResultTheCitizenDownloadsAndAnyoneVerifies() throws IOException {
         Submitted dossier = submit("Nguyễn Thị Hồng Nhung", "001190054321");
-        completeTask(dossier.code(), "tiepnhan01", Map.of("receiptDecision", "accept"));
+        app.completeTask(dossier.code(), "tiepnhan01", Map.of("receiptDecision", "accept"));
         payAtDesk(dossier.code());
-        completeTask(
+        app.completeTask(
                 dossier.code(),
                 "chuyenvien01",
                 Map.of("certificationNumber", "88/2026/SCT-BS", "originalMatches", true));
@@ -96,7 +85,7 @@ class ElectronicResultIT {
         assertThat(resultStatus(dossier.code(), dossier.lookupKey()))
                 .as("nothing issued before approval")
                 .isEqualTo(409);
-        completeTask(dossier.code(), "lanhdao01", Map.of("approved", true));
+        app.completeTask(dossier.code(), "lanhdao01", Map.of("approved", true));
         await().atMost(Duration.ofSeconds(90)).until(() -> publicStatus(dossier.code()) == 9);
 
         ResponseEntity<byte[]> download = http.get()
@@ -133,7 +122,7 @@ class ElectronicResultIT {
         byte[] tampered = TestPdfs.tampered(result, dossier.code());
         assertThat(verify(tampered, "sua.pdf").path("valid").asBoolean()).isFalse();
         assertThat(poppler("pdfsig", tampered)).contains("Digest Mismatch");
-        byte[] unsigned = TestPdfs.result(app.getBean(DocumentProperties.class));
+        byte[] unsigned = TestPdfs.result(app.bean(DocumentProperties.class));
         assertThat(verify(unsigned, "chua-ky.pdf").path("signed").asBoolean()).isFalse();
 
         // The lookup key guards it; the desk of the return agency prints the same file; another commune may not.
@@ -141,7 +130,7 @@ class ElectronicResultIT {
         assertThat(resultStatus(dossier.code(), null)).isEqualTo(404);
         ResponseEntity<byte[]> printed = http.get()
                 .uri("/api/dossiers/{code}/result?print=true", dossier.code())
-                .header(HttpHeaders.AUTHORIZATION, basic("tiepnhan01"))
+                .header(HttpHeaders.AUTHORIZATION, TestApplication.basic("tiepnhan01"))
                 .retrieve()
                 .toEntity(byte[].class);
         assertThat(printed.getBody()).isEqualTo(result);
@@ -149,18 +138,18 @@ class ElectronicResultIT {
                 .startsWith("inline");
         int otherCommune = http.get()
                 .uri("/api/dossiers/{code}/result", dossier.code())
-                .header(HttpHeaders.AUTHORIZATION, basic("tiepnhan02"))
+                .header(HttpHeaders.AUTHORIZATION, TestApplication.basic("tiepnhan02"))
                 .exchange((request, response) -> response.getStatusCode().value());
         assertThat(otherCommune).isEqualTo(403);
 
-        completeTask(dossier.code(), "tiepnhan01", Map.of("resultReceivedBy", "Nguyễn Thị Hồng Nhung"));
+        app.completeTask(dossier.code(), "tiepnhan01", Map.of("resultReceivedBy", "Nguyễn Thị Hồng Nhung"));
         assertThat(publicStatus(dossier.code())).isEqualTo(10);
         JsonNode indices = http.get()
                 .uri(
                         "/api/stats/indices?from={from}&to={to}",
                         LocalDate.now().minusDays(1),
                         LocalDate.now().plusDays(1))
-                .header(HttpHeaders.AUTHORIZATION, basic("lanhdao01"))
+                .header(HttpHeaders.AUTHORIZATION, TestApplication.basic("lanhdao01"))
                 .retrieve()
                 .body(JsonNode.class);
         JsonNode row = null;
@@ -177,8 +166,8 @@ class ElectronicResultIT {
     @Test
     void aResultChosenElectronicallyIsReturnedOnceSignedWithoutTheDeskAndTheCitizenIsTold() throws IOException {
         Submitted dossier = submitBirthRegistrationOnline();
-        completeTask(dossier.code(), "tiepnhan01", Map.of("receiptDecision", "accept", "registeredOnTime", true));
-        completeTask(
+        app.completeTask(dossier.code(), "tiepnhan01", Map.of("receiptDecision", "accept", "registeredOnTime", true));
+        app.completeTask(
                 dossier.code(),
                 "chuyenvien01",
                 Map.of(
@@ -188,11 +177,11 @@ class ElectronicResultIT {
                         "001226000123",
                         "registerEntry",
                         "Số 126, Quyển 01/2026"));
-        completeTask(dossier.code(), "lanhdao01", Map.of("approved", true));
+        app.completeTask(dossier.code(), "lanhdao01", Map.of("approved", true));
 
         // Signed asynchronously, processed (9), then returned electronically (10) with no desk step.
         await().atMost(Duration.ofSeconds(90)).until(() -> publicStatus(dossier.code()) == 10);
-        var jdbc = app.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+        var jdbc = app.bean(org.springframework.jdbc.core.JdbcTemplate.class);
         Map<String, Object> row = jdbc.queryForMap(
                 "select internal_step, returned_at, finished_at, result_issued_electronically_at from dossier"
                         + " where code = ?",
@@ -202,13 +191,13 @@ class ElectronicResultIT {
                 .as("returned after it was signed")
                 .isAfterOrEqualTo((java.sql.Timestamp) row.get("result_issued_electronically_at"));
         assertThat(row.get("finished_at")).isNotNull();
-        assertThat(app.getBean(org.camunda.bpm.engine.TaskService.class)
+        assertThat(app.bean(org.camunda.bpm.engine.TaskService.class)
                         .createTaskQuery()
                         .processInstanceBusinessKey(dossier.code())
                         .count())
                 .as("no task is left for the desk")
                 .isZero();
-        assertThat(app.getBean(org.camunda.bpm.engine.HistoryService.class)
+        assertThat(app.bean(org.camunda.bpm.engine.HistoryService.class)
                         .createHistoricActivityInstanceQuery()
                         .activityId("UserTask_ReturnResult")
                         .processInstanceId(historicInstanceId(dossier.code()))
@@ -235,20 +224,21 @@ class ElectronicResultIT {
     @Test
     void aSigningFailureLeavesAnIncidentAndNoReturnUntilRetriedAfterTheFix() throws IOException {
         Submitted dossier = submit("Trần Văn Khoa", "001088011223");
-        completeTask(dossier.code(), "tiepnhan01", Map.of("receiptDecision", "accept"));
+        app.completeTask(dossier.code(), "tiepnhan01", Map.of("receiptDecision", "accept"));
         payAtDesk(dossier.code());
-        completeTask(
+        app.completeTask(
                 dossier.code(),
                 "chuyenvien01",
                 Map.of("certificationNumber", "89/2026/SCT-BS", "originalMatches", true));
         // The agency's key exists (issued by the test CA at the first signature, or now): make it unreadable.
-        Path keystore = dataDir.resolve("signing").resolve(AGENCY + ".p12");
-        await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(dataDir.resolve("signing")));
+        Path keystore = app.dataDir().resolve("signing").resolve(AGENCY + ".p12");
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> Files.exists(app.dataDir().resolve("signing")));
         byte[] good = Files.exists(keystore) ? Files.readAllBytes(keystore) : null;
         Files.write(keystore, new byte[] {1, 2, 3});
         try {
-            completeTask(dossier.code(), "lanhdao01", Map.of("approved", true));
-            ManagementService management = app.getBean(ManagementService.class);
+            app.completeTask(dossier.code(), "lanhdao01", Map.of("approved", true));
+            ManagementService management = app.bean(ManagementService.class);
             String instance = processInstanceId(dossier.code());
             // The job executor's first attempt fails; the next two come 5 minutes apart (R3/PT5M): run them now.
             await().atMost(Duration.ofSeconds(60))
@@ -264,7 +254,7 @@ class ElectronicResultIT {
                     assertThat(expected).hasMessageContaining("signing key of agency " + AGENCY);
                 }
             }
-            Incident incident = app.getBean(org.camunda.bpm.engine.RuntimeService.class)
+            Incident incident = app.bean(org.camunda.bpm.engine.RuntimeService.class)
                     .createIncidentQuery()
                     .processInstanceId(instance)
                     .singleResult();
@@ -289,7 +279,7 @@ class ElectronicResultIT {
                     .uri(
                             "/engine-rest/job/{id}/retries",
                             signingJob(management, instance).getId())
-                    .header(HttpHeaders.AUTHORIZATION, basic("quantri01"))
+                    .header(HttpHeaders.AUTHORIZATION, TestApplication.basic("quantri01"))
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("retries", 1))
                     .retrieve()
@@ -299,7 +289,7 @@ class ElectronicResultIT {
                     .uri(
                             "/engine-rest/job/{id}/duedate",
                             signingJob(management, instance).getId())
-                    .header(HttpHeaders.AUTHORIZATION, basic("quantri01"))
+                    .header(HttpHeaders.AUTHORIZATION, TestApplication.basic("quantri01"))
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of(
                             "duedate",
@@ -342,7 +332,7 @@ class ElectronicResultIT {
                 MediaType.APPLICATION_JSON);
         parts.part(
                 "ban-chinh",
-                file("bang.pdf", TestPdfs.result(app.getBean(DocumentProperties.class))),
+                file("bang.pdf", TestPdfs.result(app.bean(DocumentProperties.class))),
                 MediaType.APPLICATION_PDF);
         JsonNode receipt = JSON.readTree(http.post()
                 .uri("/api/public/dossiers")
@@ -392,7 +382,7 @@ class ElectronicResultIT {
                 MediaType.APPLICATION_JSON);
         parts.part(
                 "giay-chung-sinh",
-                file("giay-chung-sinh.pdf", TestPdfs.result(app.getBean(DocumentProperties.class))),
+                file("giay-chung-sinh.pdf", TestPdfs.result(app.bean(DocumentProperties.class))),
                 MediaType.APPLICATION_PDF);
         JsonNode receipt = JSON.readTree(http.post()
                 .uri("/api/public/dossiers")
@@ -405,7 +395,7 @@ class ElectronicResultIT {
     }
 
     private static String historicInstanceId(String code) {
-        return app.getBean(org.camunda.bpm.engine.HistoryService.class)
+        return app.bean(org.camunda.bpm.engine.HistoryService.class)
                 .createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(code)
                 .singleResult()
@@ -421,7 +411,7 @@ class ElectronicResultIT {
     }
 
     private static String processInstanceId(String code) {
-        return app.getBean(org.camunda.bpm.engine.RuntimeService.class)
+        return app.bean(org.camunda.bpm.engine.RuntimeService.class)
                 .createProcessInstanceQuery()
                 .processInstanceBusinessKey(code)
                 .singleResult()
@@ -457,32 +447,6 @@ class ElectronicResultIT {
                 .body(JsonNode.class)
                 .path("status")
                 .asInt();
-    }
-
-    private static void completeTask(String code, String user, Map<String, Object> values) {
-        RestClient engine = http.mutate()
-                .defaultHeader(HttpHeaders.AUTHORIZATION, basic(user))
-                .build();
-        JsonNode tasks = engine.get()
-                .uri("/engine-rest/task?processInstanceBusinessKey={code}&firstResult=0&maxResults=10", code)
-                .retrieve()
-                .body(JsonNode.class);
-        assertThat(tasks).as("open tasks %s can see", user).hasSize(1);
-        String taskId = tasks.get(0).path("id").asText();
-        engine.post()
-                .uri("/engine-rest/task/{id}/claim", taskId)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("userId", user))
-                .retrieve()
-                .toBodilessEntity();
-        Map<String, Object> variables = new HashMap<>();
-        values.forEach((n, value) -> variables.put(n, Map.of("value", value)));
-        engine.post()
-                .uri("/engine-rest/task/{id}/complete", taskId)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("variables", variables))
-                .retrieve()
-                .toBodilessEntity();
     }
 
     /**
@@ -526,13 +490,9 @@ class ElectronicResultIT {
     private static String clerkPage(String code) {
         return http.get()
                 .uri("/can-bo/ho-so/{code}", code)
-                .header(HttpHeaders.AUTHORIZATION, basic("tiepnhan01"))
+                .header(HttpHeaders.AUTHORIZATION, TestApplication.basic("tiepnhan01"))
                 .accept(MediaType.TEXT_HTML)
                 .retrieve()
                 .body(String.class);
-    }
-
-    private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes());
     }
 }
