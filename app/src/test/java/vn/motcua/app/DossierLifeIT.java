@@ -17,11 +17,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.motcua.app.signature.TestPdfs;
+import vn.motcua.app.testing.TestApplication;
 import vn.motcua.signature.SignatureVerifier;
 import vn.motcua.signature.SignatureVerifier.Verification;
 
@@ -50,18 +48,13 @@ class DossierLifeIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path SCREENSHOTS = Path.of("target", "screenshots", "vong-doi");
 
-    private static Path dataDir;
-    private static ConfigurableApplicationContext app;
+    private static TestApplication app;
     private static String base;
 
     @BeforeAll
     static void start() throws IOException {
-        dataDir = Files.createTempDirectory("motcua-dossier-life-it-");
-        dataDir.toFile().setExecutable(true, false);
-        app = new SpringApplicationBuilder(MotcuaApplication.class)
-                .run("--server.port=0", "--motcua.data-dir=" + dataDir, "--motcua.outbox.poll-interval=PT0.2S");
-        base = "http://localhost:"
-                + ((WebServerApplicationContext) app).getWebServer().getPort();
+        app = TestApplication.start("dossier-life-it", "--motcua.outbox.poll-interval=PT0.2S");
+        base = app.baseUrl();
     }
 
     @AfterAll
@@ -149,7 +142,7 @@ class DossierLifeIT {
         // The result is signed asynchronously; then the dossier is processed (9) and, the citizen having chosen the
         // electronic result, returned electronically (10) at once: no desk clerk hands it over.
         await().atMost(Duration.ofSeconds(90)).until(() -> status(code) == 10);
-        assertThat(app.getBean(JdbcTemplate.class)
+        assertThat(app.bean(JdbcTemplate.class)
                         .queryForList(
                                 "select e.internal_step from dossier_event e join dossier d on d.id = e.dossier_id"
                                         + " where d.code = ? and e.public_status = 10",
@@ -167,7 +160,7 @@ class DossierLifeIT {
             assertThat(result.getFileName().toString()).isEqualTo("ket-qua-" + code + ".pdf");
             byte[] pdf = Files.readAllBytes(result);
             assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-            Verification verified = app.getBean(SignatureVerifier.class).verify(pdf);
+            Verification verified = app.bean(SignatureVerifier.class).verify(pdf);
             assertThat(verified.valid()).as("%s", verified).isTrue();
             assertThat(verified.signatures()
                             .get(verified.signatures().size() - 1)
@@ -187,7 +180,7 @@ class DossierLifeIT {
             fits(citizen, "the tracking page, rated");
             citizen.screenshot(SCREENSHOTS.resolve("tra-cuu-da-danh-gia.png"));
         }
-        Map<String, Object> rating = app.getBean(JdbcTemplate.class)
+        Map<String, Object> rating = app.bean(JdbcTemplate.class)
                 .queryForMap(
                         "select r.level from dossier_rating r join dossier d on d.id = r.dossier_id where d.code = ?",
                         code);
@@ -322,7 +315,7 @@ class DossierLifeIT {
         page.pathOnce("/login");
         fits(page, "the sign-in page");
         page.fill("#username", user);
-        page.fill("#password", "demo");
+        page.fill("#password", TestApplication.PASSWORD);
         page.click("button[type=submit]");
         page.pathOnce(path);
         fits(page, path);
@@ -437,7 +430,7 @@ class DossierLifeIT {
     }
 
     private static int status(String code) {
-        return app.getBean(JdbcTemplate.class)
+        return app.bean(JdbcTemplate.class)
                 .queryForObject("select public_status from dossier where code = ?", Integer.class, code);
     }
 }
