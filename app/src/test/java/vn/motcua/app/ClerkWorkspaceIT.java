@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,11 +19,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.motcua.app.testing.OnlineSubmission;
+import vn.motcua.app.testing.TestApplication;
 
 /**
  * The clerk's workspace in a real headless Chromium on the embedded defaults: more tasks than one page, walked page
@@ -42,22 +38,17 @@ class ClerkWorkspaceIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static ConfigurableApplicationContext app;
+    private static TestApplication app;
     private static String base;
     private static int identity = 500;
 
     @BeforeAll
     static void start() throws IOException {
-        Path dataDir = Files.createTempDirectory("motcua-clerk-workspace-it-");
-        dataDir.toFile().setExecutable(true, false);
-        app = new SpringApplicationBuilder(MotcuaApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--motcua.data-dir=" + dataDir,
-                        "--motcua.outbox.poll-interval=PT0.2S",
-                        "--motcua.rate-limits.enabled=false"); // 56 submissions from one address
-        base = "http://localhost:"
-                + ((WebServerApplicationContext) app).getWebServer().getPort();
+        app = TestApplication.start(
+                "clerk-workspace-it",
+                "--motcua.outbox.poll-interval=PT0.2S",
+                "--motcua.rate-limits.enabled=false"); // 56 submissions from one address
+        base = app.baseUrl();
     }
 
     @AfterAll
@@ -83,7 +74,7 @@ class ClerkWorkspaceIT {
         dueAt(codes.get(TASKS - 2), now.plus(Duration.ofHours(2)));
         dueAt(codes.get(TASKS - 1), now.minus(Duration.ofHours(1)));
 
-        try (Chromium.Page page = signIn("tiepnhan01", "/can-bo/")) {
+        try (Chromium.Page page = Chromium.Page.signedIn(base, "tiepnhan01", "/can-bo/")) {
             assertThat(page.textOnceShown("#task-counts", s -> !s.isBlank()))
                     .contains(TASKS + " công việc")
                     .contains("Quá hạn: 1")
@@ -138,9 +129,8 @@ class ClerkWorkspaceIT {
      * its open task (the workspace sorts and counts by the latter).
      */
     private static void dueAt(String code, Instant due) {
-        app.getBean(JdbcTemplate.class)
-                .update("update dossier set due_at = ? where code = ?", Timestamp.from(due), code);
-        TaskService tasks = app.getBean(TaskService.class);
+        app.bean(JdbcTemplate.class).update("update dossier set due_at = ? where code = ?", Timestamp.from(due), code);
+        TaskService tasks = app.bean(TaskService.class);
         Task task = tasks.createTaskQuery().processInstanceBusinessKey(code).singleResult();
         task.setDueDate(Date.from(due));
         tasks.saveTask(task);
@@ -150,27 +140,27 @@ class ClerkWorkspaceIT {
     @Order(2)
     void theDossierPageOffersTheDeskPaymentFormOnlyToThoseWhoMayRecordIt() throws Exception {
         String code = submit();
-        TaskService tasks = app.getBean(TaskService.class);
+        TaskService tasks = app.bean(TaskService.class);
         tasks.complete(
                 tasks.createTaskQuery()
                         .processInstanceBusinessKey(code)
                         .singleResult()
                         .getId(),
                 Map.of("receiptDecision", "accept"));
-        assertThat(app.getBean(JdbcTemplate.class)
+        assertThat(app.bean(JdbcTemplate.class)
                         .queryForObject("select public_status from dossier where code = ?", Integer.class, code))
                 .as("the fee is asked")
                 .isEqualTo(6);
 
         // The specialist of the competent agency reads the dossier and its payment, but takes no fee at a counter.
-        try (Chromium.Page page = signIn("chuyenvien01", "/can-bo/ho-so/" + code)) {
+        try (Chromium.Page page = Chromium.Page.signedIn(base, "chuyenvien01", "/can-bo/ho-so/" + code)) {
             assertThat(page.textOnceShown("#dossier", s -> s.contains("Chờ nộp")))
                     .contains("2.000 đ");
             assertThat(page.evaluate("String(document.querySelectorAll('form.cb-desk-payment').length)"))
                     .isEqualTo("0");
         }
         // The receiving desk's clerk is offered the form.
-        try (Chromium.Page page = signIn("tiepnhan01", "/can-bo/ho-so/" + code)) {
+        try (Chromium.Page page = Chromium.Page.signedIn(base, "tiepnhan01", "/can-bo/ho-so/" + code)) {
             assertThat(page.textOnceShown("#dossier", s -> s.contains("Chờ nộp")))
                     .contains("2.000 đ");
             assertThat(page.evaluate("document.querySelector('form.cb-desk-payment').dataset.action"))
@@ -180,16 +170,6 @@ class ClerkWorkspaceIT {
 
     private static String dossierAt(Chromium.Page page, int index) {
         return page.evaluate("document.querySelectorAll('#tasks > li')[" + index + "].dataset.dossier");
-    }
-
-    static Chromium.Page signIn(String user, String path) throws Exception {
-        Chromium.Page page = Chromium.Page.open(base + path);
-        page.pathOnce("/login");
-        page.fill("#username", user);
-        page.fill("#password", "demo");
-        page.click("button[type=submit]");
-        page.pathOnce(path);
-        return page;
     }
 
     /** A certified-copy request at commune A, submitted online with one PDF: a receive task at A's desk. */
