@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,6 +37,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import vn.motcua.app.embedded.StandaloneServers;
@@ -149,17 +153,28 @@ class FaultBenchmark {
                 b.start();
                 engine.start();
                 Thread.sleep(load.toMillis() / 2);
+                // A query Camunda's REST API has authenticated and is reading the body of when PostgreSQL stops:
+                // it meets the outage inside Jersey, where EngineRestOutage answers (the calls above mostly meet it
+                // in the authentication filter, before Jersey).
+                HeldQuery held = HeldQuery.open(port);
+                Thread.sleep(1000);
+                EngineRestCalls.once(port, "/engine-rest/process-definition/count"); // the server is answering
                 long stopAt = System.nanoTime();
                 postgres.stop(mode, Duration.ofSeconds(60));
                 long downAt = System.nanoTime();
-                Thread.sleep(outage.toMillis());
+                Call heldAnswer = held.finish(); // once the pool gives up: connection-timeout, 5 s
+                long keptDown = outage.toNanos() - (System.nanoTime() - downAt);
+                if (keptDown > 0) {
+                    Thread.sleep(keptDown / 1_000_000);
+                }
                 postgres.start(Duration.ofSeconds(120));
                 long backAt = System.nanoTime();
                 long recoveredAt = b.awaitAcknowledgedAfter(backAt, RECOVERY_TIMEOUT);
                 Thread.sleep(Math.max(2000, load.toMillis() / 4));
                 b.stop();
                 engine.stop();
-                outages.add(new OutageRun(mode, b.calls(), engine.calls(), stopAt, downAt, backAt, recoveredAt));
+                outages.add(new OutageRun(
+                        mode, b.calls(), engine.calls(), heldAnswer, stopAt, downAt, backAt, recoveredAt));
                 log(mode + ": PostgreSQL down " + seconds(Duration.ofNanos(backAt - downAt)) + " s, recovered "
                         + (recoveredAt < 0 ? "never" : seconds(Duration.ofNanos(recoveredAt - backAt)) + " s")
                         + " after it was back");
@@ -249,6 +264,14 @@ class FaultBenchmark {
                                 + "): 2xx or 503 DatabaseUnavailable with Retry-After only, never 500")
                         .allMatch(k -> k.startsWith("2") || k.equals(ENGINE_OUTAGE_ANSWER));
             }
+            for (OutageRun run : outages) {
+                assertThat(run.held.outcome)
+                        .as("a query authenticated before the stop (" + run.mode + ")")
+                        .isEqualTo(ENGINE_OUTAGE_ANSWER);
+            }
+            assertThat(engineRestMapped)
+                    .as("engine REST 503 answers given inside Camunda's REST API (EngineRestOutage's log lines)")
+                    .isGreaterThanOrEqualTo(outages.size());
             assertThat(engineRestError)
                     .as("an ordinary engine REST error, as Camunda answers it")
                     .isEqualTo("404 application/json InvalidRequestException");
@@ -712,6 +735,7 @@ class FaultBenchmark {
             PostgresControl.Shutdown mode,
             List<Call> calls,
             List<Call> engineCalls,
+            Call held,
             long stopAt,
             long downAt,
             long backAt,
@@ -776,7 +800,7 @@ class FaultBenchmark {
     static final class EngineRestCalls {
         private static final List<String> PATHS =
                 List.of("/engine-rest/task?maxResults=1", "/engine-rest/process-definition/count");
-        private static final String AUTHORIZATION = "Basic "
+        static final String AUTHORIZATION = "Basic "
                 + java.util.Base64.getEncoder().encodeToString("quantri01:demo".getBytes(StandardCharsets.UTF_8));
         private static final HttpClient HTTP = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -844,25 +868,93 @@ class FaultBenchmark {
             }
         }
 
-        /** 2xx, the outage answer, or the status, body type and Camunda's error {@code type}. */
         static String outcome(HttpResponse<String> r) {
-            int status = r.statusCode();
+            return outcome(
+                    r.statusCode(),
+                    r.headers().firstValue("Content-Type").orElse(""),
+                    r.headers().firstValue("Retry-After").isPresent(),
+                    r.body());
+        }
+
+        /** 2xx, the outage answer, or the status, body type and Camunda's error {@code type}. */
+        static String outcome(int status, String contentType, boolean retryAfter, String body) {
             if (status / 100 == 2) {
                 return "2xx";
             }
-            String type = r.headers().firstValue("Content-Type").orElse("").split(";")[0];
-            boolean retryAfter = r.headers().firstValue("Retry-After").isPresent();
-            String error = "";
-            try {
-                error = JSON.readTree(r.body()).path("type").asText("");
-            } catch (IOException e) {
-                // not JSON
-            }
-            if (status == 503 && type.equals("application/json") && retryAfter && error.equals("DatabaseUnavailable")) {
+            String type = contentType.split(";")[0].strip();
+            Matcher error = ERROR_TYPE.matcher(body);
+            String errorType = error.find() ? error.group(1) : "";
+            if (status == 503
+                    && type.equals("application/json")
+                    && retryAfter
+                    && errorType.equals("DatabaseUnavailable")) {
                 return ENGINE_OUTAGE_ANSWER;
             }
-            return status + " " + (type.isEmpty() ? "no body type" : type) + (error.isEmpty() ? "" : " " + error)
-                    + (retryAfter ? ", Retry-After" : "");
+            return status + " " + (type.isEmpty() ? "no body type" : type)
+                    + (errorType.isEmpty() ? "" : " " + errorType) + (retryAfter ? ", Retry-After" : "");
+        }
+
+        private static final Pattern ERROR_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([^\"]*)\"");
+    }
+
+    /**
+     * {@code POST /engine-rest/task/count} as the administrator, on a socket of its own, sent but for the last byte of
+     * its body: the server authenticates it and Camunda's REST API waits in the body's reading until {@link #finish}.
+     */
+    static final class HeldQuery {
+        private static final byte[] BODY = "{\"active\":true}".getBytes(StandardCharsets.UTF_8);
+
+        private final Socket socket;
+        private final long start;
+
+        private HeldQuery(Socket socket, long start) {
+            this.socket = socket;
+            this.start = start;
+        }
+
+        static HeldQuery open(int port) throws IOException {
+            long t0 = System.nanoTime();
+            Socket socket = new Socket("127.0.0.1", port);
+            socket.setSoTimeout((int) REQUEST_TIMEOUT.toMillis());
+            String head = "POST /engine-rest/task/count HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                    + "\r\nAuthorization: " + EngineRestCalls.AUTHORIZATION
+                    + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: "
+                    + BODY.length + "\r\nConnection: close\r\n\r\n";
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(BODY, 0, BODY.length - 1);
+            out.flush();
+            return new HeldQuery(socket, t0);
+        }
+
+        /** Sends the last byte and reads the answer to its end (the server closes the connection). */
+        Call finish() {
+            try (socket) {
+                socket.getOutputStream().write(BODY, BODY.length - 1, 1);
+                socket.getOutputStream().flush();
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                int headEnd = answer.indexOf("\r\n\r\n");
+                String head = headEnd < 0 ? answer : answer.substring(0, headEnd);
+                String[] lines = head.split("\r\n");
+                int status = Integer.parseInt(lines[0].split(" ")[1]);
+                String contentType = "";
+                boolean retryAfter = false;
+                for (String line : lines) {
+                    String lower = line.toLowerCase(Locale.ROOT);
+                    if (lower.startsWith("content-type:")) {
+                        contentType = line.substring(line.indexOf(':') + 1).strip();
+                    }
+                    retryAfter |= lower.startsWith("retry-after:");
+                }
+                String body = headEnd < 0 ? "" : answer.substring(headEnd + 4);
+                return new Call(
+                        "engine",
+                        start,
+                        System.nanoTime(),
+                        EngineRestCalls.outcome(status, contentType, retryAfter, body));
+            } catch (IOException | RuntimeException e) {
+                return new Call("engine", start, System.nanoTime(), "no answer: " + e);
+            }
         }
     }
 
@@ -1036,10 +1128,15 @@ class FaultBenchmark {
                         "alternately `GET /engine-rest/task?maxResults=1` and `GET /engine-rest/process-definition/count`; ")
                 .append(
                         "each must be answered 2xx or 503 in Camunda's error shape (`{\"type\": \"DatabaseUnavailable\", ")
-                .append("\"message\"}`, `application/json`) with `Retry-After`, never 500.\n\n");
+                .append("\"message\"}`, `application/json`) with `Retry-After`, never 500. Most meet the outage in ")
+                .append("Camunda's authentication filter, which reads the password from the database before the REST ")
+                .append("API runs; so, before each stop, one more query (`POST /engine-rest/task/count`) is sent but ")
+                .append("for its body's last byte, and finished once PostgreSQL is down: authenticated, it meets the ")
+                .append("outage inside the REST API (the stop waits for its answer, so PostgreSQL stays down at least ")
+                .append("as long as the pool's `connection-timeout`).\n\n");
         md.append(
-                "| shutdown | down | requests during the outage, by answer | longest answer during the outage | first submission acknowledged after PostgreSQL was back | failed after that | acknowledged in the phase | engine REST calls during the outage, by answer | engine REST calls in the phase | engine REST calls failed after the recovery |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+                "| shutdown | down | requests during the outage, by answer | longest answer during the outage | first submission acknowledged after PostgreSQL was back | failed after that | acknowledged in the phase | engine REST calls during the outage, by answer | engine REST calls in the phase | engine REST calls failed after the recovery | engine REST query authenticated before the stop |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (OutageRun run : outages) {
             md.append("| ")
                     .append(run.mode.name().toLowerCase(Locale.ROOT))
@@ -1064,9 +1161,12 @@ class FaultBenchmark {
                     .append(describe(count(run.engineCalls, c -> true)))
                     .append(" | ")
                     .append(run.engineFailedAfterRecovery())
+                    .append(" | ")
+                    .append(run.held.outcome)
+                    .append(String.format(Locale.ROOT, " in %.1f s", (run.held.end - run.held.start) / 1e9))
                     .append(" |\n");
         }
-        md.append("\nOf the engine REST 503 answers of both outages, ")
+        md.append("\nOf the engine REST 503 answers of both outages (the held queries included), ")
                 .append(engineRestMapped)
                 .append(" came from inside Camunda's REST API (`EngineRestOutage`'s mappers, counted in the ")
                 .append("application's log); the others from `ProblemErrorController`, when Camunda's authentication ")
