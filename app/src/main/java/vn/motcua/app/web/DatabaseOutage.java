@@ -25,7 +25,8 @@ final class DatabaseOutage {
     /**
      * True when {@code error} or one of its causes says the database could not be reached: the pool's time-out,
      * a refused or broken connection (SQL state class 08), the server shutting down or starting (57P01–57P03),
-     * Spring's wrappers of these, or a failed rollback that overrode one of these.
+     * Spring's wrappers of these, a failed rollback that overrode one of these, or a failed rollback on a connection
+     * the pool had closed after the commit broke it.
      */
     static boolean causedBy(Throwable error) {
         return causedBy(error, 0);
@@ -40,6 +41,15 @@ final class DatabaseOutage {
                     && rollback.getApplicationException() != null
                     && nesting < 2
                     && causedBy(rollback.getApplicationException(), nesting + 1)) {
+                return true;
+            }
+            // The connection broke at the commit: the pool closed it, so the rollback that follows fails on the
+            // closed connection (an SQLException without SQL state), and Spring throws that rollback's error with
+            // nothing behind it, the commit's own error only logged. Seen when PostgreSQL dies under a commit.
+            if (cause instanceof TransactionSystemException rollback
+                    && rollback.getApplicationException() == null
+                    && rollback.getCause() instanceof SQLException closed
+                    && closed.getSQLState() == null) {
                 return true;
             }
             if (cause instanceof SQLTransientConnectionException

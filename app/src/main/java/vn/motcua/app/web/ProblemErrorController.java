@@ -4,6 +4,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Map;
+import org.springframework.boot.autoconfigure.web.servlet.JerseyApplicationPath;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,14 +24,29 @@ import org.springframework.web.servlet.ModelAndView;
  * in the site's layout instead ({@code templates/error.html}, Vietnamese or English), with the same status; the
  * errors of page controllers reach here too ({@link PageErrorResolver}), as do the security chain's refusals of a
  * page.
+ *
+ * <p>A database outage met on Camunda's REST API before Jersey runs (its authentication filter asks the database) is
+ * answered in Camunda's error shape, as {@link EngineRestOutage} answers the outages met inside it.
  */
 @Controller
 class ProblemErrorController implements ErrorController {
+
+    private final JerseyApplicationPath engineRest;
+
+    ProblemErrorController(JerseyApplicationPath engineRest) {
+        this.engineRest = engineRest;
+    }
 
     @RequestMapping(path = "${server.error.path:${error.path:/error}}", produces = MediaType.ALL_VALUE)
     Object error(HttpServletRequest request) {
         boolean outage = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable error
                 && DatabaseOutage.causedBy(error);
+        if (outage && isEngineRest(request)) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseOutage.RETRY_AFTER.toSeconds()))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(EngineRestOutage.body());
+        }
         if (outage && !PageRequests.wantsPage(request)) {
             return databaseUnavailable(request);
         }
@@ -68,6 +84,14 @@ class ProblemErrorController implements ErrorController {
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseOutage.RETRY_AFTER.toSeconds()))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    private boolean isEngineRest(HttpServletRequest request) {
+        String path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri
+                ? uri.substring(Math.min(uri.length(), request.getContextPath().length()))
+                : "";
+        String prefix = engineRest.getPrefix();
+        return path.equals(prefix) || path.startsWith(prefix + "/");
     }
 
     private static void instance(ProblemDetail problem, HttpServletRequest request) {

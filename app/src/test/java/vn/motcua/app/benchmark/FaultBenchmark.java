@@ -6,13 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -34,6 +37,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import vn.motcua.app.embedded.StandaloneServers;
 import vn.motcua.app.signature.TestPdfs;
@@ -55,7 +61,9 @@ import vn.motcua.app.signature.TestPdfs;
  * acknowledged with, its documents, a live process instance waiting at the receipt, and its search-index message in
  * the outbox; no code twice; no dossier without its process instance or process instance without its dossier; and
  * the search index catches up with the database. During a PostgreSQL outage every request is answered, 503 {@code
- * application/problem+json} with {@code Retry-After}, never 500 and never a hang. Writes
+ * application/problem+json} with {@code Retry-After}, never 500 and never a hang; an administrator's calls to
+ * Camunda's REST API meanwhile are answered 2xx or 503 in Camunda's error shape ({@code DatabaseUnavailable}) with
+ * {@code Retry-After}, never 500, and an ordinary error of that API stays Camunda's. Writes
  * docs/benchmarks/faults.md; the figures go to docs/reliability.md. Smoke mode: {@code FaultBenchmarkSmokeIT}.
  */
 class FaultBenchmark {
@@ -109,6 +117,7 @@ class FaultBenchmark {
         Integrity afterSearchDeath;
         SearchDeathRun searchDeath;
         Duration firstStart;
+        String engineRestError;
         int port = freePort();
         boolean passed = false;
         JarApplication app =
@@ -134,21 +143,38 @@ class FaultBenchmark {
             kill = new KillRun(ackedBeforeKill, a.calls(), killedAt, restart, catchUp);
             log("after the kill: " + afterKill);
 
-            // B. PostgreSQL stopped and started again, the application left running.
+            // B. PostgreSQL stopped and started again, the application left running; an administrator also calls
+            // Camunda's REST API. First one ordinary error of it, which must stay Camunda's.
+            engineRestError = EngineRestCalls.once(port, "/engine-rest/task/no-such-task");
+            log("engine REST, an unknown task: " + engineRestError);
             for (PostgresControl.Shutdown mode : PostgresControl.Shutdown.values()) {
                 Load b = new Load(port, threads, ledger);
+                EngineRestCalls engine = new EngineRestCalls(port);
                 b.start();
+                engine.start();
                 Thread.sleep(load.toMillis() / 2);
+                // A query Camunda's REST API has authenticated and is reading the body of when PostgreSQL stops:
+                // it meets the outage inside Jersey, where EngineRestOutage answers (the calls above mostly meet it
+                // in the authentication filter, before Jersey).
+                HeldQuery held = HeldQuery.open(port);
+                Thread.sleep(1000);
+                EngineRestCalls.once(port, "/engine-rest/process-definition/count"); // the server is answering
                 long stopAt = System.nanoTime();
                 postgres.stop(mode, Duration.ofSeconds(60));
                 long downAt = System.nanoTime();
-                Thread.sleep(outage.toMillis());
+                Call heldAnswer = held.finish(); // once the pool gives up: connection-timeout, 5 s
+                long keptDown = outage.toNanos() - (System.nanoTime() - downAt);
+                if (keptDown > 0) {
+                    Thread.sleep(keptDown / 1_000_000);
+                }
                 postgres.start(Duration.ofSeconds(120));
                 long backAt = System.nanoTime();
                 long recoveredAt = b.awaitAcknowledgedAfter(backAt, RECOVERY_TIMEOUT);
                 Thread.sleep(Math.max(2000, load.toMillis() / 4));
                 b.stop();
-                outages.add(new OutageRun(mode, b.calls(), stopAt, downAt, backAt, recoveredAt));
+                engine.stop();
+                outages.add(new OutageRun(
+                        mode, b.calls(), engine.calls(), heldAnswer, stopAt, downAt, backAt, recoveredAt));
                 log(mode + ": PostgreSQL down " + seconds(Duration.ofNanos(backAt - downAt)) + " s, recovered "
                         + (recoveredAt < 0 ? "never" : seconds(Duration.ofNanos(recoveredAt - backAt)) + " s")
                         + " after it was back");
@@ -157,6 +183,13 @@ class FaultBenchmark {
             afterOutages =
                     Integrity.check(dbUrl, servers.password(), esUri, ledger).withCatchUp(caughtUp);
             log("after the outages: " + afterOutages);
+            // Which of the engine REST 503 answers Camunda's REST API gave itself (EngineRestOutage logs each one);
+            // the others were given before it, when the authentication filter met the outage.
+            long engineRestMapped;
+            try (Stream<String> lines = Files.lines(root.resolve("app.log"))) {
+                engineRestMapped = lines.filter(line -> line.contains("Engine REST request answered 503"))
+                        .count();
+            }
 
             // C. Elasticsearch killed and started again, the application left running.
             Load c = new Load(port, threads, ledger);
@@ -185,6 +218,8 @@ class FaultBenchmark {
                     kill,
                     afterKill,
                     outages,
+                    engineRestError,
+                    engineRestMapped,
                     afterOutages,
                     searchDeath,
                     afterSearchDeath,
@@ -221,7 +256,25 @@ class FaultBenchmark {
                 assertThat(run.failedAfterRecovery())
                         .as("failures after recovery (" + run.mode + ")")
                         .isZero();
+                assertThat(run.engineDuringOutage())
+                        .as("engine REST calls during the outage (" + run.mode + ")")
+                        .isNotEmpty();
+                assertThat(count(run.engineCalls, call -> true).keySet())
+                        .as("engine REST answers in the phase (" + run.mode
+                                + "): 2xx or 503 DatabaseUnavailable with Retry-After only, never 500")
+                        .allMatch(k -> k.startsWith("2") || k.equals(ENGINE_OUTAGE_ANSWER));
             }
+            for (OutageRun run : outages) {
+                assertThat(run.held.outcome)
+                        .as("a query authenticated before the stop (" + run.mode + ")")
+                        .isEqualTo(ENGINE_OUTAGE_ANSWER);
+            }
+            assertThat(engineRestMapped)
+                    .as("engine REST 503 answers given inside Camunda's REST API (EngineRestOutage's log lines)")
+                    .isGreaterThanOrEqualTo(outages.size());
+            assertThat(engineRestError)
+                    .as("an ordinary engine REST error, as Camunda answers it")
+                    .isEqualTo("404 application/json InvalidRequestException");
             assertThat(afterOutages.acknowledged).isGreaterThan(afterKill.acknowledged);
             assertThat(count(
                             searchDeath.submissions,
@@ -255,6 +308,8 @@ class FaultBenchmark {
     }
 
     static final String OUTAGE_ANSWER = "503 problem+json, Retry-After";
+    /** Camunda's REST API in an outage: its error shape, {@code type} DatabaseUnavailable (EngineRestOutage). */
+    static final String ENGINE_OUTAGE_ANSWER = "503 DatabaseUnavailable, Retry-After";
 
     /** Polls until the index holds every dossier of the database and the index topic of the outbox is drained. */
     private static Duration awaitCaughtUp(String dbUrl, String password, String esUri) throws Exception {
@@ -677,13 +732,30 @@ class FaultBenchmark {
     record KillRun(int acked, List<Call> calls, long killedAt, Duration restart, Duration catchUp) {}
 
     record OutageRun(
-            PostgresControl.Shutdown mode, List<Call> calls, long stopAt, long downAt, long backAt, long recoveredAt) {
+            PostgresControl.Shutdown mode,
+            List<Call> calls,
+            List<Call> engineCalls,
+            Call held,
+            long stopAt,
+            long downAt,
+            long backAt,
+            long recoveredAt) {
 
         /** Requests that were open at some moment between the shutdown signal and the server's return. */
         private List<Call> overlapping() {
             return calls.stream()
                     .filter(c -> c.end >= stopAt && c.start <= backAt)
                     .toList();
+        }
+
+        Map<String, Integer> engineDuringOutage() {
+            return count(engineCalls, c -> c.end >= stopAt && c.start <= backAt);
+        }
+
+        long engineFailedAfterRecovery() {
+            return engineCalls.stream()
+                    .filter(c -> recoveredAt > 0 && c.start > recoveredAt && !c.ok())
+                    .count();
         }
 
         Map<String, Integer> duringOutage() {
@@ -718,6 +790,171 @@ class FaultBenchmark {
 
         Map<String, Integer> searchesWhileDown() {
             return count(searches, c -> c.start >= killedAt && c.end <= restartAt);
+        }
+    }
+
+    /**
+     * An administrator ({@code quantri01}, HTTP Basic) calling Camunda's REST API every 100 ms, alternately {@code GET
+     * /engine-rest/task?maxResults=1} and {@code GET /engine-rest/process-definition/count}.
+     */
+    static final class EngineRestCalls {
+        private static final List<String> PATHS =
+                List.of("/engine-rest/task?maxResults=1", "/engine-rest/process-definition/count");
+        static final String AUTHORIZATION = "Basic "
+                + java.util.Base64.getEncoder().encodeToString("quantri01:demo".getBytes(StandardCharsets.UTF_8));
+        private static final HttpClient HTTP = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+
+        private final int port;
+        private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
+        private volatile boolean running;
+        private Thread worker;
+
+        EngineRestCalls(int port) {
+            this.port = port;
+        }
+
+        /** One call, its outcome. */
+        static String once(int port, String path) throws InterruptedException {
+            return call(port, path).outcome;
+        }
+
+        void start() {
+            running = true;
+            worker = new Thread(this::work, "fault-administrator");
+            worker.setDaemon(true);
+            worker.start();
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            worker.join(REQUEST_TIMEOUT.toMillis() + 10_000);
+        }
+
+        List<Call> calls() {
+            return List.copyOf(calls);
+        }
+
+        private void work() {
+            for (int n = 0; running; n++) {
+                try {
+                    calls.add(call(port, PATHS.get(n % PATHS.size())));
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+
+        private static Call call(int port, String path) throws InterruptedException {
+            long t0 = System.nanoTime();
+            try {
+                HttpResponse<String> r = HTTP.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .timeout(REQUEST_TIMEOUT)
+                                .header("Authorization", AUTHORIZATION)
+                                .header("Accept", "application/json")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                return new Call("engine", t0, System.nanoTime(), outcome(r));
+            } catch (HttpTimeoutException e) {
+                return new Call("engine", t0, System.nanoTime(), "no answer in " + REQUEST_TIMEOUT.toSeconds() + " s");
+            } catch (IOException e) {
+                return new Call("engine", t0, System.nanoTime(), "connection error");
+            }
+        }
+
+        static String outcome(HttpResponse<String> r) {
+            return outcome(
+                    r.statusCode(),
+                    r.headers().firstValue("Content-Type").orElse(""),
+                    r.headers().firstValue("Retry-After").isPresent(),
+                    r.body());
+        }
+
+        /** 2xx, the outage answer, or the status, body type and Camunda's error {@code type}. */
+        static String outcome(int status, String contentType, boolean retryAfter, String body) {
+            if (status / 100 == 2) {
+                return "2xx";
+            }
+            String type = contentType.split(";")[0].strip();
+            Matcher error = ERROR_TYPE.matcher(body);
+            String errorType = error.find() ? error.group(1) : "";
+            if (status == 503
+                    && type.equals("application/json")
+                    && retryAfter
+                    && errorType.equals("DatabaseUnavailable")) {
+                return ENGINE_OUTAGE_ANSWER;
+            }
+            return status + " " + (type.isEmpty() ? "no body type" : type)
+                    + (errorType.isEmpty() ? "" : " " + errorType) + (retryAfter ? ", Retry-After" : "");
+        }
+
+        private static final Pattern ERROR_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([^\"]*)\"");
+    }
+
+    /**
+     * {@code POST /engine-rest/task/count} as the administrator, on a socket of its own, sent but for the last byte of
+     * its body: the server authenticates it and Camunda's REST API waits in the body's reading until {@link #finish}.
+     */
+    static final class HeldQuery {
+        private static final byte[] BODY = "{\"active\":true}".getBytes(StandardCharsets.UTF_8);
+
+        private final Socket socket;
+        private final long start;
+
+        private HeldQuery(Socket socket, long start) {
+            this.socket = socket;
+            this.start = start;
+        }
+
+        static HeldQuery open(int port) throws IOException {
+            long t0 = System.nanoTime();
+            Socket socket = new Socket("127.0.0.1", port);
+            socket.setSoTimeout((int) REQUEST_TIMEOUT.toMillis());
+            String head = "POST /engine-rest/task/count HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                    + "\r\nAuthorization: " + EngineRestCalls.AUTHORIZATION
+                    + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: "
+                    + BODY.length + "\r\nConnection: close\r\n\r\n";
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(BODY, 0, BODY.length - 1);
+            out.flush();
+            return new HeldQuery(socket, t0);
+        }
+
+        /** Sends the last byte and reads the answer to its end (the server closes the connection). */
+        Call finish() {
+            try (socket) {
+                socket.getOutputStream().write(BODY, BODY.length - 1, 1);
+                socket.getOutputStream().flush();
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                int headEnd = answer.indexOf("\r\n\r\n");
+                String head = headEnd < 0 ? answer : answer.substring(0, headEnd);
+                String[] lines = head.split("\r\n");
+                int status = Integer.parseInt(lines[0].split(" ")[1]);
+                String contentType = "";
+                boolean retryAfter = false;
+                for (String line : lines) {
+                    String lower = line.toLowerCase(Locale.ROOT);
+                    if (lower.startsWith("content-type:")) {
+                        contentType = line.substring(line.indexOf(':') + 1).strip();
+                    }
+                    retryAfter |= lower.startsWith("retry-after:");
+                }
+                String body = headEnd < 0 ? "" : answer.substring(headEnd + 4);
+                return new Call(
+                        "engine",
+                        start,
+                        System.nanoTime(),
+                        EngineRestCalls.outcome(status, contentType, retryAfter, body));
+            } catch (IOException | RuntimeException e) {
+                return new Call("engine", start, System.nanoTime(), "no answer: " + e);
+            }
         }
     }
 
@@ -822,6 +1059,8 @@ class FaultBenchmark {
             KillRun kill,
             Integrity afterKill,
             List<OutageRun> outages,
+            String engineRestError,
+            long engineRestMapped,
             Integrity afterOutages,
             SearchDeathRun searchDeath,
             Integrity afterSearchDeath,
@@ -883,10 +1122,21 @@ class FaultBenchmark {
         md.append("The postmaster is sent SIGINT (fast shutdown: sessions ended, a checkpoint) or SIGQUIT (immediate: ")
                 .append("no checkpoint, recovery from the WAL at the next start, like a crash), kept down, then ")
                 .append("started with its own command line (`postmaster.opts`) on the same port. The application is ")
-                .append("not touched: its pool (Hikari, `connection-timeout` 5 s) reconnects by itself.\n\n");
+                .append("not touched: its pool (Hikari, `connection-timeout` 5 s) reconnects by itself. Beside the ")
+                .append("citizens, an administrator (`quantri01`, HTTP Basic) calls Camunda's REST API every 100 ms, ")
+                .append(
+                        "alternately `GET /engine-rest/task?maxResults=1` and `GET /engine-rest/process-definition/count`; ")
+                .append(
+                        "each must be answered 2xx or 503 in Camunda's error shape (`{\"type\": \"DatabaseUnavailable\", ")
+                .append("\"message\"}`, `application/json`) with `Retry-After`, never 500. Most meet the outage in ")
+                .append("Camunda's authentication filter, which reads the password from the database before the REST ")
+                .append("API runs; so, before each stop, one more query (`POST /engine-rest/task/count`) is sent but ")
+                .append("for its body's last byte, and finished once PostgreSQL is down: authenticated, it meets the ")
+                .append("outage inside the REST API (the stop waits for its answer, so PostgreSQL stays down at least ")
+                .append("as long as the pool's `connection-timeout`).\n\n");
         md.append(
-                "| shutdown | down | requests during the outage, by answer | longest answer during the outage | first submission acknowledged after PostgreSQL was back | failed after that | acknowledged in the phase |\n");
-        md.append("|---|---|---|---|---|---|---|\n");
+                "| shutdown | down | requests during the outage, by answer | longest answer during the outage | first submission acknowledged after PostgreSQL was back | failed after that | acknowledged in the phase | engine REST calls during the outage, by answer | engine REST calls in the phase | engine REST calls failed after the recovery | engine REST query authenticated before the stop |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (OutageRun run : outages) {
             md.append("| ")
                     .append(run.mode.name().toLowerCase(Locale.ROOT))
@@ -905,8 +1155,25 @@ class FaultBenchmark {
                     .append(run.failedAfterRecovery())
                     .append(" | ")
                     .append(run.acknowledged())
+                    .append(" | ")
+                    .append(describe(run.engineDuringOutage()))
+                    .append(" | ")
+                    .append(describe(count(run.engineCalls, c -> true)))
+                    .append(" | ")
+                    .append(run.engineFailedAfterRecovery())
+                    .append(" | ")
+                    .append(run.held.outcome)
+                    .append(String.format(Locale.ROOT, " in %.1f s", (run.held.end - run.held.start) / 1e9))
                     .append(" |\n");
         }
+        md.append("\nOf the engine REST 503 answers of both outages (the held queries included), ")
+                .append(engineRestMapped)
+                .append(" came from inside Camunda's REST API (`EngineRestOutage`'s mappers, counted in the ")
+                .append("application's log); the others from `ProblemErrorController`, when Camunda's authentication ")
+                .append("filter met the outage first.\n");
+        md.append("\nAn ordinary error of Camunda's REST API, PostgreSQL up (`GET /engine-rest/task/no-such-task`): ")
+                .append(engineRestError)
+                .append(" (as Camunda answers it).\n");
         md.append("\nAfter both outages, over every dossier acknowledged since the start (A and B):\n\n");
         md.append(
                 "| acknowledged (201) | found as acknowledged | lost | duplicates | half-written | committed but not acknowledged | outbox messages lost | restart to healthy | index caught up after |\n");

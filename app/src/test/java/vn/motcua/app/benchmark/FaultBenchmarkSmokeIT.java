@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link FaultBenchmark} in its smoke mode (docs/benchmarks.md): two clients, seconds of load before each fault, a
  * three-second PostgreSQL outage. Fails when the run loses, duplicates or half-writes a dossier, when the index
- * does not catch up, or when a request during an outage is answered otherwise than 503 problem+json; the report goes
+ * does not catch up, when a request during an outage is answered otherwise than 503 problem+json, or a call to
+ * Camunda's REST API otherwise than 2xx or 503 {@code DatabaseUnavailable} with {@code Retry-After}; the report goes
  * under target/benchmark-smoke.
  */
 class FaultBenchmarkSmokeIT {
@@ -48,7 +49,8 @@ class FaultBenchmarkSmokeIT {
         String markdown = Files.readString(report);
         assertThat(markdown)
                 .contains("## A. kill -9 of the application under load")
-                .contains("## B. PostgreSQL stopped and started again");
+                .contains("## B. PostgreSQL stopped and started again")
+                .contains("engine REST calls during the outage, by answer");
         assertThat(markdown.lines().filter(line -> line.startsWith("| fast |") || line.startsWith("| immediate |")))
                 .as("a row per shutdown mode")
                 .hasSize(2);

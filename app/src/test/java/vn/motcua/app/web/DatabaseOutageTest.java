@@ -37,6 +37,16 @@ class DatabaseOutageTest {
         assertThat(DatabaseOutage.causedBy(new RuntimeException("Request processing failed", rollback)))
                 .isTrue();
 
+        // the commit's I/O error broke the connection; Spring throws the rollback's failure on the closed
+        // connection, the commit's error only logged (seen in FaultBenchmark, immediate shutdown)
+        TransactionSystemException afterTheCommit =
+                new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        assertThat(DatabaseOutage.causedBy(new RuntimeException("ENGINE-16004", afterTheCommit)))
+                .isTrue();
+        assertThat(DatabaseOutage.causedBy(new TransactionSystemException(
+                        "JDBC rollback failed", new SQLException("serialization failure", "40001"))))
+                .isFalse();
+
         TransactionSystemException ofABug =
                 new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
         ofABug.initApplicationException(new IllegalStateException("bug"));
