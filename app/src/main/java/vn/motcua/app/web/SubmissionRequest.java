@@ -11,6 +11,7 @@ import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.DocumentFile;
 import vn.motcua.dossier.DossierSubmission.NewDossier;
+import vn.motcua.result.ReadResultDeliveryDelegate;
 
 /**
  * The JSON part ({@code dossier}) of a multipart submission. Every other part is a file, named by
@@ -46,9 +47,10 @@ public record SubmissionRequest(
      */
     public record ResultDelivery(String method, String address) {
 
-        public static final String DESK = "DESK";
-        public static final String POST = "POST";
-        public static final String ONLINE = "ONLINE";
+        // The engine's return step reads the same words (ReadResultDeliveryDelegate): one list of them.
+        public static final String DESK = ReadResultDeliveryDelegate.DESK;
+        public static final String POST = ReadResultDeliveryDelegate.POST;
+        public static final String ONLINE = ReadResultDeliveryDelegate.ONLINE;
     }
 
     /** The dossier to take in from this JSON part and the request's files, sent through a channel by an actor. */
