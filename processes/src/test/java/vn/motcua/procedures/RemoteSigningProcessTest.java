@@ -3,28 +3,20 @@ package vn.motcua.procedures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static vn.motcua.procedures.ResultSigningProcessTest.dossierWithResult;
+import static vn.motcua.procedures.ResultSigningProcessTest.job;
+import static vn.motcua.procedures.ResultSigningProcessTest.management;
+import static vn.motcua.procedures.ResultSigningProcessTest.result;
+import static vn.motcua.procedures.ResultSigningProcessTest.signedAt;
 
-import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Incident;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -37,9 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import vn.motcua.dossier.Applicant;
-import vn.motcua.dossier.DocumentFile;
 import vn.motcua.dossier.DocumentProperties;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierChanges;
@@ -196,79 +185,11 @@ class RemoteSigningProcessTest {
                 .getBeanProvider(TestCertificateAuthority.class);
     }
 
-    private static Dossier dossierWithResult() {
-        ProcessInstance procedure = ProcedureTestSupport.submit(
-                "chung-thuc-ban-sao",
-                new Applicant(
-                        "Phạm Thị Thu",
-                        "001190067890",
-                        LocalDate.of(1990, 3, 9),
-                        "0912345678",
-                        "thu@example.vn",
-                        "Thôn Tây, xã Thử Nghiệm"),
-                Map.of("documentName", "Bằng tốt nghiệp THPT", "copyCount", 1, "pagesPerCopy", 1),
-                List.of(ProcedureTestSupport.pdf("ban-chinh", "bang-tot-nghiep.pdf")));
-        Dossier dossier = ProcedureTestSupport.dossier(procedure);
-        ProcessTestPlatform.bean(DossierRepository.class)
-                .insertDocument(
-                        dossier.id(),
-                        new DocumentFile("ket-qua", "ban-sao-chung-thuc.pdf", "application/pdf", resultPdf()),
-                        0,
-                        Instant.now());
-        return dossier;
-    }
-
     /** Started as after the leader's approval: the leader who approved signs personally first. */
     private static ProcessInstance startSigning(Dossier dossier) {
         return ProcessTestPlatform.engine()
                 .getRuntimeService()
                 .startProcessInstanceByKey(
                         PROCESS, dossier.code(), Map.of(ProduceResultDelegate.VAR_APPROVED_BY, LEADER));
-    }
-
-    private static byte[] result(Dossier dossier) {
-        return ProcessTestPlatform.bean(JdbcTemplate.class)
-                .queryForObject(
-                        "select content from dossier_document where dossier_id = ? and document_code = 'ket-qua'",
-                        byte[].class,
-                        dossier.id());
-    }
-
-    private static Object signedAt(Dossier dossier) {
-        return ProcessTestPlatform.bean(JdbcTemplate.class)
-                .queryForObject(
-                        "select signed_at from dossier_document where dossier_id = ? and document_code = 'ket-qua'",
-                        Object.class,
-                        dossier.id());
-    }
-
-    private static Job job(ProcessInstance instance) {
-        return management().createJobQuery().processInstanceId(instance.getId()).singleResult();
-    }
-
-    private static ManagementService management() {
-        return ProcessTestPlatform.engine().getManagementService();
-    }
-
-    private static byte[] resultPdf() {
-        try (PDDocument document = new PDDocument()) {
-            PDPage page = new PDPage(PDRectangle.A4);
-            document.addPage(page);
-            PDType0Font font = PDType0Font.load(
-                    document,
-                    new File(ProcessTestPlatform.bean(DocumentProperties.class).font()));
-            try (PDPageContentStream out = new PDPageContentStream(document, page)) {
-                out.beginText();
-                out.setFont(font, 13);
-                out.newLineAtOffset(72, 760);
-                out.showText("LỜI CHỨNG CỦA NGƯỜI THỰC HIỆN CHỨNG THỰC");
-                out.endText();
-            }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            document.save(bytes);
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -167,7 +167,7 @@ class ResultSigningProcessTest {
         return ProcedureTestSupport.dossier(procedure);
     }
 
-    private static Dossier dossierWithResult() {
+    static Dossier dossierWithResult() {
         Dossier dossier = submitted();
         ProcessTestPlatform.bean(DossierRepository.class)
                 .insertDocument(
@@ -191,7 +191,7 @@ class ResultSigningProcessTest {
                 .singleResult();
     }
 
-    private static byte[] result(Dossier dossier) {
+    static byte[] result(Dossier dossier) {
         return ProcessTestPlatform.bean(JdbcTemplate.class)
                 .queryForObject(
                         "select content from dossier_document where dossier_id = ? and document_code = 'ket-qua'",
@@ -199,7 +199,7 @@ class ResultSigningProcessTest {
                         dossier.id());
     }
 
-    private static Object signedAt(Dossier dossier) {
+    static Object signedAt(Dossier dossier) {
         return ProcessTestPlatform.bean(JdbcTemplate.class)
                 .queryForObject(
                         "select signed_at from dossier_document where dossier_id = ? and document_code = 'ket-qua'",
@@ -207,11 +207,11 @@ class ResultSigningProcessTest {
                         dossier.id());
     }
 
-    private static Job job(ProcessInstance instance) {
+    static Job job(ProcessInstance instance) {
         return management().createJobQuery().processInstanceId(instance.getId()).singleResult();
     }
 
-    private static ManagementService management() {
+    static ManagementService management() {
         return ProcessTestPlatform.engine().getManagementService();
     }
 
@@ -219,7 +219,7 @@ class ResultSigningProcessTest {
         return ProcessTestPlatform.bean(TestCertificateAuthority.class);
     }
 
-    private static byte[] resultPdf() {
+    static byte[] resultPdf() {
         try (PDDocument document = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);

@@ -317,9 +317,7 @@ class ElectronicResultIT {
     private record Submitted(String code, String lookupKey) {}
 
     private static Submitted submit(String name, String identityNumber) throws IOException {
-        MultipartBodyBuilder parts = new MultipartBodyBuilder();
-        parts.part(
-                "dossier",
+        return post(
                 Map.of(
                         "procedureKey",
                         "chung-thuc-ban-sao",
@@ -329,19 +327,8 @@ class ElectronicResultIT {
                         Map.of("name", name, "identityNumber", identityNumber, "phone", "0912345678"),
                         "data",
                         Map.of("documentName", "Bằng tốt nghiệp THPT", "copyCount", 1, "pagesPerCopy", 1)),
-                MediaType.APPLICATION_JSON);
-        parts.part(
                 "ban-chinh",
-                file("bang.pdf", TestPdfs.result(app.bean(DocumentProperties.class))),
-                MediaType.APPLICATION_PDF);
-        JsonNode receipt = JSON.readTree(http.post()
-                .uri("/api/public/dossiers")
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(parts.build())
-                .retrieve()
-                .body(String.class));
-        return new Submitted(
-                receipt.path("code").asText(), receipt.path("lookupKey").asText());
+                "bang.pdf");
     }
 
     /** A birth registration (full-online) submitted with the result asked electronically. */
@@ -363,9 +350,7 @@ class ElectronicResultIT {
         data.put("fatherDeclared", false);
         data.put("registrantRelationship", "me");
         data.put("extractCopies", 1);
-        MultipartBodyBuilder parts = new MultipartBodyBuilder();
-        parts.part(
-                "dossier",
+        return post(
                 Map.of(
                         "procedureKey",
                         "dang-ky-khai-sinh",
@@ -379,11 +364,16 @@ class ElectronicResultIT {
                         data,
                         "resultDelivery",
                         Map.of("method", "ONLINE")),
-                MediaType.APPLICATION_JSON);
-        parts.part(
                 "giay-chung-sinh",
-                file("giay-chung-sinh.pdf", TestPdfs.result(app.bean(DocumentProperties.class))),
-                MediaType.APPLICATION_PDF);
+                "giay-chung-sinh.pdf");
+    }
+
+    /** Submits the dossier with one PDF that opens as the document {@code part}; the receipt's code and key. */
+    private static Submitted post(Map<String, Object> dossier, String part, String fileName) throws IOException {
+        MultipartBodyBuilder parts = new MultipartBodyBuilder();
+        parts.part("dossier", dossier, MediaType.APPLICATION_JSON);
+        parts.part(
+                part, file(fileName, TestPdfs.result(app.bean(DocumentProperties.class))), MediaType.APPLICATION_PDF);
         JsonNode receipt = JSON.readTree(http.post()
                 .uri("/api/public/dossiers")
                 .contentType(MediaType.MULTIPART_FORM_DATA)
